@@ -1,0 +1,94 @@
+"""Model configuration: one dataclass that fully describes a network's shape."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+POSITIONAL_ENCODINGS = ("learned", "sinusoidal", "rope")
+
+
+@dataclass
+class ModelConfig:
+    vocab_size: int
+    context_length: int = 256
+    n_layer: int = 4
+    n_head: int = 4
+    d_model: int = 128
+    d_mlp: int = 512
+    dropout: float = 0.0
+    positional: str = "learned"  # one of POSITIONAL_ENCODINGS
+    layer_norm_eps: float = 1e-5
+    gelu_approximation: str = "none"  # "none" (exact erf) or "tanh" (GPT-2)
+    rope_base: float = 10000.0
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.positional not in POSITIONAL_ENCODINGS:
+            problems.append(f"positional must be one of {POSITIONAL_ENCODINGS}, not {self.positional!r}")
+        for name in ("vocab_size", "context_length", "n_layer", "n_head", "d_model", "d_mlp"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                problems.append(f"{name} must be a positive integer, not {value!r}")
+        if not problems and self.d_model % self.n_head:
+            problems.append(f"d_model ({self.d_model}) must be divisible by n_head ({self.n_head})")
+        if not problems and self.positional == "rope" and self.d_head % 2:
+            problems.append(f"RoPE needs an even head width, not {self.d_head}")
+        if not problems and self.positional == "sinusoidal" and self.d_model % 2:
+            problems.append(f"sinusoidal positions need an even d_model, not {self.d_model}")
+        if not 0.0 <= self.dropout < 1.0:
+            problems.append(f"dropout must be in [0, 1), not {self.dropout}")
+        if self.gelu_approximation not in ("none", "tanh"):
+            problems.append(f"gelu_approximation must be 'none' or 'tanh', not {self.gelu_approximation!r}")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @property
+    def d_head(self) -> int:
+        return self.d_model // self.n_head
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ModelConfig":
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown config keys: {sorted(unknown)}")
+        return cls(**data)
+
+
+def parameter_count(config: ModelConfig) -> dict[str, int]:
+    """Parameters per part, computed from the shapes alone (the head is tied to the embedding)."""
+    c, m = config.d_model, config.d_mlp
+    layer_norm = 2 * c
+    attention = 3 * c * c + 3 * c + c * c + c
+    mlp = c * m + m + m * c + c
+    parts = {
+        "token_embedding": config.vocab_size * c,
+        "position_embedding": config.context_length * c if config.positional == "learned" else 0,
+        "attention": config.n_layer * (attention + layer_norm),
+        "mlp": config.n_layer * (mlp + layer_norm),
+        "final_norm": layer_norm,
+        "unembedding": 0,  # tied to token_embedding
+    }
+    parts["total"] = sum(parts.values())
+    return parts
+
+
+def flops_per_token(config: ModelConfig, context: int | None = None) -> int:
+    """Forward-pass multiply-adds x2 for one token attending over `context` tokens."""
+    t = config.context_length if context is None else context
+    c, m = config.d_model, config.d_mlp
+    per_layer = 2 * (4 * c * c + 2 * c * m) + 2 * 2 * t * c  # projections, MLP, QK^T and AV
+    return config.n_layer * per_layer + 2 * c * config.vocab_size
+
+
+# Classroom presets. Parameter counts are printed by `lm-anatomy-train --list-presets`.
+PRESETS: dict[str, dict] = {
+    # Loss falls within seconds on a laptop CPU; real words in a few minutes.
+    "tiny": dict(context_length=128, n_layer=2, n_head=4, d_model=128, d_mlp=512),
+    "small": dict(context_length=256, n_layer=4, n_head=4, d_model=192, d_mlp=768),
+    # The shipped default model (resources/models/shakespeare-bpe).
+    "default": dict(context_length=256, n_layer=6, n_head=6, d_model=192, d_mlp=768),
+}

@@ -1,0 +1,27 @@
+"""Where shipped resources and per-user data live."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """resources/ beside the packages, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def default_model_dir() -> Path:
+    return resources_dir() / "models" / "shakespeare-bpe"
+
+
+def default_corpus_dir() -> Path:
+    return resources_dir() / "corpora" / "shakespeare"
+
+
+def user_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "lm-anatomy"

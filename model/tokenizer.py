@@ -1,0 +1,278 @@
+"""Three tokenizers built with Hugging Face `tokenizers`: characters, words and byte-level BPE.
+
+Every kind maps each token back to its span of the input (characters and UTF-8 bytes) and
+gives each token a readable label: pieces of a multi-byte character show as hex bytes,
+for example the emoji 😀 split by byte-level BPE reads ⟨F0 9F⟩ ⟨98 80⟩, never as "�".
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
+
+from .files import atomic_write_text
+
+KINDS = ("char", "word", "bpe")
+KIND_NAMES = {"char": "characters", "word": "words", "bpe": "byte-level BPE (sub-words)"}
+UNKNOWN = "[UNK]"
+_BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
+
+
+class TokenizerError(Exception):
+    """A tokenizer file could not be used, or a text could not be tokenized."""
+
+
+def _bytes_to_unicode() -> dict[int, str]:
+    """GPT-2's reversible map from bytes to printable characters (used by ByteLevel)."""
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return dict(zip(bs, (chr(c) for c in cs)))
+
+
+BYTE_TO_CHAR = _bytes_to_unicode()
+CHAR_TO_BYTE = {c: b for b, c in BYTE_TO_CHAR.items()}
+
+
+def readable(data: bytes) -> str:
+    """UTF-8 text where it is whole; any stray bytes of a split character as ⟨XX YY⟩."""
+    out, stray = [], []
+    for ch in data.decode("utf-8", errors="surrogateescape"):
+        if "\udc80" <= ch <= "\udcff":
+            stray.append(f"{ord(ch) - 0xDC00:02X}")
+            continue
+        if stray:
+            out.append("⟨" + " ".join(stray) + "⟩")
+            stray = []
+        out.append(ch)
+    if stray:
+        out.append("⟨" + " ".join(stray) + "⟩")
+    return "".join(out)
+
+
+def _encode_guarded(tok: Tokenizer, text: str):
+    try:
+        return tok.encode(text)
+    except BaseException as exc:  # tokenizers' PanicException derives from BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise TokenizerError(f"the tokenizer could not split this text ({type(exc).__name__}: {exc})") from exc
+
+
+class TextTokenizer:
+    """A `tokenizers.Tokenizer` plus what LM Anatomy needs to show it."""
+
+    def __init__(self, tokenizer: Tokenizer, kind: str | None = None):
+        self.tokenizer = tokenizer
+        self.kind = kind or self._detect_kind(tokenizer)
+        self.vocab_size = tokenizer.get_vocab_size()
+
+    @staticmethod
+    def _detect_kind(tokenizer: Tokenizer) -> str:
+        spec = json.loads(tokenizer.to_str())
+        model_type = spec["model"]["type"]
+        if model_type == "WordLevel":
+            return "word"
+        if model_type == "BPE" and spec["model"].get("byte_fallback"):
+            return "char"
+        if model_type == "BPE" and "ByteLevel" in json.dumps(spec.get("pre_tokenizer")):
+            return "bpe"
+        raise TokenizerError(f"unsupported tokenizer: model {model_type} (LM Anatomy reads character, word-level and byte-level BPE tokenizers)")
+
+    # ---- files -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path) -> "TextTokenizer":
+        path = Path(path)
+        try:
+            return cls(Tokenizer.from_file(str(path)))
+        except TokenizerError as exc:
+            raise TokenizerError(f"{path}: {exc}") from None
+        except Exception as exc:
+            raise TokenizerError(f"{path}: not a readable tokenizer.json ({exc})") from None
+
+    @classmethod
+    def from_str(cls, text: str) -> "TextTokenizer":
+        return cls(Tokenizer.from_str(text))
+
+    def to_str(self) -> str:
+        return self.tokenizer.to_str()
+
+    def save(self, path: str | Path) -> None:
+        atomic_write_text(path, self.to_str())
+
+    # ---- training ----------------------------------------------------------------------
+    @classmethod
+    def train(cls, kind: str, texts: Iterable[str], vocab_size: int) -> "TextTokenizer":
+        if kind not in KINDS:
+            raise TokenizerError(f"tokenizer kind must be one of {KINDS}, not {kind!r}")
+        texts = list(texts)
+        if kind == "char":
+            return cls(_char_tokenizer(texts, vocab_size), "char")
+        if kind == "word":
+            tok = Tokenizer(models.WordLevel(unk_token=UNKNOWN))
+            tok.pre_tokenizer = _word_pre_tokenizer()
+            trainer = trainers.WordLevelTrainer(vocab_size=vocab_size, special_tokens=[UNKNOWN], show_progress=False)
+        else:
+            if vocab_size < 256:
+                raise TokenizerError("a byte-level BPE vocabulary needs at least 256 tokens (one per byte)")
+            tok = Tokenizer(models.BPE())
+            tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+            tok.decoder = decoders.ByteLevel()
+            trainer = trainers.BpeTrainer(
+                vocab_size=vocab_size, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False
+            )
+        tok.train_from_iterator(texts, trainer)
+        return cls(tok, kind)
+
+    # ---- encoding ----------------------------------------------------------------------
+    def encode(self, text: str) -> list[int]:
+        return _encode_guarded(self.tokenizer, text).ids
+
+    def encode_batch(self, texts: list[str]) -> list[list[int]]:
+        try:
+            return [e.ids for e in self.tokenizer.encode_batch(texts)]
+        except BaseException as exc:
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            return [self.encode(t) for t in texts]  # find (and name) the text that fails
+
+    def encode_with_spans(self, text: str) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """Token ids, character spans [T, 2] and UTF-8 byte spans [T, 2] of each token in `text`."""
+        enc = _encode_guarded(self.tokenizer, text)
+        ids = enc.ids
+        char_spans = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
+        if self.kind == "word":
+            starts = np.cumsum([0] + [len(c.encode("utf-8")) for c in text])  # char index -> byte offset
+            byte_spans = starts[char_spans] if len(ids) else np.zeros((0, 2), np.int64)
+        else:  # every token stands for exact bytes, and together they spell the text
+            lengths = np.array([len(self.token_bytes(i)) for i in ids], dtype=np.int64)
+            ends = np.cumsum(lengths)
+            byte_spans = np.stack([ends - lengths, ends], axis=1) if len(ids) else np.zeros((0, 2), np.int64)
+        return ids, char_spans, byte_spans.astype(np.int64)
+
+    def decode(self, ids: Iterable[int]) -> str:
+        ids = [int(i) for i in ids]
+        if self.kind == "word":
+            return _join_words([self.tokenizer.id_to_token(i) or UNKNOWN for i in ids])
+        return self.tokenizer.decode(ids, skip_special_tokens=False)
+
+    # ---- what tokens stand for ---------------------------------------------------------
+    @cached_property
+    def _id_to_bytes(self) -> list[bytes]:
+        table = []
+        for i in range(self.vocab_size):
+            piece = self.tokenizer.id_to_token(i) or ""
+            if self.kind == "bpe":
+                table.append(bytes(CHAR_TO_BYTE.get(c, 0) for c in piece))
+            elif self.kind == "char" and piece in _BYTE_TOKEN_SET:
+                table.append(bytes([int(piece[3:5], 16)]))
+            elif self.kind == "word" and piece == UNKNOWN:
+                table.append(b"")
+            else:
+                table.append(piece.encode("utf-8"))
+        return table
+
+    def token_bytes(self, token_id: int) -> bytes:
+        """The exact bytes a token stands for (empty for the word tokenizer's unknown token)."""
+        return self._id_to_bytes[int(token_id)]
+
+    def label(self, token_id: int) -> str:
+        """A readable label: the token's text, with stray bytes of a split character as ⟨XX⟩."""
+        if self.kind == "word":
+            return self.tokenizer.id_to_token(int(token_id)) or UNKNOWN
+        return readable(self.token_bytes(token_id))
+
+    @cached_property
+    def labels(self) -> list[str]:
+        return [self.label(i) for i in range(self.vocab_size)]
+
+    def is_unknown(self, token_id: int) -> bool:
+        return self.kind == "word" and self.tokenizer.id_to_token(int(token_id)) == UNKNOWN
+
+    # ---- BPE, step by step -------------------------------------------------------------
+    @cached_property
+    def _merge_ranks(self) -> dict[tuple[str, str], int]:
+        merges = json.loads(self.tokenizer.to_str())["model"].get("merges", [])
+        pairs = [tuple(m.split(" ", 1)) if isinstance(m, str) else tuple(m) for m in merges]
+        return {pair: rank for rank, pair in enumerate(pairs)}
+
+    def bpe_merge_steps(self, word: str) -> list[list[str]]:
+        """The states BPE passes through for `word`: raw bytes first, final tokens last.
+
+        Each state is a list of readable token labels. Only for the byte-level BPE tokenizer.
+        """
+        if self.kind != "bpe":
+            raise TokenizerError("merge steps exist only for the byte-level BPE tokenizer")
+        ranks = self._merge_ranks
+        pieces = [p for p, _ in self.tokenizer.pre_tokenizer.pre_tokenize_str(word)]
+        parts = [list(piece) for piece in pieces]  # byte-level characters, one per byte
+
+        def state() -> list[str]:
+            return [readable(bytes(CHAR_TO_BYTE[c] for c in tok)) for part in parts for tok in part]
+
+        states = [state()]
+        while True:
+            best = None  # (rank, part index, position)
+            for pi, part in enumerate(parts):
+                for j in range(len(part) - 1):
+                    rank = ranks.get((part[j], part[j + 1]))
+                    if rank is not None and (best is None or rank < best[0]):
+                        best = (rank, pi, j)
+            if best is None:
+                return states
+            _, pi, j = best
+            part = parts[pi]
+            part[j : j + 2] = [part[j] + part[j + 1]]
+            states.append(state())
+
+
+_BYTE_TOKEN_SET = frozenset(_BYTE_TOKENS)
+
+
+def _char_tokenizer(texts: list[str], vocab_size: int) -> Tokenizer:
+    """Characters as tokens: the most frequent characters, plus 256 byte tokens so that any
+    other character (an emoji, say) is still spelled exactly, byte by byte (Llama's byte fallback)."""
+    if vocab_size <= 256:
+        raise TokenizerError("a character vocabulary needs more than 256 tokens (256 are reserved for raw bytes)")
+    counts = Counter()
+    for text in texts:
+        counts.update(text)
+    vocab = {tok: i for i, tok in enumerate(_BYTE_TOKENS)}
+    for ch, _ in counts.most_common(vocab_size - 256):
+        vocab.setdefault(ch, len(vocab))
+    tok = Tokenizer(models.BPE(vocab=vocab, merges=[], byte_fallback=True))
+    tok.decoder = decoders.Sequence([decoders.ByteFallback(), decoders.Fuse()])
+    return tok
+
+
+def _word_pre_tokenizer():
+    # Spaces and tabs separate words and are dropped; words, single punctuation marks and
+    # line breaks become tokens.
+    return pre_tokenizers.Sequence(
+        [
+            pre_tokenizers.Split(Regex(r"[ \t]+"), behavior="removed"),
+            pre_tokenizers.Split(Regex(r"\w+|[^\w\s]|\s"), behavior="isolated"),
+        ]
+    )
+
+
+_NO_SPACE_BEFORE = set(".,;:!?)]}'\n")
+
+
+def _join_words(tokens: list[str]) -> str:
+    out: list[str] = []
+    for tok in tokens:
+        if out and out[-1] != "\n" and tok not in _NO_SPACE_BEFORE and out[-1] not in "([{'":
+            out.append(" ")
+        out.append(tok)
+    return "".join(out)

@@ -1,0 +1,98 @@
+"""Turn one explicit forward pass into a `Trace` of detached CPU numpy arrays."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from .tokenizer import TextTokenizer
+from .trace import LayerTrace, Trace
+from .transformer import Transformer, rope_angles
+
+LENS_TOP_K = 10
+_CHARS_PER_TOKEN_BOUND = 32  # generous: longer texts are cut before tokenizing (a 100,000-character paste)
+
+
+def to_numpy(t: torch.Tensor) -> np.ndarray:
+    return t.detach().float().cpu().numpy()
+
+
+def window_text(tokenizer: TextTokenizer, text: str, context: int):
+    """Tokenize `text`, keeping only the last `context` tokens when it is longer.
+
+    Returns (text of the window, ids, char spans, byte spans, number of characters dropped).
+    """
+    dropped = 0
+    limit = context * _CHARS_PER_TOKEN_BOUND
+    if len(text) > limit:  # no window of `context` tokens spans more characters than this
+        dropped = len(text) - limit
+        text = text[dropped:]
+    ids, char_spans, byte_spans = tokenizer.encode_with_spans(text)
+    if len(ids) > context:
+        cut = len(ids) - context
+        first_char, first_byte = int(char_spans[cut, 0]), int(byte_spans[cut, 0])
+        ids = ids[cut:]
+        char_spans = char_spans[cut:] - first_char
+        byte_spans = byte_spans[cut:] - first_byte
+        text = text[first_char:]
+        dropped += first_char
+    return text, ids, char_spans, byte_spans, dropped
+
+
+def logit_lens(model: Transformer, residuals: torch.Tensor, k: int):
+    """Each layer's residual (L, T, C) through the final norm and unembedding: top-k (ids, probs)."""
+    probs = torch.softmax(model.unembed(residuals).float(), dim=-1)  # (L, T, V)
+    top = probs.topk(min(k, probs.shape[-1]), dim=-1)
+    return top.indices.cpu().numpy().astype(np.int64), to_numpy(top.values)
+
+
+@torch.no_grad()
+def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K) -> dict:
+    """The numeric part of a trace for token ids (at most the context length)."""
+    if not ids:
+        raise ValueError("cannot trace an empty prompt: there is no token to start from")
+    was_training = model.training
+    model.eval()
+    try:
+        idx = torch.tensor([ids], dtype=torch.long, device=model.device)
+        run = model.run_explicit(idx)
+    finally:
+        model.train(was_training)
+    residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)
+    lens_ids, lens_probs = logit_lens(model, residuals, lens_k)
+    final_logits = model.unembed(run["residual"][0, -1:])[0].float()  # (V,)
+    layers = [
+        LayerTrace(**{name: to_numpy(rec[name][0]) for name in LayerTrace.__dataclass_fields__})
+        for rec in run["layers"]
+    ]
+    positions = run["positions"].cpu()
+    return dict(
+        token_ids=np.asarray(ids, dtype=np.int64),
+        positions=positions.numpy().astype(np.int64),
+        token_embeddings=to_numpy(run["token_embeddings"][0]),
+        positional_vectors=to_numpy(run["positional_vectors"][0]),
+        block_input=to_numpy(run["block_input"][0]),
+        layers=layers,
+        lens_top_ids=lens_ids,
+        lens_top_probs=lens_probs,
+        final_logits=to_numpy(final_logits),
+        next_token_probs=to_numpy(torch.softmax(final_logits, dim=-1)),
+        rope_angles=(
+            rope_angles(positions, model.config.d_head, model.config.rope_base).numpy()
+            if model.config.positional == "rope"
+            else None
+        ),
+    )
+
+
+def trace_text(model: Transformer, tokenizer: TextTokenizer, text: str, lens_k: int = LENS_TOP_K) -> Trace:
+    """Tokenize `text` (its last context-length tokens) and trace the model on it."""
+    window, ids, char_spans, byte_spans, dropped = window_text(tokenizer, text, model.config.context_length)
+    numeric = trace_ids(model, ids, lens_k)
+    return Trace(
+        text=window,
+        token_strs=[tokenizer.label(i) for i in ids],
+        char_spans=char_spans,
+        byte_spans=byte_spans,
+        truncated_chars=dropped,
+        **numeric,
+    )

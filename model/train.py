@@ -1,0 +1,352 @@
+"""Training as a generator: it yields a `Metrics` record every few steps and checks a stop flag
+between steps, so a CLI can print progress bars and a GUI worker can emit signals from it.
+
+The same Trainer runs under torchrun with DistributedDataParallel: every rank draws the same
+global batch from the same random generator and trains on its slice, so the result matches a
+single process on that global batch.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.distributed as dist
+from safetensors.torch import load as load_tensors_bytes
+from safetensors.torch import save as save_tensors_bytes
+
+from .checkpoint import TRAINING, CheckpointError, load_state_into, read_safetensors, save_model
+from .config import ModelConfig
+from .data import sample_batch
+from .decoding import generate
+from .tokenizer import TextTokenizer
+from .transformer import Transformer
+
+TRAINER_STATE = "trainer_state.safetensors"
+
+
+def pick_device(preference: str = "auto") -> torch.device:
+    """CUDA, then Apple MPS, then CPU, unless a device is named."""
+    if preference != "auto":
+        return torch.device(preference)
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+@dataclass
+class TrainConfig:
+    steps: int = 2000
+    batch_size: int = 16  # global batch: split across ranks under torchrun
+    learning_rate: float = 1e-3
+    min_learning_rate: float = 1e-4
+    warmup_steps: int = 100
+    weight_decay: float = 0.1
+    beta1: float = 0.9
+    beta2: float = 0.99
+    grad_clip: float = 1.0
+    seed: int = 1337
+    log_interval: int = 10
+    eval_interval: int = 200
+    eval_batches: int = 16
+    checkpoint_interval: int = 500
+    sample_interval: int = 0  # 0: no samples during training
+    sample_prompt: str = "\n"
+    sample_tokens: int = 80
+    device: str = "auto"
+
+
+@dataclass
+class Metrics:
+    step: int
+    total_steps: int
+    tokens_seen: int
+    train_loss: float  # mean over the steps since the last record
+    val_loss: float | None  # when evaluated at this step
+    learning_rate: float
+    grad_norm: float
+    tokens_per_second: float
+    elapsed: float  # seconds of training so far (across resumes)
+    eta: float  # seconds left, at the recent pace
+    event: str = "log"  # log | done | stopped | diverged
+    checkpoint: str | None = None  # folder written at this step
+    sample: str | None = None
+    message: str = ""
+
+
+def learning_rate_at(step: int, cfg: TrainConfig) -> float:
+    """Linear warmup, then cosine decay to min_learning_rate at the last step."""
+    if step < cfg.warmup_steps:
+        return cfg.learning_rate * (step + 1) / cfg.warmup_steps
+    progress = min(1.0, (step - cfg.warmup_steps) / max(1, cfg.steps - cfg.warmup_steps))
+    return cfg.min_learning_rate + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.learning_rate - cfg.min_learning_rate)
+
+
+class TrainingDiverged(Exception):
+    pass
+
+
+class Trainer:
+    def __init__(
+        self,
+        model_config: ModelConfig,
+        tokenizer: TextTokenizer,
+        train_ids: np.ndarray,
+        val_ids: np.ndarray,
+        cfg: TrainConfig,
+        out_dir: str | Path,
+        resume: bool = False,
+        run_info: dict | None = None,
+        init_from: Path | None = None,
+    ):
+        self.cfg, self.tokenizer, self.model_config = cfg, tokenizer, model_config
+        self.out_dir = Path(out_dir)
+        self.run_info = run_info or {}
+        self.train_ids, self.val_ids = train_ids, val_ids
+        self.rank, self.world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+        if cfg.batch_size % self.world:
+            raise ValueError(f"batch size {cfg.batch_size} must be divisible by the {self.world} processes")
+        self.device = pick_device(cfg.device)
+        if self.world > 1 and self.device.type == "cuda":
+            self.device = torch.device("cuda", self.rank % torch.cuda.device_count())
+        torch.manual_seed(cfg.seed)
+        self.model = Transformer(model_config).to(self.device)
+        self.optimizer = self._make_optimizer()
+        self.data_generator = torch.Generator().manual_seed(cfg.seed)
+        self.step, self.tokens_seen, self.elapsed = 0, 0, 0.0
+        self.history: list[dict] = []
+        self.last_checkpoint_step: int | None = None
+        self.stop_event = threading.Event()
+        if init_from is not None:  # fine-tuning: start from another model's weights
+            load_state_into(self.model, read_safetensors(Path(init_from) / "model.safetensors"), Path(init_from))
+        if resume:
+            self._restore()
+        self.train_model = self.model
+        if self.world > 1:
+            from torch.nn.parallel import DistributedDataParallel
+
+            self.train_model = DistributedDataParallel(
+                self.model, device_ids=[self.device.index] if self.device.type == "cuda" else None
+            )
+        generator = torch.Generator().manual_seed(cfg.seed + 1)  # the same validation batches every time
+        self.val_batches = (
+            [sample_batch(val_ids, cfg.batch_size, model_config.context_length, generator) for _ in range(cfg.eval_batches)]
+            if len(val_ids) > model_config.context_length
+            else []
+        )
+
+    def _make_optimizer(self) -> torch.optim.Optimizer:
+        decay = [p for p in self.model.parameters() if p.dim() >= 2]
+        no_decay = [p for p in self.model.parameters() if p.dim() < 2]
+        return torch.optim.AdamW(
+            [{"params": decay, "weight_decay": self.cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+            lr=self.cfg.learning_rate,
+            betas=(self.cfg.beta1, self.cfg.beta2),
+            fused=self.device.type == "cuda",
+        )
+
+    def request_stop(self) -> None:
+        """Ask the run to stop at the next step boundary (it saves a checkpoint first)."""
+        self.stop_event.set()
+
+    # ---- checkpoints -------------------------------------------------------------------
+    def _trainer_state_bytes(self) -> bytes:
+        tensors = {}
+        for index, state in self.optimizer.state_dict()["state"].items():
+            for key, value in state.items():
+                tensors[f"optimizer.{index}.{key}"] = torch.as_tensor(value).detach().cpu().contiguous()
+        tensors["rng.torch"] = torch.get_rng_state()
+        tensors["rng.data"] = self.data_generator.get_state()
+        if self.device.type == "cuda":
+            tensors["rng.cuda"] = torch.cuda.get_rng_state(self.device)
+        return save_tensors_bytes(tensors)
+
+    def save_checkpoint(self) -> Path | None:
+        if self.rank != 0:
+            return None
+        training = {
+            "run": self.run_info,
+            "train_config": dataclasses.asdict(self.cfg),
+            "step": self.step,
+            "tokens_seen": self.tokens_seen,
+            "elapsed_seconds": round(self.elapsed, 2),
+            "device": str(self.device),
+            "world_size": self.world,
+            "metrics": self.history,
+        }
+        save_model(
+            self.out_dir,
+            self.model,
+            self.tokenizer,
+            training,
+            extra_files={TRAINER_STATE: self._trainer_state_bytes()},
+        )
+        self.last_checkpoint_step = self.step
+        return self.out_dir
+
+    def _restore(self) -> None:
+        path = self.out_dir / TRAINER_STATE
+        if not path.exists():
+            raise CheckpointError(self.out_dir, "nothing to resume: no trainer_state.safetensors in this folder")
+        load_state_into(self.model, read_safetensors(self.out_dir / "model.safetensors"), self.out_dir / "model.safetensors")
+        try:
+            training = json.loads((self.out_dir / TRAINING).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise CheckpointError(self.out_dir / TRAINING, f"cannot resume: {exc}") from None
+        tensors = load_tensors_bytes(path.read_bytes())
+        optimizer_state = self.optimizer.state_dict()
+        for name, value in tensors.items():
+            if name.startswith("optimizer."):
+                _, index, key = name.split(".", 2)
+                optimizer_state["state"].setdefault(int(index), {})[key] = value
+        self.optimizer.load_state_dict(optimizer_state)
+        torch.set_rng_state(tensors["rng.torch"])
+        self.data_generator.set_state(tensors["rng.data"])
+        if "rng.cuda" in tensors and self.device.type == "cuda":
+            torch.cuda.set_rng_state(tensors["rng.cuda"], self.device)
+        self.step = int(training["step"])
+        self.tokens_seen = int(training.get("tokens_seen", 0))
+        self.elapsed = float(training.get("elapsed_seconds", 0.0))
+        self.history = list(training.get("metrics", []))
+        self.last_checkpoint_step = self.step
+
+    # ---- the loop ----------------------------------------------------------------------
+    @torch.no_grad()
+    def evaluate(self) -> float | None:
+        if not self.val_batches:
+            return None
+        self.model.eval()
+        losses = []
+        for x, y in self.val_batches:
+            with self._autocast():
+                _, loss = self.model(x.to(self.device), y.to(self.device))
+            losses.append(loss.item())
+        self.model.train()
+        return float(np.mean(losses))
+
+    def _autocast(self):
+        if self.device.type == "cuda":
+            return torch.autocast("cuda", dtype=torch.bfloat16)
+        return torch.autocast("cpu", enabled=False)
+
+    def _stop_agreed(self) -> bool:
+        stop = self.stop_event.is_set()
+        if self.world > 1:  # every rank must stop at the same step
+            flag = torch.tensor([1.0 if stop else 0.0], device=self.device)
+            dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+            stop = flag.item() > 0
+        return stop
+
+    def _mean_across_ranks(self, value: float) -> float:
+        if self.world == 1:
+            return value
+        t = torch.tensor([value], dtype=torch.float64, device=self.device)
+        dist.all_reduce(t)
+        return t.item() / self.world
+
+    def sample(self) -> str:
+        self.model.eval()
+        try:
+            return generate(
+                self.model, self.tokenizer, self.cfg.sample_prompt, self.cfg.sample_tokens, temperature=0.8, seed=self.step
+            )
+        finally:
+            self.model.train()
+
+    def run(self) -> Iterator[Metrics]:
+        cfg, ctx = self.cfg, self.model_config.context_length
+        local = cfg.batch_size // self.world
+        self.model.train()
+        loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
+        grad_norm = 0.0
+        while self.step < cfg.steps:
+            if self._stop_agreed():
+                path = self.save_checkpoint()
+                yield self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, None, "stopped",
+                                   checkpoint=path, message=f"Stopped at step {self.step}; checkpoint saved.")
+                return
+            started = time.perf_counter()
+            lr = learning_rate_at(self.step, cfg)
+            for group in self.optimizer.param_groups:
+                group["lr"] = lr
+            x, y = sample_batch(self.train_ids, cfg.batch_size, ctx, self.data_generator)
+            x, y = x[self.rank * local : (self.rank + 1) * local], y[self.rank * local : (self.rank + 1) * local]
+            x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
+            with self._autocast():
+                _, loss = self.train_model(x, y)
+            loss_value = loss.item()
+            if not math.isfinite(loss_value):
+                yield self._diverged(loss_value, loss_sum, loss_steps, window_tokens, window_time)
+                return
+            loss.backward()
+            grad_norm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip))
+            self.optimizer.step()
+            self.optimizer.zero_grad(set_to_none=True)
+            self.step += 1
+            self.tokens_seen += cfg.batch_size * ctx
+            loss_sum += loss_value
+            loss_steps += 1
+            window_tokens += cfg.batch_size * ctx
+            spent = time.perf_counter() - started
+            window_time += spent
+            self.elapsed += spent
+            last = self.step == cfg.steps
+            if self.step % cfg.log_interval and not last:
+                continue
+            val_loss = self.evaluate() if (self.step % cfg.eval_interval == 0 or last) else None
+            sample = self.sample() if cfg.sample_interval and (self.step % cfg.sample_interval == 0 or last) else None
+            record = self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, val_loss,
+                                  "done" if last else "log", sample=sample)
+            self.history.append(record_to_history(record))
+            if self.step % cfg.checkpoint_interval == 0 or last:
+                record.checkpoint = str(self.save_checkpoint())
+            if last:
+                record.message = f"Finished {cfg.steps} steps."
+            loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
+            yield record
+
+    def _record(self, loss_sum, loss_steps, grad_norm, window_tokens, window_time, val_loss, event, **extra) -> Metrics:
+        train_loss = self._mean_across_ranks(loss_sum / loss_steps) if loss_steps else float("nan")
+        tps = window_tokens / window_time if window_time > 0 else 0.0
+        eta = (self.cfg.steps - self.step) * (window_time / loss_steps) if loss_steps else 0.0
+        return Metrics(
+            step=self.step,
+            total_steps=self.cfg.steps,
+            tokens_seen=self.tokens_seen,
+            train_loss=train_loss,
+            val_loss=val_loss,
+            learning_rate=learning_rate_at(max(0, self.step - 1), self.cfg),
+            grad_norm=grad_norm,
+            tokens_per_second=tps,
+            elapsed=self.elapsed,
+            eta=eta,
+            event=event,
+            **extra,
+        )
+
+    def _diverged(self, loss_value, loss_sum, loss_steps, window_tokens, window_time) -> Metrics:
+        kept = (
+            f"The last good checkpoint (step {self.last_checkpoint_step}) in {self.out_dir} is kept."
+            if self.last_checkpoint_step is not None
+            else "No checkpoint had been saved yet."
+        )
+        message = (
+            f"Training stopped at step {self.step + 1}: the loss became {loss_value} (not a finite number), "
+            f"so the weights can no longer improve. This usually means the learning rate "
+            f"({self.cfg.learning_rate:g}) is too high; try a smaller one. {kept}"
+        )
+        return self._record(loss_sum, loss_steps, 0.0, window_tokens, window_time, None, "diverged", message=message)
+
+
+def record_to_history(m: Metrics) -> dict:
+    keep = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rate", "grad_norm", "tokens_per_second", "elapsed")
+    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in dataclasses.asdict(m).items() if k in keep}
