@@ -38,8 +38,7 @@ class Corpus:
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    return b"\x00" in sample and sample.count(b"\x00") > len(sample) // 100
+    return b"\x00" in data[:8192]  # git's rule: text files do not contain NUL bytes
 
 
 def read_corpus(paths: list[str | os.PathLike]) -> Corpus:

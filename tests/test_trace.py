@@ -1,0 +1,101 @@
+"""Pin the Trace's field names and shapes: every GUI panel renders from them."""
+import dataclasses
+
+import numpy as np
+import pytest
+
+from _engine import TEXT, tiny_model, tokenizer
+from model.trace import LayerTrace, Trace
+from model.tracing import trace_text
+
+
+def test_trace_fields_and_shapes():
+    model = tiny_model()
+    tok = tokenizer()
+    trace = trace_text(model, tok, TEXT[:50], lens_k=7)
+    t, c, h, d, m, layers, v = trace.n_tokens, 16, 2, 8, 32, 2, tok.vocab_size
+    assert [f.name for f in dataclasses.fields(Trace)] == [
+        "text", "token_ids", "token_strs", "char_spans", "byte_spans", "positions", "token_embeddings",
+        "positional_vectors", "block_input", "layers", "lens_top_ids", "lens_top_probs", "final_logits",
+        "next_token_probs", "rope_angles", "truncated_chars",
+    ]
+    assert [f.name for f in dataclasses.fields(LayerTrace)] == [
+        "attn_scores", "attn_probs", "queries", "keys", "values", "attn_out", "resid_mid", "mlp_hidden", "resid_post",
+    ]
+    assert trace.token_ids.shape == (t,) and trace.token_ids.dtype == np.int64
+    assert len(trace.token_strs) == t
+    assert trace.char_spans.shape == trace.byte_spans.shape == (t, 2)
+    assert trace.positions.tolist() == list(range(t))
+    for name in ("token_embeddings", "positional_vectors", "block_input"):
+        assert getattr(trace, name).shape == (t, c) and getattr(trace, name).dtype == np.float32
+    assert len(trace.layers) == layers
+    for layer in trace.layers:
+        assert layer.attn_scores.shape == layer.attn_probs.shape == (h, t, t)
+        assert layer.queries.shape == layer.keys.shape == layer.values.shape == (h, t, d)
+        assert layer.attn_out.shape == layer.resid_mid.shape == layer.resid_post.shape == (t, c)
+        assert layer.mlp_hidden.shape == (t, m)
+    assert trace.lens_top_ids.shape == trace.lens_top_probs.shape == (layers, t, 7)
+    assert trace.final_logits.shape == trace.next_token_probs.shape == (v,)
+    assert trace.rope_angles is None and trace.truncated_chars == 0
+
+
+def test_residual_stream_adds_up():
+    trace = trace_text(tiny_model(), tokenizer(), TEXT[:50])
+    prev = trace.block_input
+    for layer in trace.layers:
+        np.testing.assert_allclose(layer.resid_mid, prev + layer.attn_out, atol=1e-5)
+        prev = layer.resid_post
+    assert not np.allclose(trace.layers[0].resid_post, trace.block_input)
+
+
+def test_logit_lens_last_layer_is_the_output():
+    trace = trace_text(tiny_model(), tokenizer(), TEXT[:50])
+    top = np.argsort(-trace.next_token_probs)[:5]
+    np.testing.assert_array_equal(trace.lens_top_ids[-1, -1, :5], top)
+    np.testing.assert_allclose(trace.lens_top_probs[-1, -1, :5], trace.next_token_probs[top], atol=1e-6)
+    assert np.all(np.diff(trace.lens_top_probs, axis=-1) <= 1e-7)  # sorted, most likely first
+    np.testing.assert_allclose(trace.next_token_probs.sum(), 1.0, atol=1e-5)
+
+
+def test_spans_point_at_the_tokens_text():
+    tok = tokenizer()
+    text = "When thunder 😀 rolls, naïve 北京\n"
+    trace = trace_text(tiny_model(), tok, text)
+    raw = text.encode("utf-8")
+    pieces = [raw[a:b] for a, b in trace.byte_spans]
+    assert b"".join(pieces) == raw
+    assert pieces == [tok.token_bytes(i) for i in trace.token_ids]
+    for (a, b), label in zip(trace.char_spans, trace.token_strs):
+        if "⟨" not in label:
+            assert text[a:b] == label
+    assert "\ufffd" not in "".join(trace.token_strs)
+
+
+def test_long_prompt_keeps_the_last_context_tokens():
+    model, tok = tiny_model(), tokenizer()
+    text = TEXT * 20
+    trace = trace_text(model, tok, text)
+    assert trace.n_tokens == model.config.context_length
+    assert trace.truncated_chars > 0
+    assert text.endswith(trace.text) and len(trace.text) + trace.truncated_chars == len(text)
+    assert trace.token_ids.tolist() == tok.encode(text)[-32:]
+
+
+def test_huge_paste_is_cut_before_tokenizing():
+    model, tok = tiny_model(), tokenizer()
+    trace = trace_text(model, tok, "x" * 50_000 + "😀 " * 50_000)
+    assert trace.n_tokens == 32
+    assert trace.text.endswith("😀 ")
+
+
+def test_empty_prompt_is_refused_clearly():
+    with pytest.raises(ValueError, match="empty"):
+        trace_text(tiny_model(), tokenizer(), "")
+
+
+def test_npz_export_round_trips(tmp_path):
+    trace = trace_text(tiny_model(), tokenizer(), TEXT[:40])
+    np.savez(tmp_path / "t.npz", **trace.to_npz_dict())
+    with np.load(tmp_path / "t.npz", allow_pickle=False) as data:
+        np.testing.assert_array_equal(data["layer1.attn_probs"], trace.layers[1].attn_probs)
+        assert list(data["token_strs"]) == trace.token_strs
