@@ -76,13 +76,18 @@ class Decoder:
     def next_token_probs(self) -> np.ndarray:
         return to_numpy(torch.softmax(self.logits, dim=-1))
 
+    def choose(self, temperature: float, top_k: int, top_p: float, rng: np.random.Generator) -> int:
+        """Pick the next token from the current distribution (greedy at temperature 0)."""
+        probs, _ = shape_distribution(to_numpy(self.logits), temperature, top_k, top_p)
+        return sample_from(probs, rng)
+
     @torch.no_grad()
     def step(self, token_id: int) -> StepTrace:
+        """Append `token_id` (sampled by `choose`, or forced: any token the user picks)."""
         context = self.model.config.context_length
         cached = self.cache[0][0].shape[2]
         if cached >= context:  # full: slide the window by rebuilding the cache without the oldest token
             self._prefill(self.ids + [int(token_id)])
-            self.window_start = max(0, len(self.ids) - context)
             # attention for the new token comes from re-running only it on the rebuilt prefix
             return self._step_from_prefill()
         idx = torch.tensor([[int(token_id)]], dtype=torch.long, device=self.model.device)
@@ -151,8 +156,7 @@ def generate(
     decoder = Decoder(model, ids, lens_k=1)
     new: list[int] = []
     for _ in range(max_new_tokens):
-        probs, _ = shape_distribution(to_numpy(decoder.logits), temperature, top_k, top_p)
-        token = sample_from(probs, rng)
+        token = decoder.choose(temperature, top_k, top_p, rng)
         new.append(token)
         decoder.step(token)
     return tokenizer.decode(new)
