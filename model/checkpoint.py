@@ -54,6 +54,27 @@ def state_for_saving(model: Transformer) -> dict[str, torch.Tensor]:
     return {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
 
 
+def write_folder_atomically(folder: str | os.PathLike, fill) -> Path:
+    """Build a folder under a temporary name with `fill(tmp_path)`, then swap it in for `folder`.
+
+    A crash or error at any point leaves the previous folder as it was."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    os.chmod(tmp, 0o755)
+    try:
+        fill(tmp)
+        for f in tmp.iterdir():
+            os.chmod(f, 0o644)  # safetensors and mkstemp write files private; a model folder is readable like any file
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+        _swap_in(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return folder
+
+
 def save_model(
     folder: str | os.PathLike,
     model: Transformer,
@@ -62,26 +83,16 @@ def save_model(
     extra_files: dict[str, bytes] | None = None,
 ) -> Path:
     """Write the model folder atomically: build it under a temporary name, then swap it in."""
-    folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    os.chmod(tmp, 0o755)
-    try:
+
+    def fill(tmp: Path) -> None:
         atomic_write_json(tmp / CONFIG, model.config.to_dict())
         save_file(state_for_saving(model), str(tmp / WEIGHTS))
         tokenizer.save(tmp / TOKENIZER)
         atomic_write_json(tmp / TRAINING, training or {})
         for name, data in (extra_files or {}).items():
             (tmp / name).write_bytes(data)
-            os.chmod(tmp / name, 0o644)
-        for f in tmp.iterdir():
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
-        _swap_in(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return folder
+
+    return write_folder_atomically(folder, fill)
 
 
 def _swap_in(new: Path, target: Path) -> None:
@@ -173,6 +184,10 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
     refuse_pickles(folder)
     if not folder.is_dir():
         raise CheckpointError(folder, "not a model folder (expected a folder with config.json, model.safetensors, tokenizer.json)")
+    from .gpt2 import import_gpt2, is_hf_folder  # imported here: gpt2 builds on this module
+
+    if is_hf_folder(folder):  # a Hugging Face config.json: GPT-2 opens, anything else is refused by name
+        return import_gpt2(folder, device)
     config = read_config(folder)
     try:
         tokenizer = TextTokenizer.load(folder / TOKENIZER)

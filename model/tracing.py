@@ -39,10 +39,18 @@ def window_text(tokenizer: TextTokenizer, text: str, context: int):
 
 
 def logit_lens(model: Transformer, residuals: torch.Tensor, k: int):
-    """Each layer's residual (L, T, C) through the final norm and unembedding: top-k (ids, probs)."""
-    probs = torch.softmax(model.unembed(residuals).float(), dim=-1)  # (L, T, V)
-    top = probs.topk(min(k, probs.shape[-1]), dim=-1)
-    return top.indices.cpu().numpy().astype(np.int64), to_numpy(top.values)
+    """Each layer's residual (L, T, C) through the final norm and unembedding: top-k (ids, probs).
+
+    One layer at a time, and probabilities as exp(logit - logsumexp) of the top-k only, so the
+    temporaries stay at T x V floats (a full softmax over GPT-2's 50,257 tokens for every layer
+    would take hundreds of MB)."""
+    ids, probs = [], []
+    for residual in residuals:
+        logits = model.unembed(residual).float()  # (T, V)
+        top = logits.topk(min(k, logits.shape[-1]), dim=-1)
+        ids.append(top.indices)
+        probs.append(torch.exp(top.values - torch.logsumexp(logits, dim=-1, keepdim=True)))
+    return torch.stack(ids).cpu().numpy().astype(np.int64), to_numpy(torch.stack(probs))
 
 
 @torch.no_grad()
