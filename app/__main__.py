@@ -1,0 +1,96 @@
+"""`lm-anatomy` / `python -m app`: open the explorer, or render one screenshot and exit.
+
+    python -m app [--model DIR] [--prompt TEXT] [--stage NAME] [--screenshot PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+from .stages import STAGES as STAGE_NAMES
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="lm-anatomy", description="Look inside a small working language model.")
+    p.add_argument("--model", metavar="DIR", help="a model folder (default: the shipped model)")
+    p.add_argument("--prompt", metavar="TEXT", help="start with this prompt")
+    p.add_argument("--stage", choices=STAGE_NAMES, help="start on this stage")
+    p.add_argument("--screenshot", metavar="PATH", help="render the window to this PNG offscreen and exit")
+    p.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    p.add_argument("--dark", action="store_true", help="start with the dark theme")
+    p.add_argument("--size", default="1440x880", help="window size for --screenshot (WIDTHxHEIGHT)")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds --screenshot waits for the model")
+    return p.parse_args(argv)
+
+
+def wait_until(app, predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LM Anatomy")
+    app.setOrganizationName("LM Anatomy")
+    from .main_window import MainWindow
+
+    settings = None
+    if args.screenshot:  # reproducible pictures: fresh preferences, never the user's
+        settings = QSettings(os.path.join(tempfile.mkdtemp(prefix="lm-anatomy-"), "s.ini"), QSettings.IniFormat)
+    window = MainWindow(settings=settings)
+    if args.screenshot:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+        window.resize(w, h)
+    if args.presentation:
+        window.set_presentation(True)
+    if args.dark:
+        window.dark_action.setChecked(True)
+    if args.stage:
+        window.show_stage(args.stage)
+    window.show()
+    if args.prompt is not None:
+        window.set_prompt(args.prompt)
+    if not args.screenshot:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: window.start(args.model))
+        code = app.exec()
+        window.shutdown()
+        return code
+    window.start(args.model)
+    loaded = wait_until(app, lambda: window.info is not None or window.model_error is not None, args.timeout)
+    ok = loaded and window.info is not None
+    if ok and args.prompt:
+        ok = wait_until(app, lambda: window.trace is not None and window.is_idle(), args.timeout)
+    wait_until(app, window.is_idle, args.timeout)
+    if args.stage:
+        window.show_stage(args.stage)
+    wait_until(app, lambda: False, 0.3)  # let layouts settle
+    saved = window.grab().save(args.screenshot, "PNG")
+    window.shutdown()
+    if not saved:
+        print(f"lm-anatomy: could not write {args.screenshot}", file=sys.stderr)
+        return 1
+    if not ok:
+        print(f"lm-anatomy: screenshot saved, but the model was not ready: {window.model_error or 'timed out'}",
+              file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""The engine side of the app: everything here runs on a worker thread and returns values.
+
+This is the only module of app/ that imports `model` (and so torch), always inside functions,
+so that importing the window stays light. Results are plain dataclasses of numpy arrays.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .paths import default_corpus_dir, user_cache_dir
+
+PUNCTUATION_NO_SPACE = set(".,;:!?)]}'\n")
+
+
+@dataclass
+class ModelInfo:
+    """What the panels need to know about a loaded model (numpy only, plus its tokenizer)."""
+
+    path: str
+    name: str
+    device: str
+    devices: list[str]  # devices this machine offers
+    config: dict
+    params: dict[str, int]
+    flops_per_token: int  # at the full context
+    training: dict
+    tokenizer: object  # model.tokenizer.TextTokenizer (read-only use on the GUI thread)
+    labels: list[str]  # readable label of every vocabulary id
+    embeddings: np.ndarray  # [V, C] token embedding matrix
+    pca: np.ndarray  # [V, 2] the embeddings projected on their first two principal components
+    pca_explained: np.ndarray  # [2] fraction of variance each component explains
+    position_table: np.ndarray | None  # [ctx, C] vectors added per position (None for RoPE)
+    sinusoid_table: np.ndarray  # [ctx, C] the fixed sinusoidal pattern, for comparison
+
+    @property
+    def kind(self) -> str:
+        return self.tokenizer.kind
+
+    def cfg(self, name: str):
+        return self.config[name]
+
+
+@dataclass
+class TraceResult:
+    trace: object  # model.trace.Trace
+    prompt: str
+    extra_ids: tuple[int, ...]
+    seconds: float
+    generated_from: int = -1  # index in trace.token_ids of the first generated token (-1: none)
+
+
+@dataclass
+class Comparison:
+    """The same text under several tokenizers: kind -> (labels, ids)."""
+
+    text: str
+    rows: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
+
+
+def available_devices() -> list[str]:
+    import torch
+
+    devices = ["cpu"]
+    if torch.cuda.is_available():
+        devices.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append("mps")
+    return devices
+
+
+def pca_2d(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Project rows of `matrix` on its first two principal components."""
+    x = np.asarray(matrix, dtype=np.float64)
+    x = x - x.mean(axis=0, keepdims=True)
+    _, s, vt = np.linalg.svd(x, full_matrices=False)
+    coords = x @ vt[:2].T
+    var = s**2
+    explained = var[:2] / var.sum() if var.sum() > 0 else np.zeros(2)
+    return coords.astype(np.float32), explained.astype(np.float32)
+
+
+def sinusoid(context: int, width: int) -> np.ndarray:
+    from model.transformer import sinusoidal_table
+    import torch
+
+    return sinusoidal_table(torch.arange(context), width - width % 2).numpy().astype(np.float32)
+
+
+def _weights_key(folder: Path) -> str:
+    st = (folder / "model.safetensors").stat()
+    return hashlib.sha1(f"{folder.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+def cached_pca(folder: Path, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """PCA of the vocabulary, computed once per model file and kept in the user cache."""
+    cache = user_cache_dir() / "pca" / f"{_weights_key(folder)}.npz"
+    try:
+        with np.load(cache) as data:
+            if data["coords"].shape == (embeddings.shape[0], 2):
+                return data["coords"], data["explained"]
+    except (OSError, KeyError, ValueError):
+        pass
+    coords, explained = pca_2d(embeddings)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp.npz")
+        np.savez(tmp, coords=coords, explained=explained)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only cache only costs the recomputation
+    return coords, explained
+
+
+class Engine:
+    """Holds the loaded model. Used only from the engine worker thread."""
+
+    def __init__(self):
+        self.loaded = None
+        self.device = "cpu"
+
+    def load(self, folder: str, device: str = "cpu") -> ModelInfo:
+        from model import load_model
+
+        loaded = load_model(folder, device="cpu")
+        self.loaded = loaded
+        return self.set_device(device)
+
+    def set_device(self, device: str) -> ModelInfo:
+        if self.loaded is None:
+            raise ValueError("no model is loaded")
+        if device not in available_devices():
+            device = "cpu"
+        self.loaded.model.to(device)
+        self.device = device
+        return self.info()
+
+    def info(self) -> ModelInfo:
+        from model.config import flops_per_token, parameter_count
+
+        loaded = self.loaded
+        cfg = loaded.config
+        folder = Path(loaded.path) if loaded.path else Path(".")
+        emb = loaded.model.tok_emb.weight.detach().float().cpu().numpy()
+        pca, explained = cached_pca(folder, emb) if (folder / "model.safetensors").exists() else pca_2d(emb)
+        if cfg.positional == "learned":
+            table = loaded.model.pos_emb.weight.detach().float().cpu().numpy()
+        elif cfg.positional == "sinusoidal":
+            table = sinusoid(cfg.context_length, cfg.d_model)
+        else:
+            table = None
+        return ModelInfo(
+            path=str(folder),
+            name=folder.name,
+            device=self.device,
+            devices=available_devices(),
+            config=cfg.to_dict() | {"d_head": cfg.d_head},
+            params=parameter_count(cfg),
+            flops_per_token=flops_per_token(cfg),
+            training=dict(loaded.training or {}),
+            tokenizer=loaded.tokenizer,
+            labels=list(loaded.tokenizer.labels),
+            embeddings=emb,
+            pca=pca,
+            pca_explained=explained,
+            position_table=table,
+            sinusoid_table=sinusoid(cfg.context_length, cfg.d_model),
+        )
+
+    def trace(self, prompt: str, extra_ids: tuple[int, ...] = ()) -> TraceResult:
+        if self.loaded is None:
+            raise ValueError("no model is loaded")
+        start = time.perf_counter()
+        trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids))
+        return TraceResult(trace, prompt, tuple(extra_ids), time.perf_counter() - start, first_generated)
+
+
+def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
+    """Trace `prompt` followed by generated token ids (kept exactly, never re-tokenized).
+
+    Returns (trace, index of the first generated token in the window, or -1).
+    """
+    from model import trace_text
+    from model.trace import Trace
+    from model.tracing import trace_ids, window_text
+
+    model, tok = loaded.model, loaded.tokenizer
+    if not extra_ids:
+        return trace_text(model, tok, prompt), -1
+    context = loaded.config.context_length
+    window, ids, char_spans, byte_spans, dropped = window_text(tok, prompt, context)
+    gen_text, gen_chars, gen_bytes = _generated_spans(tok, extra_ids, window)
+    text = window + gen_text
+    ids = list(ids) + list(extra_ids)
+    offset_bytes = len(window.encode("utf-8"))
+    char_spans = np.concatenate([char_spans.reshape(-1, 2), gen_chars + len(window)])
+    byte_spans = np.concatenate([byte_spans.reshape(-1, 2), gen_bytes + offset_bytes])
+    first_generated = len(ids) - len(extra_ids)
+    if len(ids) > context:
+        cut = len(ids) - context
+        first_char, first_byte = int(char_spans[cut, 0]), int(byte_spans[cut, 0])
+        ids, char_spans, byte_spans = ids[cut:], char_spans[cut:] - first_char, byte_spans[cut:] - first_byte
+        text = text[first_char:]
+        dropped += first_char
+        first_generated = max(0, first_generated - cut)
+    numeric = trace_ids(model, ids)
+    trace = Trace(
+        text=text,
+        token_strs=[tok.label(i) for i in ids],
+        char_spans=char_spans.astype(np.int64),
+        byte_spans=byte_spans.astype(np.int64),
+        truncated_chars=dropped,
+        **numeric,
+    )
+    return trace, first_generated
+
+
+def _generated_spans(tok, extra_ids: list[int], window: str):
+    """Text of the generated tokens and each one's character and byte span within it."""
+    pieces_bytes = [tok.token_bytes(i) for i in extra_ids]
+    if tok.kind == "word":  # words are joined with spaces, as the word tokenizer's decoder does
+        texts = []
+        previous = window[-1:] if window else "\n"
+        for i in extra_ids:
+            word = tok.label(i)
+            sep = "" if (previous in "\n([{'" or word in PUNCTUATION_NO_SPACE) else " "
+            texts.append(sep + word)
+            previous = word[-1:] or previous
+        pieces_bytes = [t.encode("utf-8") for t in texts]
+    byte_ends = np.cumsum([len(b) for b in pieces_bytes])
+    byte_spans = np.stack([byte_ends - [len(b) for b in pieces_bytes], byte_ends], axis=1)
+    whole = b"".join(pieces_bytes)
+    # character offsets: decode each prefix (a split multi-byte character counts once it completes)
+    char_ends = [len(whole[:e].decode("utf-8", errors="ignore")) for e in byte_ends]
+    char_starts = [0] + char_ends[:-1]
+    text = whole.decode("utf-8", errors="replace")
+    return text, np.stack([char_starts, char_ends], axis=1).astype(np.int64), byte_spans.astype(np.int64)
+
+
+# ---- tokenizers for the side-by-side comparison ----------------------------------------------
+COMPARISON_VOCAB = {"char": 512, "word": 8000, "bpe": 2048}
+
+
+def comparison_tokenizers(model_tokenizer=None) -> dict[str, object]:
+    """Character, word and BPE tokenizers trained on the bundled corpus (cached on disk)."""
+    from model.tokenizer import TextTokenizer, TokenizerError
+
+    out: dict[str, object] = {}
+    texts = None
+    for kind, vocab in COMPARISON_VOCAB.items():
+        if model_tokenizer is not None and model_tokenizer.kind == kind:
+            out[kind] = model_tokenizer
+            continue
+        path = user_cache_dir() / "tokenizers" / f"{kind}-{vocab}.json"
+        try:
+            out[kind] = TextTokenizer.load(path)
+            continue
+        except TokenizerError:
+            pass
+        if texts is None:
+            texts = [p.read_text(encoding="utf-8") for p in sorted(default_corpus_dir().glob("*.txt"))]
+        tok = TextTokenizer.train(kind, texts, vocab)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tok.save(path)
+        except OSError:
+            pass
+        out[kind] = tok
+    return out
+
+
+def compare(tokenizers: dict[str, object], text: str) -> Comparison:
+    result = Comparison(text)
+    for kind, tok in tokenizers.items():
+        ids = tok.encode(text)
+        result.rows[kind] = ([tok.label(i) for i in ids], ids)
+    return result
+
+

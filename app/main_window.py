@@ -1,0 +1,420 @@
+"""The explorer window: a prompt, a model and device, a stage navigator, the stage, its lesson.
+
+One traced forward pass per prompt runs on the engine worker; every stage renders that trace.
+Nothing here imports torch: the engine imports it on its own thread after the window is up.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QPlainTextEdit, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from . import export
+from .appearance import Appearance
+from .decoding import DecodingSession
+from .engine import Engine, comparison_tokenizers
+from .pages import EmptyState, LessonPane, MessagePage
+from .panels.attention import AttentionPanel
+from .panels.embeddings import EmbeddingsPanel
+from .panels.output import OutputPanel
+from .panels.overview import OverviewPanel
+from .panels.positions import PositionsPanel
+from .panels.text import TextPanel
+from .panels.tokens import TokensPanel
+from .paths import default_model_dir
+from .stages import NEEDS_TRACE, STAGES
+from .window_actions import WindowActions
+from .window_settings import MAX_RECENT, WindowSettings
+from .worker import Worker
+
+DEBOUNCE_MS = 30
+
+
+class PromptEdit(QPlainTextEdit):
+    def __init__(self):
+        super().__init__()
+        self.setPlaceholderText("Type a prompt… (for example: To be, or not to be)")
+        self.setTabChangesFocus(True)
+
+
+class MainWindow(WindowActions, WindowSettings, QMainWindow):
+    trace_shown = Signal(object)  # a trace reached the screen
+    model_changed = Signal(object)  # ModelInfo, or None when loading failed
+    trace_failed = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("LM Anatomy")
+        self.settings = settings if settings is not None else QSettings("LM Anatomy", "lm-anatomy")
+        self._migrate_settings()
+        s = self.settings
+        self.appearance = Appearance(theme=str(s.value("theme", "light")),
+                                     presentation=s.value("presentation", False, type=bool),
+                                     zoom=float(s.value("zoom", 1.0)), colormap=str(s.value("colormap", "viridis")))
+        self.appearance.apply_to_app()
+        self.appearance.changed.connect(self._fit_navigator)
+        self.engine = Engine()
+        self.engine_worker = Worker("engine", self)
+        self.aux_worker = Worker("aux", self)
+        for w in (self.engine_worker, self.aux_worker):
+            w.done.connect(self._job_done)
+            w.failed.connect(self._job_failed)
+        self.info = None
+        self.result = None  # the TraceResult on screen
+        self.model_path: str | None = None
+        self.model_error: str | None = None
+        self.dropped = 0  # stale results thrown away (for tests and the curious)
+        self._step_pending = False
+        self.decoding = DecodingSession(parent=self)
+        self.decoding.changed.connect(self.request_trace)
+        self.decoding.tick.connect(self._play_tick)
+        self._build()
+        self._build_menus()
+        self._restore()
+
+    # ---- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        a = self.appearance
+        self.prompt = PromptEdit()
+        self.prompt.setMaximumHeight(72)
+        self.prompt.textChanged.connect(self._prompt_edited)
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.request_trace)
+        self.model_combo = QComboBox()
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.activated.connect(self._model_combo_chosen)
+        self.device_combo = QComboBox()
+        self.device_combo.addItem("CPU", "cpu")
+        self.device_combo.activated.connect(self._device_chosen)
+        side = QVBoxLayout()
+        for label, w in (("Model", self.model_combo), ("Device", self.device_combo)):
+            row = QHBoxLayout()
+            row.addWidget(QLabel(label))
+            row.addWidget(w, 1)
+            side.addLayout(row)
+        top = QHBoxLayout()
+        top.addWidget(self.prompt, 1)
+        top.addLayout(side)
+
+        self.nav = QListWidget()
+        self.panels = {
+            "text": TextPanel(a), "tokens": TokensPanel(a), "embeddings": EmbeddingsPanel(a),
+            "positions": PositionsPanel(a), "attention": AttentionPanel(a), "output": OutputPanel(a),
+            "overview": OverviewPanel(a),
+        }
+        self.stack = QStackedWidget()
+        self.message = MessagePage(a)
+        self.message.open_requested.connect(self.choose_model_folder)
+        self.empty = EmptyState(a)
+        self.empty.suggestion_chosen.connect(self.set_prompt)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.empty)
+        for i, key in enumerate(STAGES):
+            panel = self.panels[key]
+            panel.stage_requested.connect(self.show_stage)
+            self.stack.addWidget(panel)
+            item = QListWidgetItem(f"{i + 1}  {panel.title}")
+            item.setToolTip(f"Ctrl+{i + 1}")
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(lambda row: self.show_stage(STAGES[row]) if row >= 0 else None)
+        self.panels["tokens"].token_clicked.connect(self.show_embedding)
+        out: OutputPanel = self.panels["output"]
+        out.step_requested.connect(self.step)
+        out.force_requested.connect(self.force)
+        out.undo_requested.connect(self.undo)
+        out.play_toggled.connect(self._play_toggled)
+        out.speed_changed.connect(self.decoding.set_speed)
+        self.lesson = LessonPane(a)
+        self.lesson.setMinimumWidth(240)
+        for panel in self.panels.values():
+            for name, widget in panel.plots().items():
+                export.install_context_menu(widget, name, lambda path: self._set_status(f"Saved {path}"))
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.lesson)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 900, 330])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.resize(1440, 880)
+
+    # ---- models and devices --------------------------------------------------------------
+    def start(self, model: str | None = None) -> None:
+        """Called once the window is visible: load a model (the shipped one by default)."""
+        self.open_model(model or str(default_model_dir()))
+
+    def open_model(self, folder: str) -> None:
+        folder = str(Path(folder).expanduser())
+        self.model_path, self.model_error = folder, None
+        self._play_toggled(False)
+        self._fill_model_combo()
+        if not Path(folder).exists():
+            shipped = Path(folder) == default_model_dir()
+            self.model_error = f"{folder}: no such folder"
+            if self.info is not None:  # keep the model already open
+                self._keep_current_model(f"There is no model folder at {folder}.")
+                return
+            self.message.show_message(
+                "The shipped model is not installed yet" if shipped else "That model folder does not exist",
+                f"LM Anatomy looked for a model in<br><code>{folder}</code><br>and found nothing there.<br><br>"
+                "Open a model folder (one with config.json, model.safetensors and tokenizer.json), "
+                "for example one written by <code>lm-anatomy-train</code>.")
+            self._update_pages()
+            self.model_changed.emit(None)
+            return
+        self.message.show_message("Loading the model…", f"<code>{folder}</code>", can_open=False)
+        self._set_status(f"Loading {folder} …")
+        device = self.settings.value("device", "cpu")
+        self.engine_worker.cancel("trace")
+        self.engine_worker.submit("load", lambda: self.engine.load(folder, device))
+        self._update_pages()
+
+    def _keep_current_model(self, problem: str) -> None:
+        """A new model could not be opened: say why, and carry on with the one already loaded."""
+        self.model_path = self.info.path
+        self._fill_model_combo()
+        self._set_status(f"Could not open that model; still showing {self.info.name}. {problem}")
+        box = QMessageBox(QMessageBox.Warning, "Could not open the model", problem, QMessageBox.Ok, self)
+        box.setModal(False)
+        box.show()
+        self.model_changed.emit(None)
+        self._update_pages()
+
+    def choose_model_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a model folder", self.model_path or str(Path.home()))
+        if folder:
+            self.open_model(folder)
+
+    def _model_combo_chosen(self, index: int) -> None:
+        path = self.model_combo.itemData(index)
+        if path is None:
+            self.choose_model_folder()
+            self._fill_model_combo()
+        elif path != self.model_path or self.info is None:
+            self.open_model(path)
+
+    def _device_chosen(self, index: int) -> None:
+        device = self.device_combo.itemData(index)
+        if self.info is not None and device != self.info.device:
+            self.settings.setValue("device", device)
+            self.engine_worker.submit("load", lambda: self.engine.set_device(device))
+
+    def _model_loaded(self, info) -> None:
+        self.info = info
+        self.setWindowTitle(f"LM Anatomy — {info.name} ({info.device.upper()})")
+        self.model_error = None
+        recent = [info.path] + [p for p in self.recent_models() if p != info.path]
+        self.settings.setValue("recent_models", recent[:MAX_RECENT])
+        self._fill_model_combo()
+        self.device_combo.clear()
+        for dev in info.devices:
+            self.device_combo.addItem(dev.upper(), dev)
+        self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(info.device)))
+        for panel in self.panels.values():
+            panel.set_model(info)
+        self.aux_worker.submit("tokenizers", lambda tok=info.tokenizer: comparison_tokenizers(tok))
+        self.model_changed.emit(info)
+        self.result = None
+        self.request_trace()
+        self._update_pages()
+
+    # ---- prompt and traces ---------------------------------------------------------------
+    def set_prompt(self, text: str) -> None:
+        self.prompt.setPlainText(text)
+
+    def prompt_text(self) -> str:
+        return self.prompt.toPlainText()
+
+    def _prompt_edited(self) -> None:
+        self._step_pending = False
+        self._play_toggled(False)
+        self.decoding.extra_ids.clear()
+        self.decoding.history.clear()
+        self.debounce.start()
+
+    def request_trace(self) -> None:
+        self.debounce.stop()
+        if self.info is None:
+            return
+        prompt, extra = self.prompt_text(), tuple(self.decoding.extra_ids)
+        if not prompt and not extra:
+            self.engine_worker.cancel("trace")
+            self.result = None
+            self._update_pages()
+            self._set_status("Empty prompt: type something to see the model at work.")
+            return
+        engine = self.engine
+        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra))
+
+    def _job_done(self, kind: str, gen: int, result) -> None:
+        worker = self.sender()
+        if not worker.is_current(kind, gen):
+            self.dropped += 1
+            return
+        if kind == "load":
+            self._model_loaded(result)
+        elif kind == "trace":
+            self._show_result(result)
+        elif kind == "tokenizers":
+            self.panels["tokens"].set_comparison_tokenizers(result)
+
+    def _job_failed(self, kind: str, gen: int, message: str) -> None:
+        if not self.sender().is_current(kind, gen):
+            self.dropped += 1
+            return
+        if kind == "load":
+            self.model_error = message
+            if self.info is not None:  # keep the model already open; nothing the user had is lost
+                self._keep_current_model(message)
+                return
+            self.message.show_message("This model could not be loaded", message.replace("\n", "<br>"))
+            self._update_pages()
+            self.model_changed.emit(None)
+        elif kind == "trace":  # e.g. a text with no tokens (only spaces, for a word tokenizer)
+            self.result = None
+            self._update_pages()
+            self._set_status(f"Nothing to show for this text: {message}")
+            self.trace_failed.emit(message)
+        else:
+            self._set_status(message)
+
+    def _show_result(self, result) -> None:
+        self.result = result
+        self.panels["text"].set_generated_from(result.generated_from)
+        self.panels["tokens"].set_generated_from(result.generated_from)
+        self.panels["output"].set_generated_from(result.generated_from)
+        self.panels["output"].show_history(self.decoding.history)
+        self._update_pages()
+        self._render_current()
+        trace = result.trace
+        msg = (f"{self.info.name} on {self.info.device.upper()} · {trace.n_tokens} tokens · traced in "
+               f"{result.seconds * 1000:.0f} ms")
+        if trace.truncated_chars:
+            msg += (f" · longer than the context ({self.info.config['context_length']} tokens): the window slides, "
+                    f"the first {trace.truncated_chars:,} characters are out of sight")
+        self._set_status(msg)
+        self.trace_shown.emit(trace)
+        if self._step_pending and not self.decoding.playing:
+            QTimer.singleShot(0, self.step)
+
+    def _render_current(self) -> None:
+        key = self.current_stage
+        panel = self.panels[key]
+        if key in NEEDS_TRACE and self.result is not None and panel.trace is not self.result.trace:
+            panel.render(self.result.trace)
+
+    @property
+    def trace(self):
+        return self.result.trace if self.result is not None else None
+
+    # ---- stages --------------------------------------------------------------------------
+    @property
+    def current_stage(self) -> str:
+        row = self.nav.currentRow()
+        return STAGES[row] if row >= 0 else "tokens"
+
+    def show_stage(self, key: str) -> None:
+        if key not in STAGES:
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(STAGES.index(key))
+        self.nav.blockSignals(False)
+        self.lesson.show_lesson(key)
+        self._update_pages()
+        self._render_current()
+
+    def _update_pages(self) -> None:
+        key = self.current_stage
+        if self.info is None:
+            self.stack.setCurrentWidget(self.message)
+        elif key in NEEDS_TRACE and self.result is None:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.panels[key])
+
+    def show_embedding(self, token_id: int) -> None:
+        self.show_stage("embeddings")
+        self.panels["embeddings"].select_token(int(token_id))
+
+    # ---- decoding ------------------------------------------------------------------------
+    def _ready_to_decode(self) -> bool:
+        return self.info is not None and self.result is not None and self.engine_worker.is_idle()
+
+    def step(self) -> None:
+        """Append one token; pressed while a trace is computing, it runs as soon as that trace shows."""
+        if self._ready_to_decode():
+            self._step_pending = False
+            self.decoding.step(self.trace, self.info.labels, *self.panels["output"].settings())
+        elif self.info is not None and self.result is not None:
+            self._step_pending = True
+
+    def force(self, token_id: int) -> None:
+        if self.info is not None and self.result is not None:
+            self.decoding.append(self.trace, self.info.labels, int(token_id), "forced")
+
+    def undo(self) -> None:
+        self.decoding.undo()
+
+    def _play_toggled(self, on: bool) -> None:
+        self.decoding.play(bool(on))
+        for w in (self.panels["output"].play_button, self.play_action):
+            w.blockSignals(True)
+            w.setChecked(bool(on))
+            w.blockSignals(False)
+        self.panels["output"].play_button.setText("Pause ❚❚" if on else "Play ▶")
+
+    def _play_tick(self) -> None:
+        if self.result is None:
+            self._play_toggled(False)
+        elif self._ready_to_decode():
+            self.step()
+
+    # ---- appearance ----------------------------------------------------------------------
+    def _appearance(self, **changes) -> None:
+        self.appearance.update(**changes)
+        self._render_current()
+
+    def _fit_navigator(self) -> None:
+        self.nav.setFont(self.appearance.font(1.05))
+        fm = self.nav.fontMetrics()
+        widest = max(fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setMinimumWidth(widest + 36)
+        self.nav.setMaximumWidth(widest + 60)
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation_action.blockSignals(True)
+        self.presentation_action.setChecked(on)
+        self.presentation_action.blockSignals(False)
+        self._appearance(presentation=bool(on))
+
+    def zoom(self, factor: float) -> None:
+        self._appearance(zoom=min(3.0, max(0.5, self.appearance.zoom * factor)))
+
+    # ---- misc ----------------------------------------------------------------------------
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def is_idle(self) -> bool:
+        return self.engine_worker.is_idle() and self.aux_worker.is_idle() and not self.debounce.isActive()
+
+    def closeEvent(self, event) -> None:
+        self.decoding.play(False)
+        self.save_settings()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the worker threads (a QThread destroyed while running aborts the process)."""
+        for w in (self.engine_worker, self.aux_worker):
+            w.stop()

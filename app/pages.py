@@ -1,0 +1,113 @@
+"""The window's non-stage pages: a message (no model, loading, errors), the empty state, the lesson pane."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from .appearance import Appearance
+from .paths import lessons_dir
+
+SUGGESTIONS = [
+    "To be, or not to be, that is the question:",
+    "Friends, Romans, countrymen, lend me your",
+    "O Romeo, Romeo, wherefore art thou",
+    "Now is the winter of our discontent",
+]
+
+
+class MessagePage(QWidget):
+    open_requested = Signal()
+
+    def __init__(self, appearance: Appearance, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.title = QLabel()
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.RichText)
+        self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.button = QPushButton("Open a model folder…")
+        self.button.clicked.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.title, self.body):
+            w.setAlignment(Qt.AlignCenter)
+            layout.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        appearance.changed.connect(self._restyle)
+        self._restyle()
+
+    def show_message(self, title: str, body: str, can_open: bool = True) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.button.setVisible(can_open)
+
+    def _restyle(self) -> None:
+        self.title.setFont(self.appearance.font(1.6, bold=True))
+        self.body.setFont(self.appearance.font(1.1))
+
+
+class EmptyState(QWidget):
+    suggestion_chosen = Signal(str)
+
+    def __init__(self, appearance: Appearance, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.title = QLabel("Type something in the box above")
+        self.body = QLabel("The model reads your text, splits it into tokens and guesses what comes next. "
+                           "Every stage on the left updates as you type. Try one of these:")
+        self.body.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for w in (self.title, self.body):
+            w.setAlignment(Qt.AlignCenter)
+            layout.addWidget(w)
+        self.buttons = []
+        for text in SUGGESTIONS:
+            b = QPushButton(f"“{text}”")
+            b.clicked.connect(lambda _=False, t=text: self.suggestion_chosen.emit(t))
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(b)
+            row.addStretch(1)
+            layout.addLayout(row)
+            self.buttons.append(b)
+        layout.addStretch(2)
+        appearance.changed.connect(self._restyle)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.title.setFont(self.appearance.font(1.6, bold=True))
+        self.body.setFont(self.appearance.font(1.1))
+        for b in self.buttons:
+            b.setFont(self.appearance.font(1.1))
+
+
+class LessonPane(QTextBrowser):
+    """The explanation beside each stage: resources/lessons/<stage>.html, as rich text."""
+
+    def __init__(self, appearance: Appearance, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.stage = ""
+        self.setOpenExternalLinks(True)
+        appearance.changed.connect(lambda: self.show_lesson(self.stage))
+
+    def show_lesson(self, stage: str) -> None:
+        self.stage = stage
+        path = lessons_dir() / f"{stage}.html"
+        try:
+            html = path.read_text(encoding="utf-8")
+        except OSError:
+            html = f"<p>(The lesson file {path.name} is missing.)</p>"
+        a = self.appearance
+        self.document().setDefaultStyleSheet(
+            f"body {{ color: {a.hex('fg')}; }} h2 {{ color: {a.hex('accent')}; }} "
+            f".aside {{ color: {a.hex('muted')}; }} b {{ color: {a.hex('fg')}; }}")
+        self.document().setDefaultFont(a.font(1.0))
+        self.setHtml(html)

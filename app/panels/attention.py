@@ -1,0 +1,149 @@
+"""Attention: all heads as one mosaic, the selected head large (scores or probabilities),
+the average over heads, a lines view, and the logit lens."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from .attention_grid import AttentionMosaic
+from .base import Panel, heading, note
+from .heatmap import TokenHeatmap
+from .lines import AttentionLines
+from .logit_lens import LogitLensTable
+
+
+class AttentionPanel(Panel):
+    name, title = "attention", "Attention"
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.layer, self.head = 0, 0
+        self.mosaic = AttentionMosaic(self.appearance)
+        self.mosaic.head_clicked.connect(self.select)
+        self.mode = QComboBox()
+        self.mode.addItems(["weights (after softmax)", "scores (before softmax)"])
+        self.average = QCheckBox("average over heads")
+        self.mode.currentIndexChanged.connect(lambda _: self._refresh())
+        self.average.toggled.connect(lambda _: self._refresh())
+        self.heatmap = TokenHeatmap(self.appearance)
+        self.lines = AttentionLines(self.appearance)
+        lines_scroll = QScrollArea()
+        lines_scroll.setWidgetResizable(True)
+        lines_scroll.setWidget(self.lines)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.heatmap, "Heatmap")
+        self.tabs.addTab(lines_scroll, "Lines")
+        self.lens = LogitLensTable(self.appearance)
+        self.caption = note("", self.appearance)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.mode)
+        controls.addWidget(self.average)
+        controls.addStretch(1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(heading("Every layer × head (click one)", self.appearance))
+        lv.addWidget(self.mosaic, 1)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(controls)
+        rv.addWidget(self.tabs, 1)
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(heading("Logit lens: what each layer would guess for the next token", self.appearance))
+        layout.addWidget(self.lens)
+        self.mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+
+    # ---- state ---------------------------------------------------------------------------
+    @property
+    def showing_scores(self) -> bool:
+        return self.mode.currentIndex() == 1
+
+    def select(self, layer: int, head: int) -> None:
+        self.layer, self.head = layer, head
+        self.mosaic.select(layer, head)
+        self._refresh_selected()
+
+    def set_scores(self, scores: bool) -> None:
+        self.mode.setCurrentIndex(1 if scores else 0)
+
+    def selected_matrix(self) -> np.ndarray:
+        """What the large view shows: [T, T] for the selected head (or the heads' mean)."""
+        layer = self.trace.layers[self.layer]
+        data = layer.attn_scores if self.showing_scores else masked_probs(layer)
+        if self.average.isChecked():  # the mask is the same for every head
+            visible_cells = np.isfinite(layer.attn_scores[0])
+            mean = np.where(np.isfinite(data), data, 0.0).mean(axis=0)
+            return np.where(visible_cells, mean, np.nan).astype(np.float32)
+        return data[self.head]
+
+    # ---- rendering -----------------------------------------------------------------------
+    def render(self, trace) -> None:
+        self.trace = trace
+        n_layer, n_head = len(trace.layers), trace.layers[0].attn_probs.shape[0]
+        self.layer, self.head = min(self.layer, n_layer - 1), min(self.head, n_head - 1)
+        self._refresh()
+        labels = self.info.labels if self.info is not None else None
+        self.lens.show_lens(trace, labels or _labels_from(trace))
+
+    def _refresh(self) -> None:
+        if self.trace is None:
+            return
+        heads = np.stack([layer.attn_scores if self.showing_scores else masked_probs(layer)
+                          for layer in self.trace.layers])  # [L, H, T, T]
+        self.mosaic.show_heads(heads, normalise=self.showing_scores)
+        self.mosaic.select(self.layer, self.head)
+        self._refresh_selected()
+
+    def _refresh_selected(self) -> None:
+        if self.trace is None:
+            return
+        matrix = self.selected_matrix()
+        which = f"layer {self.layer + 1}, " + ("mean of all heads" if self.average.isChecked() else f"head {self.head + 1}")
+        kind = "scores q·k/√d before softmax" if self.showing_scores else "attention weights (each row sums to 1)"
+        self.heatmap.show_matrix(matrix, self.trace.token_strs, title=f"{which}: {kind}",
+                                 signed=self.showing_scores, value_name="score" if self.showing_scores else "weight")
+        probs = self.trace.layers[self.layer].attn_probs
+        self.lines.show_weights(probs.mean(axis=0) if self.average.isChecked() else probs[self.head], self.trace.token_strs)
+        self.caption.setText(
+            "Each row is a token looking back at the tokens before it (itself included). "
+            "Grey cells above the diagonal are hidden by the causal mask: a token never sees the future. "
+            + ("Scores are shown per head on their own scale in the grid." if self.showing_scores else "")
+        )
+
+    def tables(self):
+        return {"logit lens": self.lens}
+
+    def plots(self):
+        return {"attention grid": self.mosaic, "attention heatmap": self.heatmap, "attention lines": self.lines}
+
+
+def masked_probs(layer) -> np.ndarray:
+    """Attention probabilities with the causally masked cells as NaN, so they show as the mask."""
+    return np.where(np.isfinite(layer.attn_scores), layer.attn_probs, np.nan).astype(np.float32)
+
+
+def _labels_from(trace) -> dict:
+    class Lookup(dict):
+        def __missing__(self, key):
+            return f"#{key}"
+
+    return Lookup({int(i): s for i, s in zip(trace.token_ids, trace.token_strs)})
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..sample import preview
+
+    sys.exit(preview(AttentionPanel))

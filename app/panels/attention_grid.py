@@ -1,0 +1,143 @@
+"""Every layer x head at once, as ONE image (a mosaic with thin separators): one paint, not L*H.
+
+Clicking the mosaic maps the point back to (layer, head).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from ..appearance import Appearance
+from ..plots import image_item, make_plot, nan_masked, style_plot
+
+
+def separator(t: int) -> int:
+    return max(1, t // 12)
+
+
+def normalise_rows(scores: np.ndarray) -> np.ndarray:
+    """Scores of one head scaled to [0, 1] over its visible cells (for thumbnails only)."""
+    s = nan_masked(scores)
+    finite = s[np.isfinite(s)]
+    if finite.size == 0:
+        return s
+    lo, hi = float(finite.min()), float(finite.max())
+    return (s - lo) / (hi - lo) if hi > lo else np.where(np.isfinite(s), 0.5, np.nan)
+
+
+def build_mosaic(heads: np.ndarray, sep: int) -> np.ndarray:
+    """heads [L, H, T, T] -> one [L*(T+sep)-sep, H*(T+sep)-sep] array, NaN in the separators."""
+    n_layer, n_head, t, _ = heads.shape
+    out = np.full((n_layer * (t + sep) - sep, n_head * (t + sep) - sep), np.nan, np.float32)
+    for layer in range(n_layer):
+        for head in range(n_head):
+            y, x = layer * (t + sep), head * (t + sep)
+            out[y : y + t, x : x + t] = heads[layer, head]
+    return out
+
+
+def cell_at(x: float, y: float, t: int, sep: int, n_layer: int, n_head: int):
+    """(layer, head) under mosaic coordinates (x = column, y = row), or None on a separator."""
+    if x < 0 or y < 0:
+        return None
+    head, hx = divmod(int(np.floor(x)), t + sep)
+    layer, ly = divmod(int(np.floor(y)), t + sep)
+    if hx >= t or ly >= t or layer >= n_layer or head >= n_head:
+        return None
+    return layer, head
+
+
+
+
+class AttentionMosaic(pg.QtWidgets.QWidget):
+    head_clicked = Signal(int, int)
+
+    def __init__(self, appearance: Appearance, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.plot = make_plot(appearance, invert_y=True)
+        vb = self.plot.getViewBox()
+        vb.setMouseEnabled(x=False, y=False)
+        vb.setAspectLocked(True)
+        self.image = image_item()
+        self.plot.addItem(self.image)
+        self.selection = QGraphicsRectItem()
+        self.selection.setZValue(10)
+        self.plot.addItem(self.selection)
+        self.mosaic = np.zeros((1, 1), np.float32)
+        self.masked = np.zeros((1, 1), bool)
+        self.shape = (0, 0, 0, 1)  # L, H, T, sep
+        self.selected = (0, 0)
+        layout = pg.QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.image.mouseClickEvent = self._clicked
+        appearance.changed.connect(self.apply_appearance)
+        self.apply_appearance()
+
+    def show_heads(self, heads: np.ndarray, normalise: bool = False) -> None:
+        """heads [L, H, T, T]: probabilities (0..1), or scores when `normalise` (scaled per head)."""
+        if normalise:
+            heads = np.stack([[normalise_rows(h) for h in layer] for layer in heads])
+        n_layer, n_head, t, _ = heads.shape
+        sep = separator(t)
+        self.shape = (n_layer, n_head, t, sep)
+        self.mosaic = build_mosaic(nan_masked(heads), sep)
+        self.masked = build_mosaic(np.where(np.isnan(nan_masked(heads)), 1.0, 0.0), sep) == 1.0
+        self._paint()
+        self.image.setRect(0, 0, self.mosaic.shape[1], self.mosaic.shape[0])
+        item = self.plot.getPlotItem()
+        item.getAxis("left").setTicks([[((l + 0.5) * (t + sep), f"L{l + 1}") for l in range(n_layer)], []])
+        item.getAxis("top").setTicks([[((h + 0.5) * (t + sep), f"H{h + 1}") for h in range(n_head)], []])
+        item.showAxis("top")
+        item.getAxis("bottom").setTicks([[], []])
+        item.getAxis("bottom").setStyle(showValues=False)
+        self.plot.getViewBox().setRange(xRange=(0, self.mosaic.shape[1]), yRange=(0, self.mosaic.shape[0]), padding=0.01)
+        self.select(*self.selected)
+
+    def colour(self) -> tuple[np.ndarray, np.ndarray]:
+        """The mosaic as 8-bit colour indices and its lookup table (Qt paints those directly):
+        0..253 the colour map for weights, 254 grey for masked cells, 255 the background between heads."""
+        a = self.appearance
+        values = self.mosaic
+        finite = ~np.isnan(values)
+        index = np.full(values.shape, 255, np.uint8)
+        index[finite] = (np.clip(values[finite], 0.0, 1.0) * 253 + 0.5).astype(np.uint8)
+        index[self.masked] = 254
+        grey, bg = a.color("grid"), a.color("bg")
+        lut = np.vstack([a.sequential().getLookupTable(nPts=254, alpha=False),
+                         [[grey.red(), grey.green(), grey.blue()], [bg.red(), bg.green(), bg.blue()]]]).astype(np.uint8)
+        return index, lut
+
+    def _paint(self) -> None:
+        index, lut = self.colour()
+        self.image.setImage(index, levels=(0, 255), lut=lut, autoLevels=False)
+
+    def select(self, layer: int, head: int) -> None:
+        n_layer, n_head, t, sep = self.shape
+        layer, head = min(layer, max(0, n_layer - 1)), min(head, max(0, n_head - 1))
+        self.selected = (layer, head)
+        pad = sep / 2
+        self.selection.setRect(QRectF(head * (t + sep) - pad, layer * (t + sep) - pad, t + 2 * pad, t + 2 * pad))
+
+    def _clicked(self, event) -> None:
+        p = event.pos()
+        n_layer, n_head, t, sep = self.shape
+        cell = cell_at(p.x(), p.y(), t, sep, n_layer, n_head)
+        if cell is not None:
+            event.accept()
+            self.select(*cell)
+            self.head_clicked.emit(*cell)
+
+    def apply_appearance(self) -> None:
+        style_plot(self.plot, self.appearance)
+        self.plot.getViewBox().setBackgroundColor(self.appearance.color("bg"))
+        pen = QPen(self.appearance.color("generated"))
+        pen.setWidthF(self.appearance.line_width * 1.5)
+        pen.setCosmetic(True)
+        self.selection.setPen(pen)
+        if self.mosaic.size > 1:
+            self._paint()

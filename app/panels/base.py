@@ -1,0 +1,61 @@
+"""What every stage panel shares: the appearance, a model, a trace, an optional notice line."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
+
+from ..appearance import Appearance
+
+
+class Panel(QWidget):
+    name = ""  # the stage key: "tokens", "attention", ...
+    title = ""
+    stage_requested = Signal(str)  # ask the window to show another stage
+
+    def __init__(self, appearance: Appearance | None = None, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance or Appearance()
+        self.info = None  # app.engine.ModelInfo
+        self.trace = None
+        self.appearance.changed.connect(self.apply_appearance)
+
+    def set_model(self, info) -> None:
+        self.info = info
+
+    def render(self, trace) -> None:
+        self.trace = trace
+
+    def apply_appearance(self) -> None:
+        """Restyle: re-render now if on screen, otherwise when next shown (the window checks `trace`)."""
+        if self.trace is not None:
+            if self.isVisible():
+                self.render(self.trace)
+            else:
+                self.trace = None
+
+    def tables(self) -> dict[str, QTableWidget]:
+        """Tables this panel can export to CSV."""
+        return {}
+
+    def plots(self) -> dict[str, QWidget]:
+        """Plots this panel can export as images (name -> widget)."""
+        return {}
+
+
+def heading(text: str, appearance: Appearance) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)  # long headings wrap rather than widen the window
+    label.setFont(appearance.font(1.15, bold=True))
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    appearance.changed.connect(lambda: label.setFont(appearance.font(1.15, bold=True)))
+    return label
+
+
+def note(text: str = "", appearance: Appearance | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.RichText)
+    if appearance is not None:
+        label.setStyleSheet(f"color: {appearance.hex('muted')}")
+        appearance.changed.connect(lambda: label.setStyleSheet(f"color: {appearance.hex('muted')}"))
+    return label

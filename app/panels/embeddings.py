@@ -1,0 +1,163 @@
+"""Embeddings: the whole vocabulary projected to 2D (PCA), the prompt's tokens highlighted,
+nearest neighbours by cosine similarity, and the selected vector as a colour strip."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..plots import image_item, make_plot, set_title, style_plot
+from ..textutil import visible
+from .base import Panel, heading, note
+
+N_LABELS = 40
+N_NEIGHBOURS = 12
+
+
+def nearest(unit: np.ndarray, token: int, k: int = N_NEIGHBOURS) -> tuple[np.ndarray, np.ndarray]:
+    """The k tokens most similar to `token` by cosine similarity (itself excluded): (ids, similarities)."""
+    sims = unit @ unit[token]
+    sims[token] = -np.inf
+    order = np.argsort(-sims, kind="stable")[:k]
+    return order, sims[order]
+
+
+class EmbeddingsPanel(Panel):
+    name, title = "embeddings", "Embeddings"
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.selected = -1
+        self.unit = np.zeros((0, 0), np.float32)
+        self.plot = make_plot(self.appearance)
+        self.cloud = pg.ScatterPlotItem(size=5, pxMode=True)
+        self.prompt_points = pg.ScatterPlotItem(size=12, pxMode=True)
+        self.selected_point = pg.ScatterPlotItem(size=22, pxMode=True, symbol="o")
+        for item in (self.cloud, self.prompt_points, self.selected_point):
+            self.plot.addItem(item)
+        self.labels = [pg.TextItem(anchor=(0, 1)) for _ in range(N_LABELS)]
+        for t in self.labels:
+            self.plot.addItem(t)
+        self.cloud.sigClicked.connect(self._point_clicked)
+        self.prompt_points.sigClicked.connect(self._point_clicked)
+        self.strip_plot = make_plot(self.appearance, invert_y=True)
+        self.strip_plot.setMaximumHeight(130)
+        self.strip_plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.strip = image_item()
+        self.strip_plot.addItem(self.strip)
+        self.strip_plot.getPlotItem().getAxis("left").setTicks([[], []])
+        self.strip_plot.getPlotItem().getAxis("bottom").setLabel("dimension")
+        self.neighbours = QTableWidget(0, 3)
+        self.neighbours.setHorizontalHeaderLabels(["neighbour", "similarity", "id"])
+        self.neighbours.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.neighbours.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.neighbours.verticalHeader().hide()
+        self.neighbours.cellClicked.connect(lambda r, _c: self.select_token(int(self.neighbours.item(r, 2).text())))
+        self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
+        self.caption = note("", self.appearance)
+        self.neighbour_title = heading("Nearest neighbours", self.appearance)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.neighbour_title)
+        rv.addWidget(self.neighbours, 1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.plot, 1)
+        lv.addWidget(self.caption)
+        lv.addWidget(heading("The selected token's vector, one colour per dimension", self.appearance))
+        lv.addWidget(self.strip_plot)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        QVBoxLayout(self).addWidget(split)
+
+    def set_model(self, info) -> None:
+        super().set_model(info)
+        emb = info.embeddings.astype(np.float32)
+        self.unit = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+        self.selected = -1
+        muted = self.appearance.color("muted")
+        muted.setAlpha(90)
+        self.cloud.setData(pos=info.pca, data=np.arange(len(info.pca)), brush=pg.mkBrush(muted), pen=pg.mkPen(None))
+        ex = info.pca_explained
+        pi = self.plot.getPlotItem()
+        pi.getAxis("bottom").setLabel(f"principal component 1 ({ex[0]:.0%} of the variance)")
+        pi.getAxis("left").setLabel(f"principal component 2 ({ex[1]:.0%})")
+
+    def render(self, trace) -> None:
+        self.trace = trace
+        if self.info is None:
+            return
+        a = self.appearance
+        ids = [int(i) for i in dict.fromkeys(trace.token_ids.tolist())]  # unique, in order
+        pos = self.info.pca[ids]
+        brushes = [pg.mkBrush(a.category(j, alpha=1.0)) for j in range(len(ids))]
+        self.prompt_points.setData(pos=pos, data=np.array(ids), brush=brushes, pen=pg.mkPen(a.color("fg"), width=1))
+        for j, item in enumerate(self.labels):
+            if j < len(ids):
+                item.setText(visible(self.info.labels[ids[j]], 16), color=a.hex("fg"))
+                item.setFont(a.font(0.95, bold=True))
+                item.setPos(float(pos[j, 0]), float(pos[j, 1]))
+            else:
+                item.setText("")
+        set_title(self.plot, f"All {len(self.info.pca):,} token vectors, flattened to 2D", a)
+        more = f" (labels for the first {N_LABELS})" if len(ids) > N_LABELS else ""
+        self.caption.setText(f"Grey dots: every token in the vocabulary. Coloured: the {len(ids)} different tokens "
+                             f"of your text{more}. Click any dot to see its nearest neighbours.")
+        if self.selected < 0 or self.selected not in ids:
+            self.select_token(int(trace.token_ids[-1]))
+        else:
+            self.select_token(self.selected)
+
+    def select_token(self, token: int) -> None:
+        if self.info is None:
+            return
+        self.selected = int(token)
+        a = self.appearance
+        self.selected_point.setData(pos=self.info.pca[[token]], brush=pg.mkBrush(None),
+                                    pen=pg.mkPen(a.color("generated"), width=a.line_width * 2))
+        ids, sims = nearest(self.unit, token)
+        self.neighbours.setRowCount(len(ids))
+        for r, (tid, sim) in enumerate(zip(ids, sims)):
+            for c, text in enumerate((visible(self.info.labels[int(tid)], 24), f"{sim:+.3f}", str(int(tid)))):
+                self.neighbours.setItem(r, c, QTableWidgetItem(text))
+        label = visible(self.info.labels[token], 24)
+        self.neighbour_title.setText(f"Nearest neighbours of “{label}”")
+        vec = self.info.embeddings[token][None, :]
+        m = float(np.abs(vec).max()) or 1.0
+        self.strip.setImage(vec, levels=(-m, m), lut=a.diverging().getLookupTable(nPts=256))
+        self.strip.setRect(0, 0, vec.shape[1], 1)
+        self.strip_plot.getViewBox().setRange(xRange=(0, vec.shape[1]), yRange=(0, 1), padding=0)
+        set_title(self.strip_plot, f"“{label}” (id {token}): blue negative, yellow positive, ±{m:.2f}", a)
+
+    def _point_clicked(self, _item, points, *_) -> None:
+        if len(points):
+            self.select_token(int(points[0].data()))
+
+    def apply_appearance(self) -> None:
+        self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
+        style_plot(self.plot, self.appearance)
+        style_plot(self.strip_plot, self.appearance)
+        if self.info is not None:
+            self.set_model(self.info)
+        super().apply_appearance()
+
+    def tables(self):
+        return {"nearest neighbours": self.neighbours}
+
+    def plots(self):
+        return {"embedding map": self.plot, "vector strip": self.strip_plot}
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..sample import preview
+
+    sys.exit(preview(EmbeddingsPanel))

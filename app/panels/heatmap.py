@@ -1,0 +1,113 @@
+"""A large heatmap with tokens on both axes, a colour bar, and the exact value under the mouse."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..appearance import Appearance
+from ..plots import image_item, make_plot, nan_masked, style_plot, token_ticks
+from ..textutil import visible
+
+
+class TokenHeatmap(QWidget):
+    """matrix[row, col]: rows are queries (the token looking), columns keys (the token looked at)."""
+
+    hovered = Signal(int, int)
+
+    def __init__(self, appearance: Appearance, row_name: str = "query", col_name: str = "key",
+                 row_axis: str = "queries (the token looking)", col_axis: str = "keys (the tokens looked at)", parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.row_name, self.col_name = row_name, col_name
+        self.row_axis, self.col_axis = row_axis, col_axis
+        self.plot = make_plot(appearance, invert_y=True)
+        self.plot.getViewBox().setAspectLocked(False)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.image = image_item()
+        self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=(0, 1), colorMap=appearance.sequential(), interactive=False, width=14)
+        self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignCenter)
+        self.readout = QLabel(" ")
+        self.readout.setWordWrap(True)
+        self.matrix = np.zeros((0, 0), np.float32)
+        self.row_labels: list[str] = []
+        self.col_labels: list[str] = []
+        self.value_name = "weight"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.readout)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.signed = False
+        appearance.changed.connect(self.apply_appearance)
+        self.apply_appearance()
+
+    def show_matrix(self, matrix: np.ndarray, row_labels: list[str], col_labels: list[str] | None = None,
+                    title: str = "", signed: bool = False, value_name: str = "weight") -> None:
+        self.matrix = nan_masked(matrix)
+        self.row_labels, self.col_labels = list(row_labels), list(col_labels or row_labels)
+        self.value_name = value_name
+        self.signed = signed
+        finite = self.matrix[np.isfinite(self.matrix)]
+        if signed:
+            m = float(np.abs(finite).max()) if finite.size else 1.0
+            levels = (-m or -1.0, m or 1.0)
+            self.bar.setColorMap(self.appearance.diverging())
+        else:
+            lo = 0.0 if (finite.size == 0 or finite.min() >= 0) else float(finite.min())
+            hi = float(finite.max()) if finite.size else 1.0
+            levels = (lo, hi if hi > lo else lo + 1e-6)
+            self.bar.setColorMap(self.appearance.sequential())
+        self.image.setImage(self.matrix, levels=levels)
+        self.bar.setLevels(levels)
+        rows, cols = self.matrix.shape
+        self.image.setRect(0, 0, cols, rows)
+        axis_l, axis_b = self.plot.getPlotItem().getAxis("left"), self.plot.getPlotItem().getAxis("bottom")
+        metrics = QFontMetrics(self.appearance.font(0.9))
+        widest = max((metrics.horizontalAdvance(visible(s, 14)) for s in self.col_labels), default=20)
+        axis_l.setTicks(token_ticks(self.row_labels, max_ticks=max(4, int(self.plot.height() / (metrics.height() + 4)))))
+        axis_b.setTicks(token_ticks(self.col_labels, max_ticks=max(2, int(self.plot.width() * 0.85 / (widest + 12)))))
+        axis_l.setLabel(self.row_axis)
+        axis_b.setLabel(self.col_axis)
+        self.plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
+        self.title.setText(title)
+
+    def value_at(self, row: int, col: int) -> float:
+        return float(self.matrix[row, col])
+
+    def _mouse_moved(self, pos) -> None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(pos) or self.matrix.size == 0:
+            return
+        p = vb.mapSceneToView(pos)
+        col, row = int(np.floor(p.x())), int(np.floor(p.y()))
+        if not (0 <= row < self.matrix.shape[0] and 0 <= col < self.matrix.shape[1]):
+            return
+        value = self.matrix[row, col]
+        r, c = visible(self.row_labels[row], 20), visible(self.col_labels[col], 20)
+        if np.isnan(value):
+            text = f"“{r}” (#{row}) cannot see “{c}” (#{col}): it comes later, so the causal mask hides it"
+        else:
+            text = f"{self.row_name} “{r}” (#{row}) → {self.col_name} “{c}” (#{col}): {self.value_name} {value:.4f}"
+        self.readout.setText(text)
+        self.hovered.emit(row, col)
+
+    def apply_appearance(self) -> None:
+        style_plot(self.plot, self.appearance)
+        self.plot.getViewBox().setBackgroundColor(self.appearance.color("grid"))
+        self.readout.setFont(self.appearance.font())
+        self.title.setFont(self.appearance.font(1.1, bold=True))
+        if self.matrix.size:
+            self.show_matrix(self.matrix, self.row_labels, self.col_labels, self.title.text(), self.signed, self.value_name)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.matrix.size:  # tick density follows the size
+            self.show_matrix(self.matrix, self.row_labels, self.col_labels, self.title.text(), self.signed, self.value_name)

@@ -1,0 +1,264 @@
+"""Output / Decoding: the next-token distribution, reshaped live by temperature, top-k and top-p;
+Step, Play, Undo, click a bar to force a token; and the history of steps."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..plots import make_plot, set_title, style_plot
+from ..textutil import esc, visible
+from .base import Panel, heading, note
+
+N_BARS = 15
+
+
+def shape(logits: np.ndarray, temperature: float, top_k: int, top_p: float):
+    from model.decoding import shape_distribution  # numpy only; the model is already loaded
+
+    return shape_distribution(logits, temperature, top_k, top_p)
+
+
+def pct(p: float) -> str:
+    p = float(p) * 100
+    return f"{p:.0f}%" if p >= 10 else (f"{p:.1f}%" if p >= 1 else f"{p:.2f}%")
+
+
+class OutputPanel(Panel):
+    name, title = "output", "Output / Decoding"
+    step_requested = Signal()
+    force_requested = Signal(int)
+    undo_requested = Signal()
+    play_toggled = Signal(bool)
+    speed_changed = Signal(float)
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.candidates = np.zeros(0, np.int64)  # token ids of the bars, most likely first
+        self.raw = np.zeros(0)
+        self.shaped = np.zeros(0)
+        self.kept = np.zeros(0, bool)
+        self.plot = make_plot(self.appearance, invert_y=True)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.plot.getPlotItem().getAxis("bottom").setLabel("probability")
+        self.plot.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)
+        self.raw_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
+        self.cut_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
+        self.kept_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
+        for item in (self.cut_bars, self.kept_bars, self.raw_bars):  # the model's outline on top
+            self.plot.addItem(item)
+        self.bar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(N_BARS)]
+        for t in self.bar_labels:
+            self.plot.addItem(t)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.plot.scene().sigMouseMoved.connect(self._hovered)
+
+        self.temperature = QSlider(Qt.Horizontal)
+        self.temperature.setRange(0, 200)
+        self.temperature.setValue(100)
+        self.top_k = QSpinBox()
+        self.top_k.setRange(0, 100000)
+        self.top_k.setSpecialValueText("off")
+        self.top_p = QSlider(Qt.Horizontal)
+        self.top_p.setRange(1, 100)
+        self.top_p.setValue(100)
+        self.temperature_label, self.top_p_label = note(), note()
+        for w in (self.temperature, self.top_k, self.top_p):
+            (w.valueChanged).connect(self._controls_changed)
+        form = QFormLayout()
+        t_row, p_row = QHBoxLayout(), QHBoxLayout()
+        t_row.addWidget(self.temperature, 1)
+        t_row.addWidget(self.temperature_label)
+        p_row.addWidget(self.top_p, 1)
+        p_row.addWidget(self.top_p_label)
+        form.addRow("Temperature", t_row)
+        form.addRow("Top-k", self.top_k)
+        form.addRow("Top-p", p_row)
+
+        self.step_button = QPushButton("Step ▸")
+        self.play_button = QPushButton("Play ▶")
+        self.play_button.setCheckable(True)
+        self.undo_button = QPushButton("Undo ◂")
+        self.speed = QDoubleSpinBox()
+        self.speed.setRange(0.5, 20.0)
+        self.speed.setValue(3.0)
+        self.speed.setSuffix(" tokens/s")
+        self.step_button.clicked.connect(self.step_requested)
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.play_button.toggled.connect(self._play_toggled)
+        self.speed.valueChanged.connect(self.speed_changed)
+        buttons = QHBoxLayout()
+        for w in (self.step_button, self.play_button, self.speed, self.undo_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+
+        self.history = QTableWidget(0, 4)
+        self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.summary = note("", self.appearance)
+        self.first_generated = -1
+        self.so_far = QLabel()
+        self.so_far.setWordWrap(True)
+        self.so_far.setTextFormat(Qt.RichText)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.plot, 1)
+        lv.addWidget(self.summary)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(heading("Shape the distribution", self.appearance))
+        rv.addLayout(form)
+        rv.addWidget(heading("Generate", self.appearance))
+        rv.addLayout(buttons)
+        rv.addWidget(note("Click a bar to force that token as the next one.", self.appearance))
+        rv.addWidget(heading("The text so far", self.appearance))
+        rv.addWidget(self.so_far)
+        rv.addWidget(heading("History", self.appearance))
+        rv.addWidget(self.history, 1)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(split)
+        self._controls_changed()
+
+    # ---- controls ------------------------------------------------------------------------
+    def settings(self) -> tuple[float, int, float]:
+        return self.temperature.value() / 100.0, self.top_k.value(), self.top_p.value() / 100.0
+
+    def set_settings(self, temperature: float, top_k: int, top_p: float) -> None:
+        self.temperature.setValue(round(temperature * 100))
+        self.top_k.setValue(int(top_k))
+        self.top_p.setValue(round(top_p * 100))
+
+    def _controls_changed(self, *_):
+        t, _, p = self.settings()
+        self.temperature_label.setText(f"{t:.2f}" + (" (greedy: always the top token)" if t == 0 else ""))
+        self.top_p_label.setText(f"{p:.2f}" + (" (off)" if p >= 1 else ""))
+        if self.trace is not None:
+            self.render(self.trace)
+
+    def _play_toggled(self, on: bool) -> None:
+        self.play_button.setText("Pause ❚❚" if on else "Play ▶")
+        self.play_toggled.emit(on)
+
+    def set_playing(self, on: bool) -> None:
+        self.play_button.setChecked(on)
+
+    def set_model(self, info) -> None:
+        super().set_model(info)
+        self.top_k.setMaximum(int(info.config["vocab_size"]))
+
+    # ---- rendering -----------------------------------------------------------------------
+    def render(self, trace) -> None:
+        self.trace = trace
+        raw = np.asarray(trace.next_token_probs, np.float64)
+        shaped, kept = shape(trace.final_logits, *self.settings())
+        order = np.argsort(-raw, kind="stable")[:N_BARS]
+        self.candidates, self.raw, self.shaped, self.kept = order, raw[order], shaped[order], kept[order]
+        rows = np.arange(len(order))
+        a = self.appearance
+        self.raw_bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=self.raw, height=0.8,
+                              brush=QBrush(Qt.NoBrush), pen=pg.mkPen(a.color("fg"), width=max(1.0, a.line_width * 0.8), style=Qt.DashLine))
+        self.cut_bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=np.where(self.kept, 0.0, self.raw), height=0.8,
+                              brush=QBrush(a.color("cut"), Qt.BDiagPattern), pen=pg.mkPen(a.color("cut")))
+        self.kept_bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=np.where(self.kept, self.shaped, 0.0), height=0.8,
+                               brush=a.sequential().map(0.35, mode="qcolor"), pen=pg.mkPen(None))
+        labels = self.info.labels if self.info is not None else None
+        names = [labels[int(i)] if labels else str(int(i)) for i in order]
+        axis = self.plot.getPlotItem().getAxis("left")
+        axis.setTicks([[(r, visible(n, 16)) for r, n in zip(rows, names)], []])
+        xmax = float(max(self.raw.max(initial=0), self.shaped.max(initial=0), 1e-6))
+        for r, item in enumerate(self.bar_labels):
+            if r >= len(rows):
+                item.setText("")
+                continue
+            text = pct(self.shaped[r]) if self.kept[r] else f"cut (model {pct(self.raw[r])})"
+            if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
+                text += f"  (model {pct(self.raw[r])})"
+            item.setText(text, color=a.hex("fg") if self.kept[r] else a.hex("muted"))
+            item.setFont(a.font(0.9))
+            item.setPos(max(self.shaped[r] if self.kept[r] else 0, self.raw[r]) + xmax * 0.01, r)
+        room = 1.75 if (np.abs(self.shaped - self.raw) > 5e-4).any() else 1.3  # for "(model x%)" labels
+        self.plot.getViewBox().setRange(xRange=(0, xmax * room), yRange=(-0.6, len(rows) - 0.4), padding=0)
+        self._show_text_so_far(trace)
+        set_title(self.plot, "Next token: the top candidates", a)
+        n_kept = int(kept.sum())
+        self.summary.setText(
+            f"After “{visible(trace.token_strs[-1], 20)}” the model spreads its bet over {len(raw):,} tokens; "
+            f"the {len(rows)} most likely are shown. With these settings {n_kept:,} token{'s' if n_kept != 1 else ''} "
+            f"can be chosen; hatched bars are cut. Dashed outlines show the model's own probabilities.")
+
+    def set_generated_from(self, index: int) -> None:
+        self.first_generated = index
+
+    def _show_text_so_far(self, trace) -> None:
+        a = self.appearance
+        split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(trace.text)
+        prompt, generated = trace.text[:split][-160:], trace.text[split:]
+        lines = lambda t: esc(t).replace("\n", "↵<br>")  # noqa: E731 - line breaks stay visible
+        self.so_far.setText(f"<span style='font-size:{a.point_size * 1.15:.0f}pt'>{'…' if split > 160 else ''}"
+                            f"{lines(prompt)}<b style='color:{a.hex('generated')}'>{lines(generated)}</b></span>")
+
+    def bar_widths(self) -> np.ndarray:
+        """The drawn length of each candidate's bar (kept: shaped probability; cut: 0)."""
+        return np.asarray(self.kept_bars.opts["width"], np.float64)
+
+    def _clicked(self, event) -> None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(event.scenePos()) or len(self.candidates) == 0:
+            return
+        row = int(round(vb.mapSceneToView(event.scenePos()).y()))
+        if 0 <= row < len(self.candidates):
+            self.force_requested.emit(int(self.candidates[row]))
+
+    def _hovered(self, pos) -> None:
+        vb = self.plot.getViewBox()
+        row = int(round(vb.mapSceneToView(pos).y())) if vb.sceneBoundingRect().contains(pos) else -1
+        if 0 <= row < len(self.candidates):
+            tid = int(self.candidates[row])
+            label = self.info.labels[tid] if self.info is not None else str(tid)
+            state = f"after shaping {self.shaped[row]:.4f}" if self.kept[row] else "cut by top-k / top-p"
+            self.plot.setToolTip(f"“{visible(label, 24)}” (id {tid}, rank {row + 1})\nmodel probability "
+                                 f"{self.raw[row]:.4f}; {state}\nclick to force it as the next token")
+        else:
+            self.plot.setToolTip("")
+
+    def show_history(self, entries: list) -> None:
+        """entries: (token label, probability under the model, rank, how)."""
+        self.history.setRowCount(len(entries))
+        for r, (label, prob, rank, how) in enumerate(entries):
+            for c, text in enumerate((visible(label, 24), pct(prob), str(rank), how)):
+                item = QTableWidgetItem(text)
+                if how == "forced":
+                    item.setForeground(QBrush(QColor(self.appearance.hex("generated"))))
+                self.history.setItem(r, c, item)
+        self.history.scrollToBottom()
+        self.undo_button.setEnabled(bool(entries))
+
+    def apply_appearance(self) -> None:
+        style_plot(self.plot, self.appearance)
+        super().apply_appearance()
+
+    def tables(self):
+        return {"decoding history": self.history}
+
+    def plots(self):
+        return {"next-token distribution": self.plot}
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..sample import preview
+
+    sys.exit(preview(OutputPanel))

@@ -1,0 +1,146 @@
+"""Model overview: this model's actual architecture, drawn from its config, with parameter counts
+per part and the work per token. Clicking a part opens its stage."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout
+
+from .base import Panel, note
+
+
+def human(n: float) -> str:
+    for unit, size in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= size:
+            return f"{n / size:.2f} {unit}"
+    return f"{n:.0f}"
+
+
+class Diagram(QGraphicsView):
+    def __init__(self, on_click, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.Antialiasing)
+        self.on_click = on_click
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and item.data(0) is None:
+            item = item.parentItem()
+        if item is not None:
+            self.on_click(item.data(0))
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt.KeepAspectRatio)
+
+
+class OverviewPanel(Panel):
+    name, title = "overview", "Model overview"
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.diagram = Diagram(self.stage_requested.emit)
+        self.summary = note("", self.appearance)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.diagram, 1)
+        layout.addWidget(self.summary)
+        self.boxes: dict[str, object] = {}
+
+    def set_model(self, info) -> None:
+        super().set_model(info)
+        self.draw()
+
+    def render(self, trace) -> None:
+        self.trace = trace
+
+    def _box(self, scene, x, y, w, h, title, detail, stage, color_name="panel", tag=None):
+        a = self.appearance
+        rect = scene.addRect(QRectF(x, y, w, h), QPen(a.color("accent" if stage else "muted"), a.line_width),
+                             QBrush(a.color(color_name)))
+        rect.setData(0, stage)
+        if stage:
+            rect.setCursor(Qt.PointingHandCursor)
+            rect.setToolTip(f"Open the {stage} stage")
+        text = scene.addText("")
+        text.setHtml(f"<div style='color:{a.hex('fg')}'><b>{title}</b><br>"
+                     f"<span style='color:{a.hex('muted')}'>{detail}</span></div>")
+        text.setFont(a.font(1.0))
+        text.setParentItem(rect)
+        text.setTextWidth(w - 12)
+        text.setPos(x + 6, y + 4)
+        self.boxes[tag or title] = rect
+        return rect
+
+    def _arrow(self, scene, x, y0, y1):
+        pen = QPen(self.appearance.color("muted"), self.appearance.line_width)
+        scene.addLine(x, y0, x, y1, pen)
+        scene.addLine(x - 6, y1 - 8, x, y1, pen)
+        scene.addLine(x + 6, y1 - 8, x, y1, pen)
+
+    def draw(self) -> None:
+        info = self.info
+        scene = self.diagram.scene()
+        scene.clear()
+        self.boxes.clear()
+        if info is None:
+            return
+        c = info.config
+        p = info.params
+        n = c["n_layer"]
+        fm = QFontMetrics(self.appearance.font(1.0))
+        line = fm.height()  # boxes sized to their two lines of text, so fitting the view enlarges the text
+        w, h, gap = fm.horizontalAdvance("x") * 92, 2 * line + 16, line
+        s = line / 16
+        y = 0.0
+        self._box(scene, 0, y, w, h, "Text → tokens",
+                  f"{info.kind} tokenizer, vocabulary of {c['vocab_size']:,} tokens; context {c['context_length']} tokens",
+                  "tokens", tag="tokens")
+        y += h + gap
+        half = (w - gap) / 2
+        self._box(scene, 0, y, half, h, "Token embedding",
+                  f"{c['vocab_size']:,} × {c['d_model']} = {p['token_embedding']:,} parameters", "embeddings", tag="embedding")
+        pos_detail = {"learned": f"learned, {c['context_length']} × {c['d_model']} = {p['position_embedding']:,} parameters",
+                      "sinusoidal": "fixed sine waves, no parameters",
+                      "rope": "rotary (RoPE) inside attention, no parameters"}[c["positional"]]
+        self._box(scene, half + gap, y, half, h, "+ Position", pos_detail, "positions", tag="position")
+        for i in range(n):
+            y += h + gap
+            self._arrow(scene, w / 2, y - gap, y)
+            block = scene.addRect(QRectF(-8 * s, y - 6 * s, w + 16 * s, h + 12 * s),
+                                  QPen(self.appearance.color("grid"), 1), QBrush(Qt.NoBrush))
+            block.setData(0, None)
+            self._box(scene, 0, y, half, h, f"Block {i + 1} · self-attention",
+                      f"{c['n_head']} heads × {c['d_head']} wide · {p['attention'] // n:,} parameters", "attention",
+                      tag=f"attention{i}")
+            self._box(scene, half + gap, y, half, h, f"Block {i + 1} · MLP",
+                      f"{c['d_model']} → {c['d_mlp']} → {c['d_model']} · {p['mlp'] // n:,} parameters", None, tag=f"mlp{i}")
+        y += h + gap
+        self._arrow(scene, w / 2, y - gap, y)
+        self._box(scene, 0, y, w, h, "Final norm → unembedding → next-token probabilities",
+                  f"reuses the token embedding (tied): {c['vocab_size']:,} scores, softmax to probabilities · "
+                  f"{p['final_norm']:,} parameters", "output", tag="output")
+        self.diagram.fitInView(scene.itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt.KeepAspectRatio)
+        trained = info.training
+        steps = trained.get("steps") or trained.get("step")
+        loss = trained.get("val_loss") or trained.get("loss")
+        extra = f" · trained {steps} steps" if steps else ""
+        extra += f", loss {loss:.3f}" if isinstance(loss, (int, float)) else ""
+        self.summary.setText(
+            f"<b>{info.name}</b>: {p['total']:,} parameters ({human(p['total'])}) · {n} layers × {c['n_head']} heads · "
+            f"d_model {c['d_model']} · about {human(info.flops_per_token)}FLOPs per token at full context · "
+            f"running on {info.device.upper()}{extra}. Click a box to open its stage.")
+
+    def apply_appearance(self) -> None:
+        self.diagram.setBackgroundBrush(QBrush(self.appearance.color("bg")))
+        self.draw()
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..sample import preview
+
+    sys.exit(preview(OverviewPanel))

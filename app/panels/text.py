@@ -1,0 +1,97 @@
+"""Text: what the model receives, before any splitting: characters, bytes, and the context window."""
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QProgressBar, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout)
+
+from ..textutil import esc, visible
+from .base import Panel, heading, note
+
+
+MAX_CHAR_ROWS = 300
+
+
+def character_rows(text: str) -> list[tuple[str, str, str, str]]:
+    """Each distinct character once, in order of appearance: (shown, code point, name, UTF-8 bytes)."""
+    rows = []
+    for ch in dict.fromkeys(text):
+        rows.append((visible(ch), f"U+{ord(ch):04X}", unicodedata.name(ch, "(unnamed)").lower(),
+                     ch.encode("utf-8", errors="surrogatepass").hex(" ").upper()))
+        if len(rows) >= MAX_CHAR_ROWS:
+            break
+    return rows
+
+
+class TextPanel(Panel):
+    name, title = "text", "Text"
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.first_generated = -1
+        self.stats = heading("", self.appearance)
+        self.view = QTextBrowser()
+        self.usage = QProgressBar()
+        self.usage.setTextVisible(True)
+        self.usage_note = note("", self.appearance)
+        self.chars = QTableWidget(0, 4)
+        self.chars.setHorizontalHeaderLabels(["character", "code point", "Unicode name", "UTF-8 bytes"])
+        self.chars.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.chars.horizontalHeader().setStretchLastSection(True)
+        self.chars.verticalHeader().hide()
+        self.chars.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(heading("How much of the context window this uses", self.appearance))
+        layout.addWidget(self.usage)
+        layout.addWidget(self.usage_note)
+        layout.addWidget(heading("Every character is stored as 1 to 4 bytes (UTF-8)", self.appearance))
+        layout.addWidget(self.chars, 2)
+
+    def set_generated_from(self, index: int) -> None:
+        self.first_generated = index
+
+    def render(self, trace) -> None:
+        self.trace = trace
+        a = self.appearance
+        text = trace.text
+        n_bytes = len(text.encode("utf-8"))
+        self.stats.setText(f"{len(text):,} characters · {n_bytes:,} UTF-8 bytes · {trace.n_tokens} tokens")
+        split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(text)
+        prompt, generated = text[:split], text[split:]
+        body = f"<span>{esc(prompt)}</span>"
+        if generated:
+            body += f"<span style='color:{a.hex('generated')}; font-weight:bold'>{esc(generated)}</span>"
+        self.view.setHtml(f"<div style='font-size:{a.point_size * 1.4:.0f}pt; white-space:pre-wrap'>{body}</div>")
+        context = self.info.config["context_length"] if self.info else max(1, trace.n_tokens)
+        self.usage.setRange(0, context)
+        self.usage.setValue(min(context, trace.n_tokens))
+        self.usage.setFormat(f"{trace.n_tokens} of {context} tokens")
+        notes = []
+        if trace.truncated_chars:
+            notes.append(f"<b>The text is longer than the model can read at once.</b> It sees only the last "
+                         f"{trace.n_tokens} tokens, a sliding window; the first {trace.truncated_chars:,} characters "
+                         "are out of its sight and are not shown here.")
+        if generated:
+            notes.append(f"<span style='color:{a.hex('generated')}'>Coloured text</span> was written by the model, one token at a time.")
+        self.usage_note.setText("<br>".join(notes) or "Everything you typed fits in the model's context window.")
+        rows = character_rows(text)
+        self.chars.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.chars.setItem(r, c, QTableWidgetItem(value))
+        self.view.setFont(a.font())
+
+
+    def tables(self):
+        return {"characters": self.chars}
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..sample import preview
+
+    sys.exit(preview(TextPanel))

@@ -1,0 +1,191 @@
+"""Tokens: the text as coloured chips with ids, three tokenizers side by side, BPE merges step by step."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ..flow import FlowLayout
+from ..textutil import esc, visible
+from .base import Panel, heading, note
+from .bpe_merges import BpeMerges
+
+KIND_TITLES = {"char": "Characters", "word": "Words", "bpe": "Byte-level BPE"}
+MAX_COMPARE_CHIPS = 400
+
+
+class Chip(QLabel):
+    def __init__(self, on_click):
+        super().__init__()
+        self.setTextFormat(Qt.RichText)
+        self.setAlignment(Qt.AlignCenter)
+        self.setCursor(Qt.PointingHandCursor)
+        self.token_id = -1
+        self.on_click = on_click
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self.token_id >= 0:
+            self.on_click(self.token_id)
+        super().mousePressEvent(event)
+
+
+class TokensPanel(Panel):
+    name, title = "tokens", "Tokens"
+    token_clicked = Signal(int)  # a chip was clicked: show that token's embedding
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.comparison_tokenizers: dict[str, object] = {}
+        self.first_generated = -1
+        self.count_label = heading("", self.appearance)
+        self.notice = note("", self.appearance)
+        self.chip_box = QWidget()
+        self.flow = FlowLayout(self.chip_box, spacing=5)
+        self.chips: list[Chip] = []
+        scroll = self.chip_scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chip_box)
+        scroll.setFrameShape(QFrame.NoFrame)
+
+        self.compare_grid = QGridLayout()
+        self.compare_rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for r, kind in enumerate(("char", "word", "bpe")):
+            title, chips = QLabel(), QLabel()
+            chips.setTextFormat(Qt.RichText)
+            chips.setWordWrap(True)
+            chips.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            self.compare_grid.addWidget(title, r, 0, Qt.AlignTop)
+            self.compare_grid.addWidget(chips, r, 1, Qt.AlignTop)
+            self.compare_rows[kind] = (title, chips)
+        self.compare_grid.setColumnStretch(1, 1)
+        self.merges = BpeMerges(self.appearance)
+        lower = QWidget()  # comparison and merges share one scroll area, packed at the top
+        lv = QVBoxLayout(lower)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(heading("The same text, three ways to split it", self.appearance))
+        lv.addLayout(self.compare_grid)
+        lv.addSpacing(12)
+        lv.addWidget(heading("Byte-pair encoding, one merge at a time", self.appearance))
+        lv.addWidget(self.merges)
+        lv.addStretch(1)
+        lower_scroll = QScrollArea()
+        lower_scroll.setWidgetResizable(True)
+        lower_scroll.setWidget(lower)
+        lower_scroll.setFrameShape(QFrame.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.notice)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(lower_scroll, 2)
+
+    # ---- data in -----------------------------------------------------------------------
+    def set_model(self, info) -> None:
+        super().set_model(info)
+        self.comparison_tokenizers = {info.kind: info.tokenizer}  # the other kinds arrive from the worker
+
+    def set_comparison_tokenizers(self, tokenizers: dict[str, object]) -> None:
+        self.comparison_tokenizers = dict(tokenizers)
+        if self.trace is not None:
+            self._render_comparison()
+            self.merges.set_tokenizer(self.comparison_tokenizers.get("bpe"), self.trace.text)
+
+    def set_generated_from(self, index: int) -> None:
+        """Index of the first token the model generated (-1: none), outlined in the chips."""
+        self.first_generated = index
+
+    def render(self, trace) -> None:
+        self.trace = trace
+        first_generated = self.first_generated
+        n = trace.n_tokens
+        while len(self.chips) < n:
+            chip = Chip(self.token_clicked.emit)
+            self.chips.append(chip)
+            self.flow.addWidget(chip)
+        a = self.appearance
+        font = a.font(1.0, mono=True)
+        for i, chip in enumerate(self.chips):
+            if i >= n:
+                chip.hide()
+                continue
+            tid = int(trace.token_ids[i])
+            label = trace.token_strs[i]
+            chip.token_id = tid
+            b0, b1 = (int(v) for v in trace.byte_spans[i])
+            c0, c1 = (int(v) for v in trace.char_spans[i])
+            raw = trace.text.encode("utf-8")[b0:b1]
+            chip.setText(f"<span>{esc(visible(label))}</span><br>"
+                         f"<span style='font-size:{a.point_size * 0.75:.0f}pt; color:{a.hex('muted')}'>{tid}</span>")
+            tip = (f"token id {tid}, position {int(trace.positions[i])}\n"
+                   f"characters {c0}–{c1}, bytes {b0}–{b1}\nUTF-8: {raw.hex(' ').upper() or '(none)'}")
+            if "⟨" in label:  # bytes of a character split across tokens: name the character
+                chars = trace.text[c0:max(c1, c0 + 1)]
+                tip += "\npart of " + ", ".join(f"“{ch}” (U+{ord(ch):04X})" for ch in chars[:4])
+            chip.setToolTip(tip + "\nclick to see its embedding")
+            chip.setFont(font)
+            border = a.hex("generated") if 0 <= first_generated <= i else a.hex("grid")
+            width = 3 if 0 <= first_generated <= i else 1
+            chip.setStyleSheet(f"QLabel {{ background: {a.category(i).name()}; color: {a.hex('fg')};"
+                               f" border: {width}px solid {border}; border-radius: 6px; padding: 3px 6px; }}")
+            chip.show()
+        self.flow.invalidate()
+        self._fit_chips()
+        chars = len(trace.text)
+        self.count_label.setText(f"{n} tokens  ·  {chars} characters  ·  {len(trace.text.encode('utf-8'))} bytes")
+        notes = []
+        if trace.truncated_chars:
+            notes.append(f"Only the last {n} tokens fit in the model's context; the first "
+                         f"{trace.truncated_chars} characters are not shown to the model.")
+        if first_generated >= 0:
+            notes.append(f"Tokens with a <b style='color:{a.hex('generated')}'>thick outline</b> were generated by the model.")
+        notes.append("Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.")
+        self.notice.setText("<br>".join(notes))
+        self._render_comparison()
+        self.merges.set_tokenizer(self.comparison_tokenizers.get("bpe"), trace.text)
+
+    def _fit_chips(self) -> None:
+        """As tall as the chips need (up to half the panel), so a short prompt leaves room below."""
+        needed = self.flow.heightForWidth(max(200, self.chip_scroll.viewport().width())) + 8
+        self.chip_scroll.setMaximumHeight(max(60, min(needed, self.height() // 2)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.trace is not None:
+            self._fit_chips()
+
+    # ---- comparison ----------------------------------------------------------------------
+    def comparison_counts(self) -> dict[str, int]:
+        return {kind: len(tok.encode(self.trace.text)) for kind, tok in self.comparison_tokenizers.items()}
+
+    def _render_comparison(self) -> None:
+        a = self.appearance
+        for kind, (title, chips) in self.compare_rows.items():
+            tok = self.comparison_tokenizers.get(kind)
+            if tok is None:
+                title.setText(f"<b>{KIND_TITLES[kind]}</b>")
+                chips.setText(f"<i style='color:{a.hex('muted')}'>training a {KIND_TITLES[kind].lower()} tokenizer on the corpus…</i>")
+                continue
+            ids = tok.encode(self.trace.text)
+            unknown = sum(tok.is_unknown(i) for i in ids)
+            extra = f"<br><span style='color:{a.hex('muted')}'>{unknown} unknown</span>" if unknown else ""
+            title.setText(f"<b>{KIND_TITLES[kind]}</b><br>{len(ids)} tokens<br>"
+                          f"<span style='color:{a.hex('muted')}'>vocab {tok.vocab_size:,}</span>{extra}")
+            parts = []
+            for j, tid in enumerate(ids[:MAX_COMPARE_CHIPS]):
+                bg = a.category(j).name()
+                parts.append(f"<span style='background:{bg}; color:{a.hex('fg')}'>&nbsp;{esc(visible(tok.label(tid), 24))}&nbsp;</span>")
+            more = f" … and {len(ids) - MAX_COMPARE_CHIPS} more" if len(ids) > MAX_COMPARE_CHIPS else ""
+            chips.setText(f"<span style='font-size:{a.point_size * 1.1:.0f}pt'>" + " ".join(parts) + more + "</span>")
+
+
+if __name__ == "__main__":
+    import sys
+
+    from ..engine import comparison_tokenizers
+    from ..sample import preview
+
+    def make():
+        panel = TokensPanel()
+        panel.set_comparison_tokenizers(comparison_tokenizers())
+        return panel
+
+    sys.exit(preview(make))

@@ -1,0 +1,315 @@
+"""Each stage panel renders a trace, and what it draws equals the trace's values."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.appearance import Appearance
+from app.panels.attention import AttentionPanel
+from app.panels.attention_grid import build_mosaic, cell_at, separator
+from app.panels.embeddings import EmbeddingsPanel, nearest
+from app.panels.output import N_BARS, OutputPanel
+from app.panels.overview import OverviewPanel
+from app.panels.positions import PositionsPanel, strips
+from app.panels.text import TextPanel
+from app.panels.tokens import TokensPanel
+from app.sample import sample_engine, tiny_model_dir
+from app.textutil import visible
+
+PROMPT = "To be, or not to be, that is the question"
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return sample_engine(tiny_model_dir())
+
+
+@pytest.fixture(scope="module")
+def info(engine):
+    return engine.info()
+
+
+@pytest.fixture(scope="module")
+def trace(engine):
+    return engine.trace(PROMPT).trace
+
+
+def make(qtbot, cls, info):
+    panel = cls(Appearance())
+    qtbot.addWidget(panel)
+    panel.set_model(info)
+    panel.resize(1000, 700)
+    panel.show()
+    return panel
+
+
+def test_tokens_chips_match_trace(qtbot, info, trace):
+    panel = make(qtbot, TokensPanel, info)
+    panel.render(trace)
+    shown = [c for c in panel.chips if not c.isHidden()]
+    assert len(shown) == trace.n_tokens
+    assert [c.token_id for c in shown] == trace.token_ids.tolist()
+    assert f"{trace.n_tokens} tokens" in panel.count_label.text()
+    assert visible(trace.token_strs[3]).replace("&", "&amp;") in shown[3].text()
+    b0, b1 = trace.byte_spans[2]
+    assert f"bytes {b0}–{b1}" in shown[2].toolTip()
+    # a shorter trace hides the extra chips
+    panel.render(trace.__class__(**{**vars(trace)}))  # same trace again is fine
+    assert len([c for c in panel.chips if not c.isHidden()]) == trace.n_tokens
+
+
+def test_tokens_comparison_and_bpe_merges(qtbot, info, trace):
+    from model import TextTokenizer
+
+    panel = make(qtbot, TokensPanel, info)
+    char = TextTokenizer.train("char", [PROMPT * 3], 300)
+    word = TextTokenizer.train("word", [PROMPT * 3], 50)
+    panel.render(trace)
+    panel.set_comparison_tokenizers({"char": char, "word": word, "bpe": info.tokenizer})
+    counts = panel.comparison_counts()
+    assert counts["char"] == len(trace.text)  # every character is one token here
+    assert counts["word"] == len(word.encode(trace.text))
+    assert counts["bpe"] == trace.n_tokens
+    assert f"{counts['char']} tokens" in panel.compare_rows["char"][0].text()
+    panel.merges.word_combo.setCurrentText("question")
+    states = info.tokenizer.bpe_merge_steps("question")
+    assert panel.merges.merge_states == states
+    panel.merges.merge_slider.setValue(0)
+    assert "merge 0 of" in panel.merges.merge_step_label.text()
+    assert len(states[0]) == len("question")  # raw bytes first
+
+
+def test_attention_selected_head_image_equals_trace(qtbot, info, trace):
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    panel.select(1, 1)
+    probs = trace.layers[1].attn_probs[1]
+    shown = panel.heatmap.image.image
+    visible_cells = np.isfinite(trace.layers[1].attn_scores[1])
+    np.testing.assert_allclose(shown[visible_cells], probs[visible_cells], rtol=1e-6)
+    assert np.isnan(shown[~visible_cells]).all()  # the causal mask is visible, not a zero
+    # scores before softmax
+    panel.set_scores(True)
+    scores = trace.layers[1].attn_scores[1]
+    np.testing.assert_allclose(panel.heatmap.image.image[visible_cells], scores[visible_cells], rtol=1e-6)
+    # the average over heads
+    panel.set_scores(False)
+    panel.average.setChecked(True)
+    mean = trace.layers[1].attn_probs.mean(axis=0)
+    np.testing.assert_allclose(panel.heatmap.image.image[visible_cells], mean[visible_cells], rtol=1e-5)
+    # the lines view shows the same weights
+    np.testing.assert_allclose(panel.lines.weights, mean, rtol=1e-5)
+
+
+def test_attention_mosaic_is_one_image_and_clicks_map_to_heads(qtbot, info, trace):
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    n_layer, n_head, t = len(trace.layers), trace.layers[0].attn_probs.shape[0], trace.n_tokens
+    sep = separator(t)
+    mosaic = panel.mosaic.mosaic
+    assert mosaic.shape == (n_layer * (t + sep) - sep, n_head * (t + sep) - sep)
+    block = mosaic[1 * (t + sep): 1 * (t + sep) + t, 0:t]  # layer 2, head 1
+    mask = np.isfinite(trace.layers[1].attn_scores[0])
+    np.testing.assert_allclose(block[mask], trace.layers[1].attn_probs[0][mask], rtol=1e-6)
+    assert np.isnan(mosaic[t: t + sep]).all()  # a separator row
+    for layer in range(n_layer):
+        for head in range(n_head):
+            assert cell_at(head * (t + sep) + 0.5, layer * (t + sep) + t - 0.5, t, sep, n_layer, n_head) == (layer, head)
+    assert cell_at(t + 0.2, 0.5, t, sep, n_layer, n_head) is None  # on a separator
+    with qtbot.waitSignal(panel.mosaic.head_clicked) as blocker:
+        panel.mosaic.head_clicked.emit(1, 0)
+    assert blocker.args == [1, 0]
+
+
+def test_build_mosaic_places_every_head():
+    heads = np.arange(2 * 3 * 4 * 4, dtype=np.float32).reshape(2, 3, 4, 4)
+    m = build_mosaic(heads, 1)
+    np.testing.assert_array_equal(m[5:9, 10:14], heads[1, 2])
+
+
+def test_logit_lens_table_matches_trace(qtbot, info, trace):
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    table = panel.lens
+    assert table.rowCount() == len(trace.layers)
+    from PySide6.QtCore import Qt
+    for layer in range(len(trace.layers)):
+        assert table.item(layer, 0).data(Qt.UserRole) == int(trace.lens_top_ids[layer, -1, 0])
+
+
+def test_output_tallest_bar_is_argmax_and_temperature_zero_is_one_hot(qtbot, info, trace):
+    panel = make(qtbot, OutputPanel, info)
+    panel.render(trace)
+    widths = panel.bar_widths()
+    assert len(widths) == min(N_BARS, len(trace.next_token_probs))
+    assert int(panel.candidates[int(np.argmax(widths))]) == int(np.argmax(trace.next_token_probs))
+    np.testing.assert_allclose(widths, np.sort(trace.next_token_probs)[::-1][: len(widths)], rtol=1e-5)
+    panel.set_settings(0.0, 0, 1.0)
+    widths = panel.bar_widths()
+    assert widths[0] == pytest.approx(1.0) and np.all(widths[1:] == 0)
+    assert panel.kept.sum() == 1
+    assert np.all(panel.cut_bars.opts["width"][1:] > 0)  # cut candidates stay visible, hatched
+
+
+def test_output_top_k_cuts_candidates_live(qtbot, info, trace):
+    panel = make(qtbot, OutputPanel, info)
+    panel.render(trace)
+    panel.set_settings(1.0, 3, 1.0)
+    assert panel.kept.tolist()[:4] == [True, True, True, False]
+    assert panel.bar_widths()[:3].sum() == pytest.approx(1.0, rel=1e-6)
+    with qtbot.waitSignal(panel.force_requested) as blocker:
+        panel.force_requested.emit(int(panel.candidates[2]))
+    assert blocker.args == [int(panel.candidates[2])]
+
+
+def test_embeddings_neighbours_and_strip(qtbot, info, trace):
+    panel = make(qtbot, EmbeddingsPanel, info)
+    panel.render(trace)
+    token = int(trace.token_ids[0])
+    panel.select_token(token)
+    np.testing.assert_allclose(panel.strip.image[0], info.embeddings[token], rtol=1e-6)
+    ids, sims = nearest(panel.unit, token)
+    emb = info.embeddings
+    cos = emb @ emb[token] / (np.linalg.norm(emb, axis=1) * np.linalg.norm(emb[token]))
+    cos[token] = -np.inf
+    assert int(ids[0]) == int(np.argmax(cos))
+    assert int(panel.neighbours.item(0, 2).text()) == int(ids[0])
+    assert len(panel.cloud.data) == info.config["vocab_size"]
+    assert sorted(panel.prompt_points.data["data"].tolist()) == sorted(set(trace.token_ids.tolist()))
+
+
+def test_positions_strips_add_up(qtbot, info, trace):
+    panel = make(qtbot, PositionsPanel, info)
+    panel.render(trace)
+    panel.token_combo.setCurrentIndex(2)
+    data = strips(trace, 2)
+    np.testing.assert_allclose(data[0] + data[1], data[2], rtol=1e-5, atol=1e-6)
+    image = panel.strip.image
+    np.testing.assert_allclose(image[0], data[0])
+    np.testing.assert_allclose(image[10], data[2])
+    np.testing.assert_allclose(panel.table_map.image.image, info.position_table, rtol=1e-6)
+
+
+def test_overview_counts_and_click_to_stage(qtbot, info):
+    panel = make(qtbot, OverviewPanel, info)
+    assert f"{info.params['total']:,} parameters" in panel.summary.text()
+    assert f"attention{info.config['n_layer'] - 1}" in panel.boxes
+    with qtbot.waitSignal(panel.stage_requested) as blocker:
+        panel.diagram.on_click(panel.boxes["attention0"].data(0))
+    assert blocker.args == ["attention"]
+
+
+def test_text_panel_counts(qtbot, info, trace):
+    panel = make(qtbot, TextPanel, info)
+    panel.render(trace)
+    assert f"{len(trace.text)} characters" in panel.stats.text()
+    assert panel.usage.value() == trace.n_tokens
+    distinct = list(dict.fromkeys(trace.text))
+    assert panel.chars.rowCount() == len(distinct)
+    assert panel.chars.item(0, 3).text() == distinct[0].encode("utf-8").hex().upper()
+
+
+def test_character_rows_show_utf8_bytes():
+    from app.panels.text import character_rows
+
+    rows = character_rows("é😀\n")
+    assert [r[3] for r in rows] == ["C3 A9", "F0 9F 98 80", "0A"]
+    assert rows[2][0] == "↵" and rows[1][1] == "U+1F600"
+
+
+def test_heatmap_hover_reads_the_exact_weight(qtbot, info, trace):
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    panel.select(0, 1)
+    heat = panel.heatmap
+    vb = heat.plot.getViewBox()
+    row, col = trace.n_tokens - 1, 1
+    heat._mouse_moved(vb.mapViewToScene(pg_point(col + 0.5, row + 0.5)))
+    assert f"{trace.layers[0].attn_probs[1, row, col]:.4f}" in heat.readout.text()
+    heat._mouse_moved(vb.mapViewToScene(pg_point(row + 0.5, 0.5)))  # above the diagonal
+    assert "causal mask" in heat.readout.text()
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def test_rope_model_shows_rotation_angles(qtbot, tmp_path):
+    import torch
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
+
+    from app.engine import Engine
+
+    torch.manual_seed(0)
+    tok = TextTokenizer.train("bpe", [PROMPT * 3], 300)
+    cfg = ModelConfig(vocab_size=tok.vocab_size, context_length=16, n_layer=1, n_head=2, d_model=16, d_mlp=32,
+                      positional="rope")
+    save_model(tmp_path / "rope", Transformer(cfg), tok, {})
+    engine = Engine()
+    info = engine.load(str(tmp_path / "rope"))
+    trace = engine.trace(PROMPT).trace
+    assert info.position_table is None
+    panel = make(qtbot, PositionsPanel, info)
+    panel.render(trace)
+    np.testing.assert_allclose(panel.compare_map.image.image, np.mod(trace.rope_angles, 2 * np.pi), rtol=1e-6)
+    assert "RoPE" in panel.compare_map.title.text()
+    assert panel.table_map.isHidden()
+
+
+def click_view(qtbot, plot, x, y):
+    from PySide6.QtCore import QPointF, Qt
+
+    scene_pos = plot.getViewBox().mapViewToScene(QPointF(x, y))
+    qtbot.mouseClick(plot.viewport(), Qt.LeftButton, pos=plot.mapFromScene(scene_pos))
+
+
+def test_clicking_a_bar_forces_that_candidate(qtbot, info, trace):
+    panel = make(qtbot, OutputPanel, info)
+    panel.render(trace)
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.force_requested, timeout=2000) as blocker:
+        click_view(qtbot, panel.plot, float(panel.raw[2]) / 2, 2)
+    assert blocker.args == [int(panel.candidates[2])]
+
+
+def test_clicking_the_mosaic_selects_that_head(qtbot, info, trace):
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    qtbot.waitExposed(panel)
+    t, sep = trace.n_tokens, separator(trace.n_tokens)
+    with qtbot.waitSignal(panel.mosaic.head_clicked, timeout=2000) as blocker:
+        click_view(qtbot, panel.mosaic.plot, (t + sep) * 1 + t / 2, (t + sep) * 1 + t / 2)
+    assert blocker.args == [1, 1]
+    assert (panel.layer, panel.head) == (1, 1)
+    shown = panel.heatmap.image.image
+    mask = np.isfinite(trace.layers[1].attn_scores[1])
+    np.testing.assert_allclose(shown[mask], trace.layers[1].attn_probs[1][mask], rtol=1e-6)
+
+
+def test_generated_tokens_are_kept_exactly_for_a_word_model(tmp_path):
+    import torch
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
+
+    from app.engine import Engine
+
+    torch.manual_seed(0)
+    tok = TextTokenizer.train("word", [PROMPT * 3], 40)
+    cfg = ModelConfig(vocab_size=tok.vocab_size, context_length=12, n_layer=1, n_head=2, d_model=16, d_mlp=32)
+    save_model(tmp_path / "word", Transformer(cfg), tok, {})
+    engine = Engine()
+    engine.load(str(tmp_path / "word"))
+    extra = tuple(tok.encode("the question , or"))
+    result = engine.trace("To be", extra)
+    trace = result.trace
+    assert trace.token_ids.tolist()[-len(extra):] == list(extra)
+    assert trace.text == "To be the question, or"
+    assert result.generated_from == trace.n_tokens - len(extra)
+    for (c0, c1), label in zip(trace.char_spans[result.generated_from:], trace.token_strs[result.generated_from:]):
+        assert trace.text[c0:c1].strip() == label
+    # more generated tokens than the context: the window slides, and the generated ids stay exact
+    long_extra = extra * 4
+    trace = engine.trace("To be", long_extra).trace
+    assert trace.n_tokens == 12 and trace.token_ids.tolist() == list(long_extra)[-12:]
+    assert trace.truncated_chars > 0

@@ -1,0 +1,330 @@
+"""The whole window: typing updates the stages, stale results never show, decoding, presentation, export."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from app.main_window import STAGES, MainWindow
+from app.sample import tiny_model_dir
+
+TIMEOUT = 20000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
+        win.start(tiny_model_dir())
+    assert win.info is not None
+    yield win
+    win.shutdown()
+
+
+def type_and_wait(qtbot, win, text):
+    with qtbot.waitSignal(win.trace_shown, timeout=TIMEOUT, check_params_cb=lambda t: True):
+        win.set_prompt(text)
+    qtbot.waitUntil(win.engine_worker.is_idle, timeout=TIMEOUT)
+    return win.trace
+
+
+def test_typing_updates_the_stages(qtbot, window):
+    window.show_stage("tokens")
+    trace = type_and_wait(qtbot, window, "the cat sat")
+    expected = window.info.tokenizer.encode("the cat sat")
+    assert trace.token_ids.tolist() == expected
+    tokens = window.panels["tokens"]
+    assert tokens.trace is trace
+    assert len([c for c in tokens.chips if not c.isHidden()]) == len(expected)
+    # clicking a chip opens that token's embedding
+    qtbot.mouseClick(tokens.chips[1], Qt.LeftButton)
+    assert window.current_stage == "embeddings"
+    assert window.panels["embeddings"].selected == expected[1]
+    # switching stage renders the same trace there
+    window.show_stage("attention")
+    assert window.panels["attention"].trace is trace
+    assert window.stack.currentWidget() is window.panels["attention"]
+
+
+def test_superseded_computation_never_reaches_the_screen(qtbot, window):
+    shown = []
+    window.trace_shown.connect(lambda t: shown.append(t.text))
+    for text in ("a", "ab", "abc", "abcd", "hello world"):
+        window.set_prompt(text)
+        window.request_trace()  # no debounce: every keystroke submits a job
+    qtbot.waitUntil(lambda: bool(shown) and window.engine_worker.is_idle(), timeout=TIMEOUT)
+    qtbot.wait(100)
+    assert shown == ["hello world"]
+    assert window.trace.text == "hello world"
+
+
+def test_result_superseded_while_computing_is_dropped(qtbot, window):
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow():
+        started.set()
+        release.wait(10)
+        return window.engine.trace("stale text")
+
+    gen = window.engine_worker.submit("trace", slow)
+    assert started.wait(10)
+    window.engine_worker.cancel("trace")  # a newer keystroke supersedes it while it runs
+    release.set()
+    qtbot.waitUntil(window.engine_worker.is_idle, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert not window.engine_worker.is_current("trace", gen)
+    assert window.trace is None or window.trace.text != "stale text"
+    assert window.dropped >= 1
+
+
+def test_empty_prompt_shows_the_empty_state(qtbot, window):
+    type_and_wait(qtbot, window, "hello")
+    window.set_prompt("")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty, timeout=TIMEOUT)
+    assert window.trace is None
+    window.empty.buttons[0].click()
+    qtbot.waitUntil(lambda: window.trace is not None, timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("text", [
+    "😀 emoji and 汉字 and עברית שלום and العربية",
+    "control \x00\x01\x07\x1b chars \u202e reversed \u200b",
+    "x" * 100_000,
+])
+def test_any_unicode_is_handled(qtbot, window, text):
+    window.show_stage("tokens")
+    trace = type_and_wait(qtbot, window, text)
+    assert trace.n_tokens <= window.info.config["context_length"]
+    assert window.stack.currentWidget() is window.panels["tokens"]
+    for stage in STAGES:  # every stage copes with it
+        window.show_stage(stage)
+        assert window.stack.currentWidget() is window.panels[stage]
+        if stage != "overview":
+            assert window.panels[stage].trace is trace
+    window.show_stage("tokens")
+    if len(text) > 1000:
+        assert trace.truncated_chars > 0
+        assert "slides" in window.status.text()
+        assert "not shown to the model" in window.panels["tokens"].notice.text()
+
+
+def test_forced_token_is_appended_exactly_and_undo_restores(qtbot, window):
+    window.show_stage("output")
+    before = type_and_wait(qtbot, window, "the cat")
+    forced = int(np.argsort(before.next_token_probs)[len(before.next_token_probs) // 2])  # an unlikely one
+    with qtbot.waitSignal(window.trace_shown, timeout=TIMEOUT):
+        window.force(forced)
+    after = window.trace
+    assert after.token_ids.tolist() == before.token_ids.tolist() + [forced]
+    assert window.panels["output"].history.rowCount() == 1
+    assert window.panels["output"].history.item(0, 3).text() == "forced"
+    with qtbot.waitSignal(window.trace_shown, timeout=TIMEOUT):
+        window.undo()
+    restored = window.trace
+    assert restored.token_ids.tolist() == before.token_ids.tolist()
+    np.testing.assert_allclose(restored.next_token_probs, before.next_token_probs, rtol=1e-5, atol=1e-7)
+    assert window.panels["output"].history.rowCount() == 0
+
+
+def test_greedy_step_appends_the_argmax(qtbot, window):
+    window.show_stage("output")
+    before = type_and_wait(qtbot, window, "the cat")
+    window.panels["output"].set_settings(0.0, 0, 1.0)
+    with qtbot.waitSignal(window.trace_shown, timeout=TIMEOUT):
+        window.step()
+    assert window.trace.token_ids[-1] == int(np.argmax(before.final_logits))
+    assert window.decoding.history[-1][2] == 1  # rank 1
+    generated = window.trace.text[int(window.trace.char_spans[before.n_tokens, 0]):]
+    from app.textutil import esc
+
+    assert esc(generated).replace("\n", "↵<br>") + "</b>" in window.panels["output"].so_far.text()  # the text so far shows it
+    # every stage follows the extended text
+    window.show_stage("tokens")
+    assert window.panels["tokens"].trace.n_tokens == before.n_tokens + 1
+    assert window.panels["tokens"].first_generated == before.n_tokens
+
+
+def test_play_keeps_stepping_and_typing_stops_it(qtbot, window):
+    window.show_stage("output")
+    type_and_wait(qtbot, window, "the cat")
+    window.panels["output"].speed.setValue(20.0)
+    window.panels["output"].play_button.setChecked(True)
+    assert window.play_action.isChecked()  # the menu action and the button stay in sync
+    qtbot.waitUntil(lambda: len(window.decoding.extra_ids) >= 3, timeout=TIMEOUT)
+    window.play_action.setChecked(False)
+    assert not window.decoding.playing and not window.panels["output"].play_button.isChecked()
+    window.play_action.setChecked(True)
+    assert window.decoding.playing
+    window.set_prompt("a new prompt")
+    assert not window.decoding.playing
+    assert not window.play_action.isChecked()
+    assert window.decoding.extra_ids == []
+
+
+def test_presentation_mode_scales_fonts(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    type_and_wait(qtbot, window, "hello")
+    before = QApplication.font().pointSizeF()
+    tick_before = window.panels["tokens"].chips[0].font().pointSizeF()
+    window.show_stage("tokens")
+    window.set_presentation(True)
+    assert QApplication.font().pointSizeF() == pytest.approx(before * 1.6)
+    assert window.panels["tokens"].chips[0].font().pointSizeF() > tick_before
+    assert window.appearance.line_width > 1.5
+    window.set_presentation(False)
+    assert QApplication.font().pointSizeF() == pytest.approx(before)
+
+
+def test_preferences_persist(qtbot, window, tmp_path):
+    window.set_prompt("remember me")
+    window.set_presentation(True)
+    window.dark_action.setChecked(True)
+    window.show_stage("positions")
+    window.save_settings()
+    window.set_presentation(False)
+    again = MainWindow(settings=window.settings)
+    qtbot.addWidget(again)
+    assert again.appearance.presentation and again.appearance.theme == "dark"
+    assert again.current_stage == "positions"
+    assert again.prompt_text() == "remember me"
+    assert again.settings.value("settings_version", type=int) == 1
+    again.shutdown()
+    again.appearance.update(presentation=False, theme="light")
+
+
+def test_exports(qtbot, window, tmp_path):
+    type_and_wait(qtbot, window, "the cat sat on the mat")
+    window.show_stage("attention")
+    svg = window.export_stage("svg", str(tmp_path / "a.svg"))
+    png = window.export_stage("png", str(tmp_path / "a.png"))
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter())) > 20
+    assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    npz = window.export_trace(str(tmp_path / "t.npz"))
+    with np.load(npz) as data:
+        np.testing.assert_array_equal(data["token_ids"], window.trace.token_ids)
+        np.testing.assert_allclose(data["layer0.attn_probs"], window.trace.layers[0].attn_probs)
+    csv_path = window.export_table(str(tmp_path / "lens.csv"))
+    rows = open(csv_path, encoding="utf-8").read().splitlines()
+    assert len(rows) == 1 + len(window.trace.layers)
+    window.copy_stage()
+    from PySide6.QtGui import QGuiApplication
+
+    assert not QGuiApplication.clipboard().pixmap().isNull()
+
+
+def test_missing_model_shows_a_message_not_a_traceback(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.start(str(tmp_path / "nowhere"))
+    assert win.stack.currentWidget() is win.message
+    assert "does not exist" in win.message.title.text()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "config.json").write_text("{not json")
+    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
+        win.open_model(str(bad))
+    assert win.info is None
+    assert "config.json" in win.message.body.text()
+    assert "Traceback" not in win.message.body.text()
+    win.shutdown()
+
+
+def test_stage_shortcuts_cover_every_stage(qtbot, window):
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.presentation_action))}
+    for i in range(len(STAGES)):
+        assert f"Ctrl+{i + 1}" in shortcuts
+    assert "F5" in shortcuts
+
+
+def test_zoom_and_theme_restyle_the_plots(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    type_and_wait(qtbot, window, "hello")
+    window.show_stage("output")
+    base = QApplication.font().pointSizeF()
+    window.zoom(1.15)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.15)
+    window._appearance(zoom=1.0)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+    window.dark_action.setChecked(True)
+    plot = window.panels["output"].plot
+    assert plot.backgroundBrush().color().name() == window.appearance.hex("bg") == "#17171c"
+    assert window.lesson.document().defaultStyleSheet().count(window.appearance.hex("fg")) >= 1
+    window.dark_action.setChecked(False)
+    assert plot.backgroundBrush().color().name() == "#ffffff"
+
+
+def test_settings_from_a_newer_version_are_reset(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    settings.setValue("settings_version", 99)
+    settings.setValue("theme", "no-such-theme")
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    assert win.settings.value("settings_version", type=int) == 1
+    assert win.appearance.theme == "light"
+    win.shutdown()
+
+
+def test_recent_models_are_remembered(qtbot, window):
+    path = window.info.path
+    assert window.recent_models()[0] == path
+    assert window.model_combo.findData(path) >= 0
+    assert window.model_combo.itemText(window.model_combo.count() - 1).startswith("Open a model folder")
+
+
+def test_step_pressed_while_computing_runs_after(qtbot, window):
+    window.show_stage("output")
+    before = type_and_wait(qtbot, window, "the cat")
+    window.panels["output"].set_settings(0.0, 0, 1.0)
+    window.request_trace()  # a trace is in flight
+    window.step()
+    qtbot.waitUntil(lambda: window.trace.n_tokens == before.n_tokens + 1 and window.is_idle(), timeout=TIMEOUT)
+    assert window.trace.token_ids[-1] == int(np.argmax(before.final_logits))
+
+
+def test_text_without_tokens_shows_the_empty_state(qtbot, tmp_path):
+    import torch
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
+
+    torch.manual_seed(0)
+    tok = TextTokenizer.train("word", ["the cat sat on the mat"], 20)
+    cfg = ModelConfig(vocab_size=tok.vocab_size, context_length=8, n_layer=1, n_head=1, d_model=8, d_mlp=16)
+    save_model(tmp_path / "word", Transformer(cfg), tok, {})
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
+        win.start(str(tmp_path / "word"))
+    type_and_wait(qtbot, win, "the cat")
+    with qtbot.waitSignal(win.trace_failed, timeout=TIMEOUT):
+        win.set_prompt("    ")  # spaces: the word tokenizer makes no token of them
+    assert win.trace is None
+    assert win.stack.currentWidget() is win.empty
+    assert "Nothing to show" in win.status.text()
+    win.shutdown()
+
+
+def test_a_bad_model_keeps_the_one_already_open(qtbot, window, tmp_path):
+    type_and_wait(qtbot, window, "the cat")
+    before = window.info
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "config.json").write_text("{not json")
+    with qtbot.waitSignal(window.model_changed, timeout=TIMEOUT):
+        window.open_model(str(bad))
+    assert window.info is before and window.trace is not None
+    assert window.stack.currentWidget() is window.panels[window.current_stage]
+    assert "config.json" in window.status.text()
+    assert window.model_combo.currentData() == before.path
+    window.open_model(str(tmp_path / "missing"))
+    assert window.info is before and "no model folder" in window.status.text()
