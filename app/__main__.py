@@ -1,6 +1,6 @@
 """`lm-anatomy` / `python -m app`: open the explorer, or render one screenshot and exit.
 
-    python -m app [--model DIR] [--prompt TEXT] [--stage NAME] [--screenshot PATH]
+    python -m app [--model DIR] [--prompt TEXT] [--stage NAME] [--screenshot PATH] [--report-startup]
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import time
 
 from .stages import STAGES as STAGE_NAMES
 
+LAUNCHED = time.perf_counter()  # as early as `python -m app` runs any of our code
+
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="lm-anatomy", description="Look inside a small working language model.")
@@ -22,7 +24,10 @@ def parse_args(argv):
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument("--dark", action="store_true", help="start with the dark theme")
     p.add_argument("--size", default="1440x880", help="window size for --screenshot (WIDTHxHEIGHT)")
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds --screenshot waits for the model")
+    p.add_argument("--timeout", type=float, default=120.0,
+                   help="seconds --screenshot or --report-startup waits for the model")
+    p.add_argument("--report-startup", action="store_true",
+                   help="print the seconds to the window shown and to the first trace on screen, then exit")
     return p.parse_args(argv)
 
 
@@ -34,6 +39,40 @@ def wait_until(app, predicate, timeout: float) -> bool:
             return True
         time.sleep(0.01)
     return False
+
+
+def report_startup(app, window, timeout: float) -> None:
+    """--report-startup: print seconds since launch when the window is first painted and when the
+    first trace has been rendered and painted, then quit (exit status 2 if the model or trace failed)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def say(what: str) -> None:
+        print(f"startup: {what} {time.perf_counter() - LAUNCHED:.3f} s", flush=True)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Paint:
+                window.removeEventFilter(self)
+                say("window shown")
+            return False
+
+    def finish(code: int, problem: str = "") -> None:
+        if problem:
+            print(f"startup: failed: {problem}", flush=True)
+        app.exit(code)
+
+    def traced(_trace) -> None:
+        window.trace_shown.disconnect(traced)
+        window.repaint()
+        say("first trace")
+        finish(0)
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+    window.trace_shown.connect(traced)
+    window.model_changed.connect(lambda info: info is None and finish(2, window.model_error or "no model"))
+    window.trace_failed.connect(lambda message: finish(2, message))
+    QTimer.singleShot(int(timeout * 1000), lambda: finish(2, f"no trace after {timeout:g} s"))
 
 
 def main(argv=None) -> int:
@@ -49,7 +88,7 @@ def main(argv=None) -> int:
     from .main_window import MainWindow
 
     settings = None
-    if args.screenshot:  # reproducible pictures: fresh preferences, never the user's
+    if args.screenshot or args.report_startup:  # reproducible: fresh preferences, never the user's
         settings = QSettings(os.path.join(tempfile.mkdtemp(prefix="lm-anatomy-"), "s.ini"), QSettings.IniFormat)
     window = MainWindow(settings=settings)
     if args.screenshot:
@@ -62,11 +101,17 @@ def main(argv=None) -> int:
     if args.stage:
         window.show_stage(args.stage)
     window.show()
+    if args.report_startup and args.prompt is None:
+        from .pages import SUGGESTIONS
+
+        args.prompt = SUGGESTIONS[0]
     if args.prompt is not None:
         window.set_prompt(args.prompt)
     if not args.screenshot:
         from PySide6.QtCore import QTimer
 
+        if args.report_startup:
+            report_startup(app, window, args.timeout)
         QTimer.singleShot(0, lambda: window.start(args.model))
         code = app.exec()
         window.shutdown()

@@ -72,3 +72,31 @@ def test_screenshot_without_a_model_says_so(tmp_path):
     assert result.returncode == 2
     assert "not ready" in result.stderr
     assert out.exists()
+
+
+def startup_times(stdout: str) -> dict[str, float]:
+    times = {}
+    for line in stdout.splitlines():
+        for key in ("window shown", "first trace"):
+            if line.startswith(f"startup: {key} ") and line.endswith(" s"):
+                times[key] = float(line[len(f"startup: {key} "):-2])
+    return times
+
+
+@pytest.mark.slow
+def test_report_startup_prints_the_time_to_the_window_and_to_the_first_trace():
+    from app.sample import tiny_model_dir
+
+    result = run_app("--model", tiny_model_dir(), "--prompt", "the cat sat", "--stage", "attention",
+                     "--report-startup")
+    assert result.returncode == 0, result.stderr
+    times = startup_times(result.stdout)
+    assert set(times) == {"window shown", "first trace"}, result.stdout
+    assert 0 < times["window shown"] <= times["first trace"] < 120
+
+
+def test_report_startup_without_a_model_says_so_and_fails(tmp_path):
+    result = run_app("--model", str(tmp_path / "missing"), "--report-startup", timeout=120)
+    assert result.returncode == 2
+    assert "startup: failed:" in result.stdout and "no such folder" in result.stdout
+    assert "first trace" not in startup_times(result.stdout)

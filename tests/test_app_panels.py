@@ -127,6 +127,31 @@ def test_build_mosaic_places_every_head():
     np.testing.assert_array_equal(m[5:9, 10:14], heads[1, 2])
 
 
+def test_mosaic_colour_indices_mark_weights_masked_cells_and_separators(qtbot):
+    from app.panels.attention_grid import AttentionMosaic
+
+    mosaic = AttentionMosaic(Appearance())
+    qtbot.addWidget(mosaic)
+    t, sep = 3, separator(3)
+    heads = np.random.default_rng(0).random((2, 2, t, t)).astype(np.float32)
+    above = np.triu_indices(t, 1)
+    heads[..., above[0], above[1]] = np.nan  # the causal mask
+    heads[1, 1, 2, 0] = 1.5  # out of range: clipped to the top of the colour map
+    mosaic.show_heads(heads)
+    index, lut = mosaic.colour()
+    assert index.shape == mosaic.mosaic.shape and lut.shape == (256, 3)
+    for layer in range(2):
+        for head in range(2):
+            y, x = layer * (t + sep), head * (t + sep)
+            cell, want = index[y : y + t, x : x + t], heads[layer, head]
+            hidden = np.isnan(want)
+            assert (cell[hidden] == 254).all()  # the causal mask's grey
+            expected = (np.clip(want[~hidden], 0, 1) * 253 + 0.5).astype(np.uint8)
+            np.testing.assert_array_equal(cell[~hidden], expected)
+    assert (index[t : t + sep, :] == 255).all() and (index[:, t : t + sep] == 255).all()  # between heads
+    assert index[(t + sep) + 2, (t + sep) + 0] == 253
+
+
 def test_logit_lens_table_matches_trace(qtbot, info, trace):
     panel = make(qtbot, AttentionPanel, info)
     panel.render(trace)
@@ -135,6 +160,34 @@ def test_logit_lens_table_matches_trace(qtbot, info, trace):
     from PySide6.QtCore import Qt
     for layer in range(len(trace.layers)):
         assert table.item(layer, 0).data(Qt.UserRole) == int(trace.lens_top_ids[layer, -1, 0])
+
+
+def test_logit_lens_cells_are_coloured_by_probability_and_rows_fit_the_text(qtbot, info, trace):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+
+    panel = make(qtbot, AttentionPanel, info)
+    panel.render(trace)
+    table = panel.lens
+    cmap = panel.appearance.sequential()
+    for layer in range(len(trace.layers)):
+        for col in range(table.columnCount()):
+            p = float(trace.lens_top_probs[layer, -1, col])
+            expected = cmap.map(min(1.0, p), mode="qcolor")
+            got = table.item(layer, col).background().color()
+            assert (got.red(), got.green(), got.blue(), got.alpha()) == (
+                expected.red(), expected.green(), expected.blue(), 170)
+            assert f"{p * 100:.1f}%" in table.item(layer, col).text()
+    assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeToContents
+    small = table.rowHeight(0)
+    try:
+        panel.appearance.update(zoom=2.0)  # a larger font: the rows grow to fit it
+        panel.render(trace)
+        assert table.rowHeight(0) > small
+        assert table.rowHeight(0) >= table.fontMetrics().height()
+        assert table.item(0, 0).data(Qt.UserRole) == int(trace.lens_top_ids[0, -1, 0])
+    finally:
+        panel.appearance.update(zoom=1.0)  # the application font is shared with later tests
 
 
 def test_output_tallest_bar_is_argmax_and_temperature_zero_is_one_hot(qtbot, info, trace):

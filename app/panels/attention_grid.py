@@ -31,12 +31,17 @@ def normalise_rows(scores: np.ndarray) -> np.ndarray:
 def build_mosaic(heads: np.ndarray, sep: int) -> np.ndarray:
     """heads [L, H, T, T] -> one [L*(T+sep)-sep, H*(T+sep)-sep] array, NaN in the separators."""
     n_layer, n_head, t, _ = heads.shape
-    out = np.full((n_layer * (t + sep) - sep, n_head * (t + sep) - sep), np.nan, np.float32)
-    for layer in range(n_layer):
-        for head in range(n_head):
-            y, x = layer * (t + sep), head * (t + sep)
-            out[y : y + t, x : x + t] = heads[layer, head]
-    return out
+    tiles = np.full((n_layer, t + sep, n_head, t + sep), np.nan, np.float32)  # rows: layer, y; columns: head, x
+    tiles[:, :t, :, :t] = heads.transpose(0, 2, 1, 3)
+    flat = tiles.reshape(n_layer * (t + sep), n_head * (t + sep))
+    return np.ascontiguousarray(flat[: n_layer * (t + sep) - sep, : n_head * (t + sep) - sep])
+
+
+def separators(shape: tuple[int, int], t: int, sep: int) -> np.ndarray:
+    """Where a mosaic of this shape has the background between heads (True), not a head's cell."""
+    rows = np.arange(shape[0]) % (t + sep) >= t
+    cols = np.arange(shape[1]) % (t + sep) >= t
+    return rows[:, None] | cols[None, :]
 
 
 def cell_at(x: float, y: float, t: int, sep: int, n_layer: int, n_head: int):
@@ -86,7 +91,7 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         sep = separator(t)
         self.shape = (n_layer, n_head, t, sep)
         self.mosaic = build_mosaic(nan_masked(heads), sep)
-        self.masked = build_mosaic(np.where(np.isnan(nan_masked(heads)), 1.0, 0.0), sep) == 1.0
+        self.masked = np.isnan(self.mosaic) & ~separators(self.mosaic.shape, t, sep)  # hidden by the causal mask
         self._paint()
         self.image.setRect(0, 0, self.mosaic.shape[1], self.mosaic.shape[0])
         item = self.plot.getPlotItem()
@@ -103,9 +108,9 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         0..253 the colour map for weights, 254 grey for masked cells, 255 the background between heads."""
         a = self.appearance
         values = self.mosaic
-        finite = ~np.isnan(values)
-        index = np.full(values.shape, 255, np.uint8)
-        index[finite] = (np.clip(values[finite], 0.0, 1.0) * 253 + 0.5).astype(np.uint8)
+        missing = np.isnan(values)
+        index = (np.clip(np.where(missing, 0.0, values), 0.0, 1.0) * 253 + 0.5).astype(np.uint8)
+        index[missing] = 255
         index[self.masked] = 254
         grey, bg = a.color("grid"), a.color("bg")
         lut = np.vstack([a.sequential().getLookupTable(nPts=254, alpha=False),

@@ -1,6 +1,7 @@
 """The logit lens: what each layer would predict for the next token, read at the last position."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
@@ -28,19 +29,22 @@ class LogitLensTable(QTableWidget):
         self.setColumnCount(shown)
         self.setHorizontalHeaderLabels([f"guess {i + 1}" for i in range(shown)])
         self.setVerticalHeaderLabels([f"layer {l + 1}" for l in range(n_layer)])
-        cmap = self.appearance.sequential()
+        colours = self.appearance.sequential().map(np.clip(probs[:, :shown], 0.0, 1.0).ravel(), mode="qcolor")
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.Fixed)  # fit the rows once below, not once per cell set
         for layer in range(n_layer):
             for col in range(shown):
                 tid, p = int(ids[layer, col]), float(probs[layer, col])
                 item = QTableWidgetItem(f"{visible(labels[tid], 12)}  {p * 100:.1f}%")
                 item.setData(Qt.UserRole, tid)
                 item.setToolTip(f"token id {tid}, probability {p:.4f}")
-                bg = cmap.map(min(1.0, p), mode="qcolor")
+                bg = colours[layer * shown + col]
                 bg.setAlpha(170)
                 item.setBackground(QBrush(bg))
                 item.setForeground(QBrush(QColor("#000000") if p > 0.55 else QColor("#ffffff")))
                 self.setItem(layer, col, item)
         self.setFont(self.appearance.font())
+        rows.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.resizeRowsToContents()
         self._fit_height()
 
