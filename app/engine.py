@@ -6,6 +6,7 @@ so that importing the window stays light. Results are plain dataclasses of numpy
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,10 @@ class Comparison:
 
     text: str
     rows: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
+
+
+def inference_threads() -> int:
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def available_devices() -> list[str]:
@@ -125,7 +130,13 @@ class Engine:
         self.device = "cpu"
 
     def load(self, folder: str, device: str = "cpu") -> ModelInfo:
+        import torch
+
         from model import load_model
+
+        # Leave one core to the GUI thread, which paints while the next trace runs. The setting
+        # is per thread (OpenMP), so it touches only this worker, not a training thread.
+        torch.set_num_threads(inference_threads())
 
         loaded = load_model(folder, device="cpu")
         self.loaded = loaded
