@@ -30,7 +30,7 @@ from .window_actions import WindowActions
 from .window_settings import MAX_RECENT, WindowSettings
 from .worker import Worker
 
-DEBOUNCE_MS = 30
+DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
 
 
 class PromptEdit(QPlainTextEdit):
@@ -82,7 +82,8 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.prompt.setMaximumHeight(72)
         self.prompt.textChanged.connect(self._prompt_edited)
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.request_trace)
+        self.debounce.timeout.connect(self._debounce_elapsed)
+        self._edit_pending = False
         self.model_combo = QComboBox()
         self.model_combo.setMinimumContentsLength(18)
         self.model_combo.activated.connect(self._model_combo_chosen)
@@ -148,6 +149,9 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.resize(1440, 880)
+        from .training.area import TrainingArea
+
+        self.training = TrainingArea(self)  # tabs: Explore | Pre-train | Fine-tune
 
     # ---- models and devices --------------------------------------------------------------
     def start(self, model: str | None = None) -> None:
@@ -241,10 +245,20 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self._play_toggled(False)
         self.decoding.extra_ids.clear()
         self.decoding.history.clear()
-        self.debounce.start()
+        if self.debounce.isActive():  # part of a burst: trace once it pauses
+            self._edit_pending = True
+            self.debounce.start()
+        else:  # a lone keystroke: trace at once (no added latency), then hold a burst's next ones
+            self.request_trace()
+            self.debounce.start()
+
+    def _debounce_elapsed(self) -> None:
+        if self._edit_pending:
+            self.request_trace()
 
     def request_trace(self) -> None:
         self.debounce.stop()
+        self._edit_pending = False
         if self.info is None:
             return
         prompt, extra = self.prompt_text(), tuple(self.decoding.extra_ids)
@@ -409,6 +423,9 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         return self.engine_worker.is_idle() and self.aux_worker.is_idle() and not self.debounce.isActive()
 
     def closeEvent(self, event) -> None:
+        if not self.training.confirm_close():
+            event.ignore()
+            return
         self.decoding.play(False)
         self.save_settings()
         self.shutdown()
@@ -416,5 +433,6 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the worker threads (a QThread destroyed while running aborts the process)."""
+        self.training.shutdown()  # a running training saves a checkpoint first
         for w in (self.engine_worker, self.aux_worker):
             w.stop()

@@ -63,6 +63,10 @@ class TrainConfig:
     sample_prompt: str = "\n"
     sample_tokens: int = 80
     device: str = "auto"
+    # Snapshots: a model folder every snapshot_interval steps (and at steps 0 and the last), for
+    # watching the model learn. 0: none. They go to snapshot_dir, default "<out_dir>-snapshots".
+    snapshot_interval: int = 0
+    snapshot_dir: str = ""
 
 
 @dataclass
@@ -193,6 +197,28 @@ class Trainer:
         self.last_checkpoint_step = self.step
         return self.out_dir
 
+    def snapshot_folder(self) -> Path:
+        return Path(self.cfg.snapshot_dir) if self.cfg.snapshot_dir else self.out_dir.with_name(self.out_dir.name + "-snapshots")
+
+    def save_snapshot(self) -> Path | None:
+        """Weights only (no optimizer state): snapshots/step-000123, a loadable model folder."""
+        if self.rank != 0:
+            return None
+        folder = self.snapshot_folder() / f"step-{self.step:06d}"
+        save_model(folder, self.model, self.tokenizer, {"run": self.run_info, "step": self.step,
+                                                        "tokens_seen": self.tokens_seen, "snapshot": True})
+        return folder
+
+    def _save_checkpoint_reporting(self) -> tuple[str | None, str]:
+        """Save; a failed save (a full disk) leaves the previous checkpoint as it was and says so."""
+        try:
+            return str(self.save_checkpoint()), ""
+        except OSError as exc:
+            kept = (f"The previous checkpoint (step {self.last_checkpoint_step}) is intact."
+                    if self.last_checkpoint_step is not None else "No earlier checkpoint exists.")
+            reason = exc.strerror or str(exc)
+            return None, f"Could not save a checkpoint at step {self.step} ({reason}; is the disk full?). {kept}"
+
     def _restore(self) -> None:
         path = self.out_dir / TRAINER_STATE
         if not path.exists():
@@ -268,11 +294,13 @@ class Trainer:
         self.model.train()
         loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
         grad_norm = 0.0
+        if cfg.snapshot_interval and self.step == 0:
+            self._try_snapshot()
         while self.step < cfg.steps:
             if self._stop_agreed():
-                path = self.save_checkpoint()
+                path, problem = self._save_checkpoint_reporting()
                 yield self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, None, "stopped",
-                                   checkpoint=path, message=f"Stopped at step {self.step}; checkpoint saved.")
+                                   checkpoint=path, message=problem or f"Stopped at step {self.step}; checkpoint saved.")
                 return
             started = time.perf_counter()
             lr = learning_rate_at(self.step, cfg)
@@ -307,12 +335,20 @@ class Trainer:
             record = self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, val_loss,
                                   "done" if last else "log", sample=sample)
             self.history.append(record_to_history(record))
+            if cfg.snapshot_interval and (self.step % cfg.snapshot_interval == 0 or last):
+                self._try_snapshot()
             if self.step % cfg.checkpoint_interval == 0 or last:
-                record.checkpoint = str(self.save_checkpoint())
+                record.checkpoint, record.message = self._save_checkpoint_reporting()
             if last:
-                record.message = f"Finished {cfg.steps} steps."
+                record.message = (record.message + " " if record.message else "") + f"Finished {cfg.steps} steps."
             loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
             yield record
+
+    def _try_snapshot(self) -> None:
+        try:
+            self.save_snapshot()
+        except OSError:
+            pass  # a snapshot is a nicety; the checkpoint save reports a full disk
 
     def _record(self, loss_sum, loss_steps, grad_norm, window_tokens, window_time, val_loss, event, **extra) -> Metrics:
         train_loss = self._mean_across_ranks(loss_sum / loss_steps) if loss_steps else float("nan")

@@ -61,6 +61,24 @@ def test_superseded_computation_never_reaches_the_screen(qtbot, window):
     assert window.trace.text == "hello world"
 
 
+def test_a_lone_keystroke_is_traced_at_once_and_a_burst_once_it_pauses(qtbot, window):
+    type_and_wait(qtbot, window, "the cat")
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+    requests = []
+    request = window.request_trace
+    window.request_trace = lambda: (requests.append(window.prompt_text()), request())
+    shown = []
+    window.trace_shown.connect(lambda t: shown.append(t.text))
+    window.set_prompt("the cat s")  # no debounce wait: submitted before any event is processed
+    assert requests == ["the cat s"]
+    for text in ("the cat sa", "the cat sat", "the cat sat "):  # faster than the debounce: held
+        window.set_prompt(text)
+    assert requests == ["the cat s"]
+    qtbot.waitUntil(lambda: window.is_idle() and shown and shown[-1] == "the cat sat ", timeout=TIMEOUT)
+    assert requests == ["the cat s", "the cat sat "]  # the burst: traced once, with its last text
+    assert window.trace.text == "the cat sat "
+
+
 def test_result_superseded_while_computing_is_dropped(qtbot, window):
     import threading
 

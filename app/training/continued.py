@@ -1,0 +1,348 @@
+"""Continued language-model training on the user's own text, with before / after side by side.
+
+The base model keeps its tokenizer and sizes; only its weights move. Before the run and when it
+ends, both models continue the same prompt and show their next-token distributions.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from ..appearance import OKABE_ITO, Appearance
+from ..pages import LessonPane
+from ..paths import default_model_dir
+from ..plots import make_plot, set_title, style_plot
+from ..textutil import esc, visible
+from ..worker import Worker
+from . import jobs
+from .runs import RunStore
+from .worker import TrainingWorker
+
+TOP_K = 10
+
+
+class DistributionView(QWidget):
+    """A continuation and a horizontal bar chart of the top next tokens, for one model."""
+
+    def __init__(self, title: str, appearance: Appearance, color: str, parent=None):
+        super().__init__(parent)
+        self.appearance, self.color = appearance, color
+        self.title = QLabel(title)
+        self.title.setFont(appearance.font(1.1, bold=True))
+        self.sample = QPlainTextEdit()
+        self.sample.setReadOnly(True)
+        self.sample.setFont(appearance.font(0.95, mono=True))
+        self.sample.setMaximumHeight(110)
+        self.plot = make_plot(appearance, invert_y=True)
+        self.plot.setMinimumSize(160, 160)
+        self.plot.setLabel("bottom", "probability of the next token")
+        self.plot.setXRange(0, 1)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=color)
+        self.plot.addItem(self.bars)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.sample)
+        layout.addWidget(self.plot, 1)
+        self.view = None
+
+    def show_view(self, view) -> None:
+        self.view = view
+        self.sample.setPlainText(view.sample)
+        n = len(view.top_probs)
+        self.bars.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.asarray(view.top_probs), height=0.7)
+        self.plot.getAxis("left").setTicks([[(i, visible(t, 12)) for i, t in enumerate(view.top_labels)]])
+        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        self.plot.setXRange(0, max(0.05, max(view.top_probs) * 1.1), padding=0)
+
+
+class ContinuedPanel(QWidget):
+    run_ended = Signal(str, str)
+    views_shown = Signal()
+
+    def __init__(self, appearance: Appearance, store: RunStore | None = None, parent=None):
+        super().__init__(parent)
+        self.appearance = appearance
+        self.store = store or RunStore()
+        self.worker: TrainingWorker | None = None
+        self.run = None
+        self.paths: list[str] = []
+        self.steps, self.losses = [], []
+        self.val: tuple[list, list] = ([], [])
+        self.aux = Worker("continued-aux", self)
+        self.aux.done.connect(self._aux_done)
+        self.aux.failed.connect(self._aux_failed)
+        self._build()
+        self.fill_bases()
+
+    def _build(self) -> None:
+        a = self.appearance
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        base_box = QGroupBox("1  Base model")
+        bl = QVBoxLayout(base_box)
+        self.base_combo = QComboBox()
+        self.base_combo.activated.connect(self._base_chosen)
+        bl.addWidget(self.base_combo)
+        text_box = QGroupBox("2  Your text")
+        tl = QVBoxLayout(text_box)
+        row = QHBoxLayout()
+        files, folder = QPushButton("Files…"), QPushButton("Folder…")
+        files.clicked.connect(self._choose_files)
+        folder.clicked.connect(self._choose_folder)
+        row.addWidget(files)
+        row.addWidget(folder)
+        tl.addLayout(row)
+        self.corpus_label = QLabel("Choose .txt files (or drop them here): letters, a novel, your own stories…")
+        self.corpus_label.setWordWrap(True)
+        self.corpus_label.setTextFormat(Qt.RichText)
+        tl.addWidget(self.corpus_label)
+        train_box = QGroupBox("3  Training")
+        form = QFormLayout(train_box)
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setRange(10, 1_000_000)
+        self.steps_spin.setSingleStep(50)
+        self.steps_spin.setValue(200)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(0.00001, 1.0)
+        self.lr_spin.setValue(0.0005)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, 512)
+        self.batch_spin.setValue(16)
+        self.prompt_edit = QLineEdit("Dear friend,")
+        self.prompt_edit.editingFinished.connect(self.compare_now)
+        form.addRow("Steps", self.steps_spin)
+        form.addRow("Learning rate", self.lr_spin)
+        form.addRow("Batch size", self.batch_spin)
+        form.addRow("Prompt", self.prompt_edit)
+        hint = QLabel("A smaller learning rate than pre-training keeps what the model knew while it adapts.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {a.hex('muted')}")
+        form.addRow(hint)
+        for box in (base_box, text_box, train_box):
+            ll.addWidget(box)
+        ll.addStretch(1)
+
+        self.start_button = QPushButton("Start ▶")
+        self.stop_button = QPushButton("Stop ■")
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.progress = QProgressBar()
+        self.progress.setFormat("step %v of %m")
+        controls = QHBoxLayout()
+        controls.addWidget(self.start_button)
+        controls.addWidget(self.stop_button)
+        controls.addWidget(self.progress, 1)
+        self.status = QLabel("Pick a base model and your text, then press Start.")
+        self.status.setWordWrap(True)
+        self.loss_plot = make_plot(a)
+        set_title(self.loss_plot, "Loss on your text", a)
+        self.loss_plot.setLabel("bottom", "step")
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
+        self.loss_plot.setMinimumSize(200, 120)
+        self.loss_curve = self.loss_plot.plot()
+        self.val_curve = self.loss_plot.plot(symbol="o", symbolSize=6)
+        self.before_view = DistributionView("Before", a, OKABE_ITO[7])
+        self.after_view = DistributionView("After", a, OKABE_ITO[4])
+        views = QGridLayout()
+        views.addWidget(self.before_view, 0, 0)
+        views.addWidget(self.after_view, 0, 1)
+        center = QWidget()
+        cl = QVBoxLayout(center)
+        cl.setContentsMargins(4, 0, 4, 0)
+        cl.addLayout(controls)
+        cl.addWidget(self.status)
+        cl.addWidget(self.loss_plot, 1)
+        cl.addLayout(views, 2)
+        self.lesson = LessonPane(a)
+        self.lesson.setMinimumWidth(200)
+        self.lesson.show_lesson("finetuning")
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(center)
+        split.addWidget(self.lesson)
+        split.setStretchFactor(1, 1)
+        split.setSizes([340, 800, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.setAcceptDrops(True)
+        a.changed.connect(self._restyle)
+        self._restyle()
+        self._set_running(False)
+
+    def _restyle(self) -> None:
+        a = self.appearance
+        for pw in (self.loss_plot, self.before_view.plot, self.after_view.plot):
+            style_plot(pw, a)
+        self.loss_curve.setPen(pg.mkPen(OKABE_ITO[4], width=a.line_width))
+        self.val_curve.setPen(pg.mkPen(OKABE_ITO[5], width=a.line_width))
+        self.val_curve.setSymbolBrush(OKABE_ITO[5])
+
+    # ---- base and text -------------------------------------------------------------------
+    def fill_bases(self) -> None:
+        current = self.base_combo.currentData()
+        self.base_combo.clear()
+        if (default_model_dir() / "model.safetensors").exists():
+            self.base_combo.addItem("The shipped model", str(default_model_dir()))
+        for run in self.store.runs():
+            if run.info.get("kind") == "pretrain" and run.has_checkpoint():
+                self.base_combo.addItem(f"Run: {run.name} (step {run.checkpoint_step():,})", str(run.checkpoint))
+        self.base_combo.addItem("Choose a model folder…", None)
+        if current:
+            self.set_base(current)
+
+    def set_base(self, folder: str) -> None:
+        i = self.base_combo.findData(folder)
+        if i < 0:
+            self.base_combo.insertItem(0, Path(folder).name, folder)
+            i = 0
+        self.base_combo.setCurrentIndex(i)
+        self.compare_now(after=False)
+
+    def _base_chosen(self, index: int) -> None:
+        if self.base_combo.itemData(index) is None:
+            folder = QFileDialog.getExistingDirectory(self, "A model folder to fine-tune", str(Path.home()))
+            if folder:
+                self.set_base(folder)
+        else:
+            self.compare_now(after=False)
+
+    def set_corpus(self, paths: list[str]) -> None:
+        self.paths = [str(p) for p in paths]
+        self.corpus_label.setText("Reading…")
+        self.aux.submit("corpus", lambda: jobs.corpus_preview(self.paths))
+
+    def _choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Your text", str(Path.home()), "Text (*.txt *.text)")
+        if files:
+            self.set_corpus(files)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "A folder of .txt files", str(Path.home()))
+        if folder:
+            self.set_corpus([folder])
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and not self.is_training():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.set_corpus(paths)
+
+    # ---- before / after ------------------------------------------------------------------
+    def compare_now(self, after: bool = True) -> None:
+        base, prompt = self.base_combo.currentData(), self.prompt_edit.text()
+        if base:
+            self.aux.submit("before", lambda: jobs.model_view(base, prompt))
+        if after and self.run is not None and self.run.has_checkpoint() and not self.is_training():
+            tuned = str(self.run.checkpoint)
+            self.aux.submit("after", lambda: jobs.model_view(tuned, prompt))
+
+    def _aux_done(self, kind: str, gen: int, result) -> None:
+        if not self.aux.is_current(kind, gen):
+            return
+        if kind == "corpus":
+            size = result.size_bytes
+            notes = "".join(f"<br>⚠ {esc(n)}" for n in result.notices)
+            self.corpus_label.setText(f"{result.documents} file(s), {result.characters:,} characters "
+                                      f"({size / 1024:,.0f} KB){notes}")
+        else:
+            (self.before_view if kind == "before" else self.after_view).show_view(result)
+            shown = [v.view for v in (self.before_view, self.after_view) if v.view is not None]
+            top = max(0.05, max(max(v.top_probs) for v in shown) * 1.1)
+            for v in (self.before_view, self.after_view):  # one scale, so the bars compare
+                v.plot.setXRange(0, top, padding=0)
+            self.views_shown.emit()
+
+    def _aux_failed(self, kind: str, gen: int, message: str) -> None:
+        if not self.aux.is_current(kind, gen):
+            return
+        if kind == "corpus":
+            self.paths = []
+            self.corpus_label.setText(f"<b>Nothing to learn from:</b> {esc(message)}")
+        else:
+            self.status.setText(message)
+
+    # ---- a run ---------------------------------------------------------------------------
+    def is_training(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    def start(self) -> None:
+        base = self.base_combo.currentData()
+        if self.is_training():
+            return
+        if not base or not self.paths:
+            self.status.setText("Choose a base model and some text of your own first.")
+            return
+        steps = self.steps_spin.value()
+        log = 1 if steps <= 200 else 5
+        settings = jobs.PretrainSettings(
+            name=f"{Path(base).name}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
+            learning_rate=self.lr_spin.value(), batch_size=self.batch_spin.value(), warmup_steps=max(1, steps // 10),
+            log_interval=log, eval_interval=max(log, steps // 10 // log * log), checkpoint_interval=steps,
+            sample_interval=0, snapshots=0, sample_prompt=self.prompt_edit.text())
+        self.run = self.store.create(settings.name, settings.to_dict() | {"base_model": base}, kind="continue")
+        self.steps, self.losses, self.val = [], [], ([], [])
+        self._redraw()
+        self.progress.setRange(0, steps)
+        self.progress.setValue(0)
+        worker = TrainingWorker(settings, self.run, prepare=jobs.continued_preparer(base), parent=self)
+        worker.status.connect(self.status.setText)
+        worker.prepared.connect(lambda info: self.status.setText(f"Training: {info['summary']}"))
+        worker.records.connect(self._records)
+        worker.ended.connect(self._ended)
+        self.worker = worker
+        self._set_running(True)
+        self.compare_now(after=False)
+        worker.start()
+
+    def stop(self) -> None:
+        if self.is_training():
+            self.worker.request_stop()
+
+    def shutdown(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.stop_and_wait()
+        self.aux.stop()
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        for w in (self.base_combo, self.steps_spin, self.lr_spin, self.batch_spin):
+            w.setEnabled(not running)
+
+    def _records(self, records: list) -> None:
+        for r in records:
+            if math.isfinite(r.train_loss):
+                self.steps.append(r.step)
+                self.losses.append(r.train_loss)
+            if r.val_loss is not None:
+                self.val[0].append(r.step)
+                self.val[1].append(r.val_loss)
+        self.progress.setValue(records[-1].step)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self.loss_curve.setData(np.asarray(self.steps, float), np.asarray(self.losses, float))
+        self.val_curve.setData(np.asarray(self.val[0] if self.steps else [], float),
+                               np.asarray(self.val[1] if self.steps else [], float))
+
+    def _ended(self, event: str, message: str) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+        self._set_running(False)
+        self.status.setText(message if event != "failed" else f"Could not train: {message}")
+        self.compare_now()
+        self.run_ended.emit(event, message)

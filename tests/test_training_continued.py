@@ -1,0 +1,70 @@
+"""Continued language-model training on the user's own text: before / after side by side."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from _engine import TEXT, tiny_config, tokenizer
+from app.appearance import Appearance
+from app.training.continued import ContinuedPanel
+from app.training.runs import RunStore
+from model import Transformer, save_model
+from model.checkpoint import load_model
+
+TIMEOUT = 60000
+
+
+@pytest.fixture
+def base(tmp_path):
+    tok = tokenizer("char")
+    torch.manual_seed(0)
+    return str(save_model(tmp_path / "base", Transformer(tiny_config(tok.vocab_size)), tok, {}))
+
+
+def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, tmp_path, monkeypatch, base):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    mine = tmp_path / "mine.txt"
+    mine.write_text(TEXT * 50)
+    panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    try:
+        panel.prompt_edit.setText("When shall")
+        with qtbot.waitSignal(panel.views_shown, timeout=TIMEOUT):
+            panel.set_base(base)
+        before = panel.before_view.view
+        assert len(before.top_probs) == 10 and before.sample
+        np.testing.assert_allclose(panel.before_view.bars.opts["width"], before.top_probs)
+        panel.set_corpus([str(mine)])
+        qtbot.waitUntil(lambda: "characters" in panel.corpus_label.text(), timeout=TIMEOUT)
+        panel.steps_spin.setValue(60)
+        panel.lr_spin.setValue(0.01)
+        with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
+            panel.start()
+        assert ended.args[0] == "done"
+        assert panel.losses[-1] < panel.losses[0] - 0.5
+        qtbot.waitUntil(lambda: panel.after_view.view is not None, timeout=TIMEOUT)
+        after = panel.after_view.view
+        assert after.top_probs != before.top_probs and after.sample != before.sample
+        # the tuned model starts from the base's weights and keeps its tokenizer and sizes
+        tuned = load_model(panel.run.checkpoint)
+        assert tuned.config == load_model(base).config and tuned.training["run"]["base_model"] == base
+        assert panel.run.info["kind"] == "continue"
+        assert all(r.info.get("kind") != "pretrain" for r in panel.store.runs())
+    finally:
+        panel.shutdown()
+
+
+def test_without_text_it_says_what_to_do(qtbot, tmp_path, base):
+    panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    try:
+        panel.set_base(base)
+        panel.start()
+        assert not panel.is_training() and "text of your own" in panel.status.text()
+        (tmp_path / "empty.txt").write_text("")
+        panel.set_corpus([str(tmp_path / "empty.txt")])
+        qtbot.waitUntil(lambda: "Nothing to learn from" in panel.corpus_label.text(), timeout=TIMEOUT)
+        assert panel.paths == []
+    finally:
+        panel.shutdown()
