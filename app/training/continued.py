@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
 from ..appearance import OKABE_ITO, Appearance
@@ -22,6 +22,7 @@ from ..plots import make_plot, set_title, style_plot
 from ..textutil import esc, visible
 from ..worker import Worker
 from . import jobs
+from .form import job_controls
 from .runs import RunStore
 from .worker import TrainingWorker
 
@@ -132,16 +133,7 @@ class ContinuedPanel(QWidget):
             ll.addWidget(box)
         ll.addStretch(1)
 
-        self.start_button = QPushButton("Start ▶")
-        self.stop_button = QPushButton("Stop ■")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button.clicked.connect(self.stop)
-        self.progress = QProgressBar()
-        self.progress.setFormat("step %v of %m")
-        controls = QHBoxLayout()
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.stop_button)
-        controls.addWidget(self.progress, 1)
+        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop)
         self.status = QLabel("Pick a base model and your text, then press Start.")
         self.status.setWordWrap(True)
         self.loss_plot = make_plot(a)

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
 from ..appearance import OKABE_ITO, Appearance
@@ -25,6 +25,7 @@ from ..textutil import esc
 from ..worker import Worker
 from .classify_worker import ClassifyWorker
 from .labelled_table import LabelledTable
+from .form import job_controls
 from .runs import RunStore
 
 FREEZE_HELP = ("Only the last N blocks (and the new head) learn; the blocks below keep what pre-training "
@@ -100,16 +101,7 @@ class FinetunePanel(QWidget):
         form.addRow("Learning rate", self.lr_spin)
         ll.addWidget(train_box)
 
-        self.start_button = QPushButton("Start ▶")
-        self.stop_button = QPushButton("Stop ■")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button.clicked.connect(self.stop)
-        self.progress = QProgressBar()
-        self.progress.setFormat("step %v of %m")
-        controls = QHBoxLayout()
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.stop_button)
-        controls.addWidget(self.progress, 1)
+        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop)
         self.status = QLabel("Pick a base model and some labelled examples, then press Start.")
         self.status.setWordWrap(True)
 

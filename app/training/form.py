@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from ..appearance import Appearance
 from ..textutil import esc, visible
@@ -31,6 +32,20 @@ def _spin(lo, hi, value, step=1) -> QSpinBox:
     s.setSingleStep(step)
     s.setValue(value)
     return s
+
+
+def job_controls(start, stop) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
+    """Start and Stop buttons wired to `start` and `stop`, and a step progress bar, in one row."""
+    start_button, stop_button = QPushButton("Start ▶"), QPushButton("Stop ■")
+    start_button.clicked.connect(start)
+    stop_button.clicked.connect(stop)
+    progress = QProgressBar()
+    progress.setFormat("step %v of %m")
+    row = QHBoxLayout()
+    row.addWidget(start_button)
+    row.addWidget(stop_button)
+    row.addWidget(progress, 1)
+    return start_button, stop_button, progress, row
 
 
 def _muted(appearance: Appearance, text: str = "") -> QLabel:
