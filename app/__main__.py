@@ -26,6 +26,10 @@ def parse_args(argv):
     p.add_argument("--size", default="1440x880", help="window size for --screenshot (WIDTHxHEIGHT)")
     p.add_argument("--timeout", type=float, default=120.0,
                    help="seconds --screenshot or --report-startup waits for the model")
+    p.add_argument("--self-test", action="store_true",
+                   help="check every stage and a few training steps offscreen, write a report, exit 0 or 1")
+    p.add_argument("--report", metavar="PATH", help="where --self-test writes its report "
+                   "(default: self-test.txt in the per-user log folder)")
     p.add_argument("--report-startup", action="store_true",
                    help="print the seconds to the window shown and to the first trace on screen, then exit")
     return p.parse_args(argv)
@@ -77,6 +81,10 @@ def report_startup(app, window, timeout: float) -> None:
 
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from .selftest import main as self_test
+
+        return self_test(model=args.model, report_path=args.report, timeout=args.timeout)
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings

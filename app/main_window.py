@@ -45,8 +45,9 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
     model_changed = Signal(object)  # ModelInfo, or None when loading failed
     trace_failed = Signal(str)
 
-    def __init__(self, settings: QSettings | None = None, parent=None):
+    def __init__(self, settings: QSettings | None = None, parent=None, run_store=None):
         super().__init__(parent)
+        self._run_store = run_store  # None: the per-user run folder
         self.setWindowTitle("LM Anatomy")
         self.settings = settings if settings is not None else QSettings("LM Anatomy", "lm-anatomy")
         self._migrate_settings()
@@ -66,6 +67,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.result = None  # the TraceResult on screen
         self.model_path: str | None = None
         self.model_error: str | None = None
+        self.render_errors: dict[str, str] = {}  # stage -> why its last render failed
         self.dropped = 0  # stale results thrown away (for tests and the curious)
         self._step_pending = False
         self.decoding = DecodingSession(parent=self)
@@ -151,7 +153,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.resize(1440, 880)
         from .training.area import TrainingArea
 
-        self.training = TrainingArea(self)  # tabs: Explore | Pre-train | Fine-tune
+        self.training = TrainingArea(self, self._run_store)  # tabs: Explore | Pre-train | Fine-tune
 
     # ---- models and devices --------------------------------------------------------------
     def start(self, model: str | None = None) -> None:
@@ -326,7 +328,13 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         key = self.current_stage
         panel = self.panels[key]
         if key in NEEDS_TRACE and self.result is not None and panel.trace is not self.result.trace:
-            panel.render(self.result.trace)
+            try:
+                panel.render(self.result.trace)
+                self.render_errors.pop(key, None)
+            except Exception as exc:  # a bug in one stage must not take the window down with it
+                self.render_errors[key] = f"{type(exc).__name__}: {exc}"
+                self._set_status(f"The {panel.title} stage could not draw this prompt ({self.render_errors[key]}). "
+                                 "The other stages still work.")
 
     @property
     def trace(self):

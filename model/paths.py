@@ -23,5 +23,12 @@ def default_corpus_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "lm-anatomy"
+    """Per-user cache folder, as Qt's QStandardPaths.GenericCacheLocation names it (app/paths.py
+    uses Qt itself; this module must not import Qt)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "cache"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "lm-anatomy"

@@ -166,7 +166,7 @@ class PretrainForm(QWidget):
         self.lr_spin.setRange(0.00001, 1.0)
         self.lr_spin.setSingleStep(0.0005)
         self.lr_spin.setValue(0.003)
-        self.steps_spin = _spin(10, 1_000_000, 1000, 100)
+        self.steps_spin = _spin(1, 1_000_000, 1000, 100)
         self.sample_spin = _spin(0, 100_000, 50, 10)
         self.sample_spin.setSpecialValueText("never")
         self.prompt_edit = QLineEdit("ROMEO:")

@@ -20,13 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..paths import user_data_dir
+
 METRIC_COLUMNS = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rate", "grad_norm",
                   "tokens_per_second", "elapsed")
-
-
-def user_data_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or (Path.home() / ".local" / "share")
-    return Path(base) / "lm-anatomy"
 
 
 def _atomic_json(path: Path, data: dict) -> None:

@@ -1,0 +1,309 @@
+"""`lm-anatomy --self-test`: prove an installed copy works, stage by stage, then exit.
+
+It opens the real main window offscreen, loads the shipped model, types a prompt, shows every
+stage and checks what each one drew against the trace (the same numbers the unit tests check),
+takes one decoding step, and trains the tiny preset for a few steps through the Pre-train panel.
+It writes a short report and exits 0, or 1 naming the first stage that failed.
+
+Everything it writes goes to a fresh temporary folder (settings, runs) and to the per-user log
+folder (the report): never beside the application, so it also runs from a read-only install.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROMPT = "To be, or not to be, that is the question"
+TRAINING_STEPS = 5
+
+
+class StageFailed(Exception):
+    """A check's own explanation of what it saw; no traceback in the report."""
+
+
+@dataclass
+class Outcome:
+    stage: str
+    ok: bool
+    seconds: float
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> Outcome | None:
+        return next((o for o in self.outcomes if not o.ok), None)
+
+    def text(self) -> str:
+        from . import __version__
+
+        lines = [f"LM Anatomy {__version__} self-test, {time.strftime('%Y-%m-%d %H:%M:%S')}",
+                 f"Python {platform.python_version()} on {platform.platform()}"
+                 f"{' (bundled)' if getattr(sys, 'frozen', False) else ''}", ""]
+        for o in self.outcomes:
+            lines.append(f"{'PASS' if o.ok else 'FAIL'}  {o.stage:<11} {o.seconds:6.2f} s  {o.detail}".rstrip())
+        failed = self.failed
+        lines += ["", f"FAILED at stage '{failed.stage}'" if failed else
+                  f"All {len(self.outcomes)} stages passed."]
+        return "\n".join(lines) + "\n"
+
+
+def wait_until(app, predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise StageFailed(f"timed out after {timeout:g} s waiting for {what}")
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise StageFailed(message)
+
+
+def image_varies(widget) -> bool:
+    """The widget painted something: its grab has more than one colour."""
+    image = widget.grab().toImage()
+    if image.isNull() or image.width() < 10 or image.height() < 10:
+        return False
+    first = image.pixel(0, 0)
+    step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
+    return any(image.pixel(x, y) != first for x in range(0, image.width(), step_x)
+               for y in range(0, image.height(), step_y))
+
+
+class SelfTest:
+    """The checks, in the order the data flows. Each returns a one-line detail or raises."""
+
+    def __init__(self, app, model: str | None, timeout: float, scratch: Path):
+        self.app, self.model, self.timeout, self.scratch = app, model, timeout, scratch
+        self.window = None
+
+    def stages(self):
+        return [("window", self.check_window), ("model", self.check_model), ("text", self.check_text),
+                ("tokens", self.check_tokens), ("embeddings", self.check_embeddings),
+                ("positions", self.check_positions), ("attention", self.check_attention),
+                ("output", self.check_output), ("decoding", self.check_decoding),
+                ("overview", self.check_overview), ("training", self.check_training)]
+
+    def run(self, report: Report, say=print) -> Report:
+        for name, check in self.stages():
+            start = time.perf_counter()
+            try:
+                detail = check() or ""
+                ok = True
+            except StageFailed as exc:
+                ok, detail = False, str(exc)
+            except BaseException as exc:  # tokenizers' PanicException is a BaseException
+                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                    raise
+                ok = False
+                detail = f"{type(exc).__name__}: {exc}"
+                frame = traceback.extract_tb(exc.__traceback__)[-1:]
+                if frame:
+                    detail += f" ({Path(frame[0].filename).name}:{frame[0].lineno})"
+            outcome = Outcome(name, ok, time.perf_counter() - start, detail)
+            report.outcomes.append(outcome)
+            say(f"self-test: {'PASS' if ok else 'FAIL'} {name} {detail}".rstrip())
+            if not ok:
+                break
+        return report
+
+    # ---- the stages ----------------------------------------------------------------------
+    def check_window(self) -> str:
+        from PySide6.QtCore import QSettings
+
+        from .main_window import MainWindow
+        from .training.runs import RunStore
+
+        settings = QSettings(str(self.scratch / "settings.ini"), QSettings.IniFormat)
+        self.window = w = MainWindow(settings=settings, run_store=RunStore(self.scratch / "runs"))
+        w.resize(1280, 800)
+        w.show()
+        wait_until(self.app, w.isVisible, self.timeout, "the window to show")
+        require(image_varies(w), "the window painted nothing")
+        return f"{w.width()}x{w.height()}, {self.app.platformName()} platform"
+
+    def check_model(self) -> str:
+        w = self.window
+        w.start(self.model)
+        wait_until(self.app, lambda: w.info is not None or w.model_error is not None, self.timeout, "the model")
+        require(w.info is not None, f"the model did not load: {w.model_error}")
+        return f"{w.info.name}: {w.info.params['total']:,} parameters on {w.info.device}"
+
+    def _trace(self):
+        w = self.window
+        if w.trace is None:
+            w.set_prompt(PROMPT)
+            wait_until(self.app, lambda: w.trace is not None and w.is_idle(), self.timeout, "the first trace")
+        return w.trace
+
+    def _show(self, stage: str):
+        w = self.window
+        w.show_stage(stage)
+        self.app.processEvents()
+        panel = w.panels[stage]
+        require(stage not in w.render_errors, f"the {stage} stage failed to draw: {w.render_errors.get(stage)}")
+        require(w.stack.currentWidget() is panel, f"the {stage} stage is not on screen")
+        require(image_varies(panel), f"the {stage} stage painted nothing")
+        return panel
+
+    def check_text(self) -> str:
+        trace = self._trace()
+        require(trace.text.endswith(PROMPT), "the trace is not of the prompt that was typed")
+        self._show("text")
+        return f"{trace.n_tokens} tokens traced"
+
+    def check_tokens(self) -> str:
+        trace = self._trace()
+        panel = self._show("tokens")
+        shown = [c.token_id for c in panel.chips if not c.isHidden()]
+        require(shown == trace.token_ids.tolist(), f"{len(shown)} token chips for {trace.n_tokens} tokens")
+        return f"{len(shown)} chips"
+
+    def check_embeddings(self) -> str:
+        import numpy as np
+
+        trace = self._trace()
+        panel = self._show("embeddings")
+        token = int(trace.token_ids[-1])
+        panel.select_token(token)
+        strip = np.asarray(panel.strip.image[0], dtype=np.float64)
+        expected = np.asarray(self.window.info.embeddings[token], dtype=np.float64)
+        require(np.allclose(strip, expected, rtol=1e-5, atol=1e-6), "the vector strip is not the token's embedding")
+        return f"token {token}'s vector shown"
+
+    def check_positions(self) -> str:
+        import numpy as np
+
+        from .panels.positions import strips
+
+        trace = self._trace()
+        panel = self._show("positions")
+        token, position, block_input = strips(trace, trace.n_tokens - 1)
+        require(np.allclose(token + position, block_input, rtol=1e-4, atol=1e-5),
+                "token vector + position vector is not the block input")
+        table = self.window.info.position_table
+        if table is not None:
+            require(np.allclose(panel.table_map.image.image, table, rtol=1e-5), "the heatmap is not the position table")
+        return f"{trace.n_tokens} positions; strips add up"
+
+    def check_attention(self) -> str:
+        import numpy as np
+
+        trace = self._trace()
+        panel = self._show("attention")
+        panel.select(0, 0)
+        self.app.processEvents()
+        shown = np.asarray(panel.heatmap.image.image, dtype=np.float64)
+        probs = np.asarray(trace.layers[0].attn_probs[0], dtype=np.float64)
+        visible = ~np.isnan(shown)
+        require(shown.shape == probs.shape, f"heatmap {shown.shape} for attention {probs.shape}")
+        require(np.allclose(shown[visible], probs[visible], rtol=1e-5), "the heatmap is not layer 0 head 0's weights")
+        rows = np.nansum(shown, axis=1)
+        require(np.allclose(rows, 1.0, atol=1e-3), "attention rows do not sum to 1")
+        return f"{len(trace.layers)} layers x {probs.shape[0]} tokens"
+
+    def check_output(self) -> str:
+        import numpy as np
+
+        trace = self._trace()
+        panel = self._show("output")
+        widths = panel.bar_widths()
+        top = int(panel.candidates[int(np.argmax(widths))])
+        require(top == int(np.argmax(trace.next_token_probs)), "the tallest bar is not the most likely token")
+        return f"top candidate {self.window.info.labels[top]!r}"
+
+    def check_decoding(self) -> str:
+        w = self.window
+        before = w.trace.n_tokens
+        text_before = w.trace.text
+        w.step()
+        wait_until(self.app, lambda: w.trace is not None and w.trace.text != text_before and w.is_idle(),
+                   self.timeout, "a decoding step")
+        require(len(w.decoding.history) == 1, f"{len(w.decoding.history)} steps in the history after one Step")
+        w.undo()
+        wait_until(self.app, lambda: w.trace.text == text_before and w.is_idle(), self.timeout, "Undo")
+        return f"stepped {before} -> {before + 1} tokens and undid it"
+
+    def check_overview(self) -> str:
+        panel = self._show("overview")
+        total = self.window.info.params["total"]
+        require(f"{total:,} parameters" in panel.summary.text(), "the overview does not count the parameters")
+        require(f"attention{self.window.info.config['n_layer'] - 1}" in panel.boxes, "a block is missing")
+        return f"{self.window.info.config['n_layer']} blocks drawn"
+
+    def check_training(self) -> str:
+        import math
+
+        from .training.jobs import PretrainSettings
+        from .paths import default_corpus_dir
+
+        panel = self.window.training.pretrain
+        corpus = default_corpus_dir() / "lovers_complaint.txt"
+        s = PretrainSettings(name="self-test", corpus=[str(corpus)], tokenizer="char", vocab_size=320,
+                             preset="tiny", steps=TRAINING_STEPS, batch_size=4, log_interval=1, eval_interval=5,
+                             checkpoint_interval=5, sample_interval=0, snapshots=0, device="cpu")
+        panel.form.set_settings(s)
+        ended = []
+        panel.run_ended.connect(lambda event, message: ended.append((event, message)))
+        panel.start()
+        wait_until(self.app, lambda: bool(ended), max(self.timeout, 300.0), f"{TRAINING_STEPS} training steps")
+        event, message = ended[0]
+        require(event == "done", f"training ended with '{event}': {message}")
+        losses = panel.run.metrics().get("train_loss")
+        steps = panel.run.metrics().get("step")
+        require(losses is not None and len(losses) == TRAINING_STEPS,
+                f"the run recorded steps {[int(s) for s in steps]} of {TRAINING_STEPS}")
+        require(all(math.isfinite(v) for v in losses), "a training loss is not finite")
+        require(panel.run.has_checkpoint(), "the run left no checkpoint")
+        return f"{TRAINING_STEPS} steps of the tiny preset, loss {losses[0]:.2f} -> {losses[-1]:.2f}"
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.shutdown()
+            self.window.close()
+
+
+def default_report_path() -> Path:
+    from .paths import user_log_dir
+
+    return user_log_dir() / "self-test.txt"
+
+
+def main(model: str | None = None, report_path: str | None = None, timeout: float = 120.0) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LM Anatomy")
+    app.setOrganizationName("LM Anatomy")
+    scratch = Path(tempfile.mkdtemp(prefix="lm-anatomy-self-test-"))
+    test = SelfTest(app, model, timeout, scratch)
+    report = Report()
+    try:
+        test.run(report)
+    finally:
+        test.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    text = report.text()
+    path = Path(report_path) if report_path else default_report_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        where = f"Report written to {path}"
+    except OSError as exc:
+        where = f"Could not write the report to {path}: {exc.strerror or exc}"
+    print(text + where, flush=True)
+    return 1 if report.failed else 0
