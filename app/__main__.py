@@ -79,6 +79,16 @@ def report_startup(app, window, timeout: float) -> None:
     QTimer.singleShot(int(timeout * 1000), lambda: finish(2, f"no trace after {timeout:g} s"))
 
 
+def identify(app) -> None:
+    """The icon in the title bar, task bar and dock; the desktop entry it belongs to (Linux)."""
+    from PySide6.QtGui import QIcon
+
+    from .paths import icon_path
+
+    app.setWindowIcon(QIcon(str(icon_path())))
+    app.setDesktopFileName("lm-anatomy")
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
@@ -93,6 +103,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LM Anatomy")
     app.setOrganizationName("LM Anatomy")
+    identify(app)
     from .main_window import MainWindow
 
     settings = None

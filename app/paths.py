@@ -23,6 +23,10 @@ def default_corpus_dir() -> Path:
     return resources_dir() / "corpora" / "shakespeare"
 
 
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "lm-anatomy.png"
+
+
 def lessons_dir() -> Path:
     return resources_dir() / "lessons"
 

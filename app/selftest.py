@@ -133,6 +133,7 @@ class SelfTest:
         w.show()
         wait_until(self.app, w.isVisible, self.timeout, "the window to show")
         require(image_varies(w), "the window painted nothing")
+        require(not self.app.windowIcon().isNull(), "the application icon is missing from resources/icons")
         return f"{w.width()}x{w.height()}, {self.app.platformName()} platform"
 
     def check_model(self) -> str:
@@ -289,6 +290,9 @@ def main(model: str | None = None, report_path: str | None = None, timeout: floa
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LM Anatomy")
     app.setOrganizationName("LM Anatomy")
+    from .__main__ import identify
+
+    identify(app)
     scratch = Path(tempfile.mkdtemp(prefix="lm-anatomy-self-test-"))
     test = SelfTest(app, model, timeout, scratch)
     report = Report()

@@ -1,0 +1,82 @@
+"""The installer scripts, checked without building the bundle: the desktop entry, the icons, the
+pruning of a bundle tree, and the NSIS script compiled by makensis with a tiny payload stand-in."""
+from __future__ import annotations
+
+import configparser
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+import build  # noqa: E402
+
+
+def test_desktop_entry_launches_the_installed_command():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(ROOT / "packaging" / "linux" / "lm-anatomy.desktop", encoding="utf-8")
+    e = entry["Desktop Entry"]
+    assert e["Type"] == "Application" and e["Name"] == "LM Anatomy"
+    assert e["Exec"].split()[0] == "lm-anatomy" and e["Icon"] == "lm-anatomy"
+    assert "Education" in e["Categories"].split(";")
+
+
+def test_every_icon_the_installers_name_exists_at_its_size(qapp):
+    from PySide6.QtGui import QImage
+
+    icons = ROOT / "resources" / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        image = QImage(str(icons / f"lm-anatomy-{size}.png"))
+        assert (image.width(), image.height()) == (size, size)
+    assert not QImage(str(icons / "lm-anatomy.png")).isNull()
+    assert (icons / "lm-anatomy.ico").stat().st_size > 1000
+    assert (icons / "lm-anatomy.icns").read_bytes()[:4] == b"icns"
+
+
+def test_prune_removes_unused_parts_and_keeps_what_runs(tmp_path):
+    bundle = tmp_path / "lm-anatomy"
+    inner = bundle / "_internal"
+    keep = ["torch/lib/libtorch_cpu.so", "torch/bin/torch_shm_manager", "PySide6/Qt/plugins/platforms/libqxcb.so",
+            "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
+            "resources/models/shakespeare-bpe/model.safetensors", "numpy.libs/libscipy_openblas64_.so"]
+    drop = ["torch/include/ATen/ATen.h", "torch/test/test_nn.py", "torch/bin/protoc", "torch/lib/libtorch_cpu.a",
+            "torch/lib/libtorchbind_test.so", "PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/translations/x.qm",
+            "torch/share/cmake/Torch/TorchConfig.cmake", "app/__pycache__/x.pyc"]
+    for rel in keep + drop:
+        (inner / rel).parent.mkdir(parents=True, exist_ok=True)
+        (inner / rel).write_bytes(b"\0" * 100)
+    saved = build.prune(bundle, strip=False)  # the stand-ins are not ELF files
+    assert saved == 100 * len(drop)
+    assert all((inner / rel).exists() for rel in keep)
+    assert not any((inner / rel).exists() for rel in drop)
+
+
+def test_deb_depends_on_what_qt_xcb_needs():
+    for lib in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libegl1",
+                "libfontconfig1"):
+        assert lib in build.DEB_DEPENDS
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="NSIS's makensis is not installed (apt-get install nsis)")
+def test_nsis_script_builds_a_per_user_installer(tmp_path, monkeypatch):
+    payload = tmp_path / "payload"
+    (payload / "_internal" / "resources").mkdir(parents=True)
+    (payload / "lm-anatomy.exe").write_bytes(b"MZ stand-in for the Windows bundle's executable")
+    (payload / "_internal" / "resources" / "README.txt").write_text("stand-in payload\n")
+    monkeypatch.setattr(build, "DIST", tmp_path)
+    out = build.nsis(payload)
+    assert out.exists() and out.read_bytes()[:2] == b"MZ"  # a Windows executable
+    script = (ROOT / "packaging" / "windows" / "installer.nsi").read_text(encoding="utf-8")
+    assert "RequestExecutionLevel user" in script and "$LOCALAPPDATA" in script and "HKLM" not in script
+
+
+def test_nsis_script_refuses_to_build_without_a_payload(tmp_path):
+    if shutil.which("makensis") is None:
+        pytest.skip("makensis not installed")
+    result = subprocess.run(["makensis", "-V1", "-DVERSION=0.0.0", str(ROOT / "packaging" / "windows" / "installer.nsi")],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode != 0 and "PAYLOAD" in (result.stdout + result.stderr)
