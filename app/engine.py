@@ -202,7 +202,7 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
 
     model, tok = loaded.model, loaded.tokenizer
     if not extra_ids:
-        return trace_text(model, tok, prompt), -1
+        return trace_text(model, tok, prompt, lens_all_positions=False), -1
     context = loaded.config.context_length
     window, ids, char_spans, byte_spans, dropped = window_text(tok, prompt, context)
     gen_text, gen_chars, gen_bytes = _generated_spans(tok, extra_ids, window)
@@ -219,7 +219,7 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
         text = text[first_char:]
         dropped += first_char
         first_generated = max(0, first_generated - cut)
-    numeric = trace_ids(model, ids)
+    numeric = trace_ids(model, ids, lens_all_positions=False)
     trace = Trace(
         text=text,
         token_strs=[tok.label(i) for i in ids],

@@ -36,8 +36,10 @@ class Trace:
     positional_vectors: np.ndarray  # [T, C] float32, added to the token vectors (zeros for RoPE)
     block_input: np.ndarray  # [T, C] float32, token_embeddings + positional_vectors
     layers: list[LayerTrace]  # L entries
-    lens_top_ids: np.ndarray  # [L, T, K] int64, logit lens: top-K tokens from each layer's residual
-    lens_top_probs: np.ndarray  # [L, T, K] float32, their probabilities
+    # Logit lens: top-K tokens from each layer's residual, at every position ([L, T, K]), or at
+    # the last position only ([L, 1, K], the explorer's live trace): index [:, -1] works for both.
+    lens_top_ids: np.ndarray  # [L, T or 1, K] int64
+    lens_top_probs: np.ndarray  # [L, T or 1, K] float32, their probabilities
     final_logits: np.ndarray  # [V] float32, logits for the token after the last one
     next_token_probs: np.ndarray  # [V] float32, softmax(final_logits)
     rope_angles: np.ndarray | None = None  # [T, D/2] float32, rotation angle (radians) per position and pair

@@ -62,8 +62,12 @@ def logit_lens(model: Transformer, residuals: torch.Tensor, k: int):
 
 
 @torch.no_grad()
-def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K) -> dict:
-    """The numeric part of a trace for token ids (at most the context length)."""
+def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens_all_positions: bool = True) -> dict:
+    """The numeric part of a trace for token ids (at most the context length).
+
+    lens_all_positions=False reads the logit lens at the last position only ([L, 1, K] instead of
+    [L, T, K]): the explorer shows only that one, and the lens at every position costs as much
+    as the forward pass itself (T x V logits per layer)."""
     if not ids:
         raise ValueError("cannot trace an empty prompt: there is no token to start from")
     was_training = model.training
@@ -74,6 +78,8 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K) -> d
     finally:
         model.train(was_training)
     residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)
+    if not lens_all_positions:
+        residuals = residuals[:, -1:]
     lens_ids, lens_probs = logit_lens(model, residuals, lens_k)
     final_logits = model.unembed(run["residual"][0, -1:])[0].float()  # (V,)
     layers = [
@@ -100,10 +106,11 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K) -> d
     )
 
 
-def trace_text(model: Transformer, tokenizer: TextTokenizer, text: str, lens_k: int = LENS_TOP_K) -> Trace:
+def trace_text(model: Transformer, tokenizer: TextTokenizer, text: str, lens_k: int = LENS_TOP_K,
+               lens_all_positions: bool = True) -> Trace:
     """Tokenize `text` (its last context-length tokens) and trace the model on it."""
     window, ids, char_spans, byte_spans, dropped = window_text(tokenizer, text, model.config.context_length)
-    numeric = trace_ids(model, ids, lens_k)
+    numeric = trace_ids(model, ids, lens_k, lens_all_positions)
     return Trace(
         text=window,
         token_strs=[tokenizer.label(i) for i in ids],

@@ -57,6 +57,16 @@ def test_logit_lens_last_layer_is_the_output():
     np.testing.assert_allclose(trace.next_token_probs.sum(), 1.0, atol=1e-5)
 
 
+def test_last_position_lens_equals_the_full_lens_last_column():
+    model, tok = tiny_model(), tokenizer()
+    full = trace_text(model, tok, TEXT[:50], lens_k=7)
+    last = trace_text(model, tok, TEXT[:50], lens_k=7, lens_all_positions=False)
+    assert last.lens_top_ids.shape == (len(full.layers), 1, 7)
+    np.testing.assert_array_equal(last.lens_top_ids[:, -1], full.lens_top_ids[:, -1])
+    np.testing.assert_allclose(last.lens_top_probs[:, -1], full.lens_top_probs[:, -1], rtol=1e-5)
+    np.testing.assert_array_equal(last.next_token_probs, full.next_token_probs)
+
+
 def test_spans_point_at_the_tokens_text():
     tok = tokenizer()
     text = "When thunder 😀 rolls, naïve 北京\n"
