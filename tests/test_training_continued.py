@@ -8,6 +8,7 @@ import torch
 from _engine import TEXT, tiny_config, tokenizer
 from app.appearance import Appearance
 from app.training.continued import ContinuedPanel
+from app.training.finetune import FinetunePanel
 from app.training.runs import RunStore
 from model import Transformer, save_model
 from model.checkpoint import load_model
@@ -51,6 +52,39 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
         assert tuned.config == load_model(base).config and tuned.training["run"]["base_model"] == base
         assert panel.run.info["kind"] == "continue"
         assert all(r.info.get("kind") != "pretrain" for r in panel.store.runs())
+
+        # the finished run is listed, opens in the explorer, and is a base for both fine-tune panels
+        run = panel.store.get(panel.run.id)
+        assert run.status == "done" and panel.run_list.run_ids() == [run.id]
+        assert panel.run_list.selected_run().id == run.id and panel.open_button.isEnabled()
+        with qtbot.waitSignal(panel.open_model_requested) as opened:
+            panel.open_button.click()
+        assert opened.args == [str(run.checkpoint)]
+        panel.fill_bases()
+        assert panel.base_picker.findData(str(run.checkpoint)) >= 0
+        classify = FinetunePanel(Appearance(), panel.store)
+        qtbot.addWidget(classify)
+        assert classify.base_picker.findData(str(run.checkpoint)) >= 0
+        assert f"Trained on your text: {run.name} (step 60)" in [classify.base_picker.itemText(i)
+                                                                  for i in range(classify.base_picker.count())]
+        classify.shutdown()
+
+        # shown again later: the same loss curve, and the base and the tuned model continue the prompt
+        losses = list(panel.losses)
+        again = ContinuedPanel(Appearance(), panel.store)
+        qtbot.addWidget(again)
+        try:
+            again.prompt_edit.setText("When shall")
+            again.run_list.list.setCurrentRow(0)
+            again.run_list.show_button.click()
+            np.testing.assert_allclose(again.loss_curve.getData()[1], losses, rtol=1e-5)
+            assert again.base_picker.folder() == base and again.progress.value() == 60
+            qtbot.waitUntil(lambda: again.after_view.view is not None and again.before_view.view is not None,
+                            timeout=TIMEOUT)
+            assert again.after_view.view.top_probs == pytest.approx(after.top_probs, abs=1e-6)
+            assert again.before_view.view.top_probs == pytest.approx(before.top_probs, abs=1e-6)
+        finally:
+            again.shutdown()
     finally:
         panel.shutdown()
 

@@ -49,7 +49,8 @@ def test_classification_run_in_the_panel(qtbot, panel, base_folder):
     xs, ys = panel.loss_curve.getData()
     np.testing.assert_allclose(ys, panel.losses)
     assert panel.accs and panel.accs[-1] > 0.5  # beats chance (0.5) on the 46 held-out rows
-    assert panel.confusion.sum() == 46 and [t.textItem.toPlainText() for t in panel.conf_texts] == [str(v) for v in panel.confusion.ravel()]
+    shown = [t.textItem.toPlainText() for t in panel.confusion_view.texts]
+    assert panel.confusion.sum() == 46 and shown == [str(v) for v in panel.confusion.ravel()]
     assert "Held-out accuracy" in panel.status.text()
     qtbot.waitUntil(lambda: getattr(panel, "last_prediction", (0, 0, None))[2] is not None, timeout=TIMEOUT)
     assert "after:" in panel.try_result.text() and "training" not in panel.try_result.text()
@@ -80,7 +81,113 @@ def test_table_import_reports_bad_rows_and_exports(qtbot, panel, tmp_path):
 
 
 def test_no_base_or_no_rows_says_what_to_do(qtbot, panel):
-    panel.base_combo.clear()
-    panel.base_combo.addItem("Choose a model folder…", None)
+    panel.base_picker.clear()
+    panel.base_picker.addItem("Choose a model folder…", None)
     panel.start()
     assert not panel.is_training() and "base model" in panel.status.text()
+
+
+def _train(qtbot, panel, base_folder, steps):
+    panel.set_base(base_folder)
+    panel.blocks_spin.setValue(2)
+    panel.steps_spin.setValue(steps)
+    panel.lr_spin.setValue(0.003)
+    with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
+        panel.start()
+    return ended.args
+
+
+def test_a_finished_fine_tune_is_saved_reopened_and_deleted(qtbot, panel, base_folder, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.training import classify_runs
+
+    sentence = "The waiter was rude and the soup was cold."
+    panel.try_edit.setText(sentence)
+    assert _train(qtbot, panel, base_folder, 40)[0] == "done"
+    run = panel.run
+    assert run is not None and run.info["kind"] == "classify" and run.status == "done" and run.step == 40
+    assert run.info["labels"] == ["negative", "positive"] and run.info["settings"]["base_model"] == base_folder
+    assert run.info["accuracy"] == panel.accs[-1] and "Saved as the run" in panel.status.text()
+    assert panel.run_list.run_ids() == [run.id] and panel.run_list.selected_run().id == run.id
+    # the files hold what was on screen: the loss and accuracy curves and the confusion matrix
+    m = run.metrics(classify_runs.COLUMNS)
+    np.testing.assert_allclose(m["train_loss"][np.isfinite(m["train_loss"])], panel.losses, rtol=1e-5)
+    np.testing.assert_allclose(m["accuracy"][np.isfinite(m["accuracy"])], panel.accs, rtol=1e-5)
+    np.testing.assert_array_equal(classify_runs.read_confusion(run), panel.confusion)
+    assert not any(run.folder.rglob("*.pt")) and (run.checkpoint / "head.safetensors").exists()
+    qtbot.waitUntil(lambda: getattr(panel, "last_prediction", (0, 0, None))[2] is not None, timeout=TIMEOUT)
+    _, trained_before, trained_after = panel.last_prediction
+    saved_losses, saved_accs, saved_confusion = list(panel.losses), list(panel.accs), panel.confusion.copy()
+
+    # a fresh panel on the same store lists the run and shows it again, classifier included
+    again = FinetunePanel(Appearance(), RunStore(tmp_path / "runs"))
+    qtbot.addWidget(again)
+    try:
+        assert again.run_list.run_ids() == [run.id] and "40 steps" in again.run_list.list.item(0).text()
+        again.run_list.list.setCurrentRow(0)
+        with qtbot.waitSignal(again.classifier_loaded, timeout=TIMEOUT):
+            again.run_list.show_button.click()
+        np.testing.assert_allclose(again.loss_curve.getData()[1], saved_losses, rtol=1e-5)
+        np.testing.assert_allclose(again.acc_curve.getData()[1], saved_accs, rtol=1e-5)
+        np.testing.assert_array_equal(again.confusion, saved_confusion)
+        shown = [t.textItem.toPlainText() for t in again.confusion_view.texts]
+        assert shown == [str(v) for v in saved_confusion.ravel()]
+        assert again.base_picker.folder() == base_folder and again.steps_spin.value() == 40
+        with qtbot.waitSignal(again.prediction_shown, timeout=TIMEOUT):
+            again.try_edit.setText(sentence)
+        _, before, after = again.last_prediction
+        np.testing.assert_allclose(after, trained_after, atol=1e-5)  # the saved classifier, not a new head
+        np.testing.assert_allclose(before, trained_before, atol=1e-5)  # and the untrained head it started from
+
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+        again.delete_run(again.run_list.selected_run())
+        assert not run.folder.exists() and again.run_list.run_ids() == [] and again.run is None
+        assert again.loss_curve.getData()[0] is None or len(again.loss_curve.getData()[0]) == 0
+    finally:
+        again.shutdown()
+
+
+def test_a_stopped_fine_tune_is_saved_as_stopped(qtbot, panel, base_folder):
+    panel.set_base(base_folder)
+    panel.steps_spin.setValue(100000)
+    with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
+        panel.start()
+        qtbot.waitUntil(lambda: len(panel.steps) >= 2, timeout=TIMEOUT)
+        panel.stop()
+    assert ended.args[0] == "stopped"
+    run = panel.run
+    assert run.status == "stopped" and 10 <= run.step < 100000 and run.total_steps == 100000
+    assert panel.store.runs()[0].id == run.id and (run.checkpoint / "model.safetensors").exists()
+
+
+def test_a_fine_tune_stopped_before_its_first_step_saves_nothing(qtbot, panel, base_folder):
+    panel.set_base(base_folder)
+    with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
+        panel.start()
+        panel.stop()  # before the worker has built the trainer
+    assert ended.args[0] == "stopped" and panel.run is None and panel.store.runs() == []
+
+
+def test_a_head_whose_header_length_starts_with_0x80_still_loads(tmp_path):
+    """A safetensors file starts with its header length; when its low byte is 0x80 the checkpoint
+    module's pickle sniff refuses it. Heads are read without that sniff (safetensors never unpickles)."""
+    from safetensors.torch import save_file
+
+    from app.training.classify_runs import read_head
+    from model.checkpoint import CheckpointError, read_safetensors
+
+    head = {"weight": torch.arange(6, dtype=torch.float32).reshape(2, 3), "bias": torch.tensor([0.5, -0.5])}
+    path = tmp_path / "head.safetensors"
+    for pad in range(300):  # pad the metadata until the header length's low byte is 0x80
+        save_file(head, str(path), metadata={"pad": "x" * pad})
+        if path.read_bytes()[0] == 0x80:
+            break
+    assert path.read_bytes()[0] == 0x80
+    with pytest.raises(CheckpointError, match="pickle"):
+        read_safetensors(path)
+    loaded = read_head(path)
+    assert torch.equal(loaded["weight"], head["weight"]) and torch.equal(loaded["bias"], head["bias"])
+    path.write_bytes(b"\x80\x04not a safetensors file")
+    with pytest.raises(CheckpointError):
+        read_head(path)

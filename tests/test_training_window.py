@@ -100,3 +100,140 @@ def test_closing_mid_training_asks_saves_and_offers_resume(qtbot, data_home, mon
         assert not p2.resume_banner.isHidden() and "resume" in again.training.tabs.tabText(1)
     finally:
         again.shutdown()
+
+
+@pytest.mark.parametrize("running, says, does_not_say", [
+    (("pretrain",), ["A checkpoint is saved first", "offers to resume the run"], ["cannot be resumed"]),
+    (("finetune",), ["saved as a run", "reopen under Fine-tune", "cannot be resumed"], ["offers to resume"]),
+    (("continued",), ["model trained so far is saved", "base model under Fine-tune", "cannot be resumed"],
+     ["offers to resume", "confusion"]),
+    (("pretrain", "continued"), ["2 training runs", "offers to resume the run", "base model under Fine-tune"],
+     ["confusion"]),
+])
+def test_the_close_question_says_what_each_running_job_keeps(qtbot, data_home, monkeypatch, running, says,
+                                                             does_not_say):
+    win = make_window(qtbot, data_home)
+    try:
+        for name in running:
+            monkeypatch.setattr(getattr(win.training, name), "is_training", lambda: True)
+        asked = []
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda parent, title, text, *a: asked.append(text) or QMessageBox.No)
+        assert win.training.confirm_close() is False
+        text = asked[0].replace("\n\n", " ")
+        for phrase in says:
+            assert phrase.lower() in text.lower(), (phrase, text)
+        for phrase in does_not_say:
+            assert phrase.lower() not in text.lower(), (phrase, text)
+    finally:
+        monkeypatch.undo()
+        win.shutdown()
+
+
+def test_closing_mid_fine_tune_keeps_what_the_question_promised(qtbot, data_home, monkeypatch):
+    """The classification wording is true: after "Yes" the fine-tune so far is a stopped run in the store."""
+    import torch
+
+    from app.training.labelled_table import BUNDLED
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
+    from model.labelled import read_labelled_csv
+
+    tok = TextTokenizer.train("word", read_labelled_csv(BUNDLED).part("train")[0], 1200)
+    torch.manual_seed(0)
+    base = save_model(data_home / "base", Transformer(ModelConfig(vocab_size=tok.vocab_size, context_length=48,
+                                                                  n_layer=2, n_head=2, d_model=32, d_mlp=64)), tok, {})
+    win = make_window(qtbot, data_home)
+    win.training.tabs.setCurrentWidget(win.training.finetune_tabs)  # shows the panel: the examples load
+    panel = win.training.finetune
+    panel.set_base(str(base))
+    panel.steps_spin.setValue(100000)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.steps) >= 2, timeout=TIMEOUT)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
+    win.close()
+    assert not panel.is_training() and "Classification fine-tune" in asked[0]
+    runs = win.training.store.runs()
+    assert [r.info["kind"] for r in runs] == ["classify"] and runs[0].status == "stopped"
+    assert 10 <= runs[0].step < 100000 and (runs[0].checkpoint / "head.safetensors").exists()
+
+
+def test_tab_shortcuts_switch_tabs_and_are_shown(qtbot, data_home):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    win = make_window(qtbot, data_home)
+    try:
+        tabs = win.training.tabs
+        view = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
+        listed = {a.text(): a.shortcut().toString() for a in view.actions()}
+        assert listed["Explore tab"] == "Ctrl+Shift+X" and listed["Pre-train tab"] == "Ctrl+Shift+P"
+        assert listed["Fine-tune tab"] == "Ctrl+Shift+F"
+        every = [a.shortcut().toString() for a in win.findChildren(type(win.presentation_action))]
+        every = [keys for keys in every if keys]
+        assert len(every) == len(set(every)) and "Ctrl+Shift+E" in every  # none taken twice (Ctrl+Shift+E: SVG)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # shortcuts go to the active window
+        for index, key in ((1, Qt.Key_P), (2, Qt.Key_F), (0, Qt.Key_X)):
+            qtbot.keyClick(QApplication.focusWidget() or win, key, Qt.ControlModifier | Qt.ShiftModifier)
+            assert tabs.currentIndex() == index
+        assert "Ctrl+Shift+P" in tabs.tabToolTip(1) and "Ctrl+Shift+F" in tabs.tabToolTip(2)
+        assert "Ctrl+Shift+X" in tabs.tabToolTip(0)
+    finally:
+        win.shutdown()
+
+
+def test_a_continued_run_opens_in_the_explorer(qtbot, data_home):
+    from model import Transformer, save_model
+
+    win = make_window(qtbot, data_home)
+    try:
+        store = win.training.store
+        tok = tokenizer("char")
+        run = store.create("letters", {"steps": 40, "base_model": "elsewhere"}, kind="continue")
+        save_model(run.checkpoint, Transformer(tiny_config(tok.vocab_size)), tok, {})
+        run.update(status="stopped", step=20)
+        win.training.tabs.setCurrentWidget(win.training.finetune_tabs)
+        assert win.training.finetune.base_picker.findData(str(run.checkpoint)) >= 0  # offered as a base on sight
+        panel = win.training.continued
+        panel.run_list.refresh(select=run.id)
+        assert panel.open_button.isEnabled()
+        with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
+            panel.open_button.click()
+        assert win.info.path == str(run.checkpoint) and win.training.tabs.currentIndex() == 0
+    finally:
+        win.shutdown()
+
+
+def test_closing_mid_continued_training_keeps_a_base_model(qtbot, data_home, monkeypatch):
+    """The continued-training wording is true: after "Yes" the model so far is saved and offered as a base."""
+    from model import Transformer, save_model
+
+    tok = tokenizer("char")
+    base = save_model(data_home / "base", Transformer(tiny_config(tok.vocab_size)), tok, {})
+    mine = data_home / "mine.txt"
+    mine.write_text(TEXT * 50)
+    win = make_window(qtbot, data_home)
+    panel = win.training.continued
+    panel.set_base(str(base))
+    panel.set_corpus([str(mine)])
+    qtbot.waitUntil(lambda: "characters" in panel.corpus_label.text(), timeout=TIMEOUT)
+    panel.steps_spin.setValue(100000)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.steps) >= 5, timeout=TIMEOUT)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
+    win.close()
+    assert not panel.is_training() and "Training on your text" in asked[0]
+    run = win.training.store.get(panel.run.id)
+    assert run.status == "stopped" and run.usable_as_base() and 5 <= run.checkpoint_step() < 100000
+    assert win.training.store.interrupted() == []  # not offered for resume: the wording says so
+
+    again = make_window(qtbot, data_home)
+    try:
+        assert again.training.finetune.base_picker.findData(str(run.checkpoint)) >= 0
+        assert again.training.pretrain.resume_banner.isHidden()
+    finally:
+        again.shutdown()

@@ -1,12 +1,16 @@
 """The window's second main area: tabs "Explore | Pre-train | Fine-tune" around the explorer.
 
 `TrainingArea(window)` wraps the window's central widget; the window calls `confirm_close()`
-from closeEvent and `shutdown()` when it shuts down. Nothing else in the window changes.
+from closeEvent and `shutdown()` when it shuts down. Nothing else in the window changes: the
+tab shortcuts are actions on the window, and they put themselves at the top of its View menu
+when the window builds that menu (after this area exists).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTabWidget
 
 from .continued import ContinuedPanel
@@ -14,6 +18,37 @@ from .finetune import FinetunePanel
 from .pretrain import PretrainPanel
 from .runs import RunStore
 from .timeline import SNAPSHOT, TimelineBar
+
+# Ctrl+1..7 pick explorer stages and Ctrl+Shift+E exports SVG (app/window_actions.py), so Explore is X.
+TAB_SHORTCUTS = (("Explore", "Ctrl+Shift+X", "Look inside the model, one stage at a time"),
+                 ("Pre-train", "Ctrl+Shift+P", "Train a small model from scratch on a text"),
+                 ("Fine-tune", "Ctrl+Shift+F",
+                  "Teach a trained model to classify sentences, or to write like your text"))
+
+# What closing mid-run keeps, per job; each sentence is what that job's shutdown really does.
+CLOSE_NOTES = {
+    "pretrain": "Pre-training: a checkpoint is saved first, and next time LM Anatomy offers to resume the run "
+                "from there.",
+    "classify": "Classification fine-tune: it stops at the current step and what it has learned so far is saved "
+                "as a run (curves, confusion matrix and classifier), which you can reopen under Fine-tune. A "
+                "fine-tune cannot be resumed: the remaining steps are not trained.",
+    "continue": "Training on your text: the model trained so far is saved and offered as a base model under "
+                "Fine-tune. It cannot be resumed: the remaining steps are not trained.",
+}
+
+
+class _ViewMenuWatcher(QObject):
+    """Calls `install(menu)` once, when a menu titled "&View" is added to the watched menu bar."""
+
+    def __init__(self, install, parent):
+        super().__init__(parent)
+        self.install = install
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.ActionAdded and event.action().text() == "&View" and event.action().menu():
+            obj.removeEventFilter(self)
+            self.install(event.action().menu())
+        return False
 
 
 class TrainingArea:
@@ -33,23 +68,57 @@ class TrainingArea:
         self.tabs.addTab(self.pretrain, "Pre-train")
         self.finetune = FinetunePanel(window.appearance, self.store)
         self.continued = ContinuedPanel(window.appearance, self.store)
+        self.continued.open_model_requested.connect(self.open_in_explorer)
         self.finetune_tabs = QTabWidget()  # two kinds of fine-tuning
         self.finetune_tabs.addTab(self.finetune, "Classify sentences (sentiment)")
         self.finetune_tabs.addTab(self.continued, "Continue training on your own text")
         self.tabs.addTab(self.finetune_tabs, "Fine-tune")
         self.panels = [self.pretrain, self.finetune, self.continued]
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.close_notes = [(self.pretrain, CLOSE_NOTES["pretrain"]), (self.finetune, CLOSE_NOTES["classify"]),
+                            (self.continued, CLOSE_NOTES["continue"])]
+        self.tabs.currentChanged.connect(self._refresh_bases)
+        self.finetune_tabs.currentChanged.connect(self._refresh_bases)
+        for panel in (self.pretrain, self.continued):  # a run that ends is a new base for the other panels
+            panel.run_ended.connect(lambda *_: self._refresh_bases())
+        self.tab_actions = self._tab_actions()
         self._restyle()
         window.appearance.changed.connect(self._restyle)
         window.setCentralWidget(self.tabs)
         if self.pretrain.resume_candidate is not None and not self.pretrain.resume_banner.isHidden():
             self.tabs.setTabText(1, "Pre-train (a run can be resumed)")
 
-    def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.finetune_tabs:
-            for panel in (self.finetune, self.continued):
-                if not panel.is_training():
-                    panel.fill_bases()  # runs trained since are offered as bases
+    # ---- tab shortcuts -------------------------------------------------------------------
+    def _tab_actions(self) -> list[QAction]:
+        actions = []
+        for index, (name, keys, what) in enumerate(TAB_SHORTCUTS):
+            act = QAction(f"{name} tab", self.window)
+            act.setShortcut(QKeySequence(keys))
+            act.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            self.window.addAction(act)  # works before (and without) any menu
+            self.tabs.setTabToolTip(index, f"{what} ({keys})")
+            actions.append(act)
+        view = next((a.menu() for a in self.window.menuBar().actions() if a.text() == "&View" and a.menu()), None)
+        if view is not None:
+            self._add_to_menu(view, actions)
+        else:  # the window builds its menus after this area: join the View menu when it appears
+            self._watcher = _ViewMenuWatcher(lambda menu: self._add_to_menu(menu, actions), self.window)
+            self.window.menuBar().installEventFilter(self._watcher)
+        return actions
+
+    @staticmethod
+    def _add_to_menu(menu, actions: list[QAction]) -> None:
+        """At the top of the menu: the tabs come before the explorer's stages."""
+        first = menu.actions()[0] if menu.actions() else None
+        for act in actions:
+            menu.insertAction(first, act)
+        menu.insertSeparator(first)
+
+    # ---- tabs ----------------------------------------------------------------------------
+    def _refresh_bases(self, *_) -> None:
+        """Offer runs trained (or deleted) since as bases, in every fine-tune panel that is not training."""
+        for panel in (self.finetune, self.continued):
+            if not panel.is_training():
+                panel.fill_bases()
 
     def _model_changed(self, info) -> None:
         if info is None:
@@ -74,15 +143,18 @@ class TrainingArea:
     def is_training(self) -> bool:
         return any(p.is_training() for p in self.panels)
 
+    def close_question(self) -> str:
+        """What closing now stops, and what each running job keeps."""
+        notes = [note for panel, note in self.close_notes if panel.is_training()]
+        intro = "A training run is still going." if len(notes) == 1 else f"{len(notes)} training runs are still going."
+        return "\n\n".join([f"{intro} Stop and close?", *notes])
+
     def confirm_close(self) -> bool:
-        """Closing mid-training asks first; if the user agrees, the run saves a checkpoint on shutdown."""
+        """Closing mid-training asks first; if the user agrees, shutdown() saves what each job keeps."""
         if not self.is_training():
             return True
-        answer = QMessageBox.question(
-            self.window, "Training is running",
-            "A training run is still going. Stop it and close? A checkpoint is saved first, and next time "
-            "LM Anatomy offers to resume the run from there.",
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        answer = QMessageBox.question(self.window, "Training is running", self.close_question(),
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         return answer == QMessageBox.Yes
 
     def shutdown(self) -> None:

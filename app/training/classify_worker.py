@@ -1,5 +1,9 @@
 """The classification fine-tuning worker: loads the base model, builds the ClassifierTrainer and
-pulls its generator on a QThread, emitting records (throttled) and, at the end, the classifier."""
+pulls its generator on a QThread, emitting records (throttled) and, at the end, the classifier.
+
+A fine-tune that finishes or is stopped after at least one step is saved as a "classify" run
+(classify_runs.py) here, on the worker thread, before `ended` is emitted; `saved_run` is then the
+Run (None when nothing was saved) and `save_problem` says why a save failed."""
 from __future__ import annotations
 
 import threading
@@ -16,11 +20,14 @@ class ClassifyWorker(QThread):
     records = Signal(list)  # [model.classify.ClassifyMetrics]
     ended = Signal(str, str, object)  # event, message, the trained classifier (None on failure)
 
-    def __init__(self, base_folder: str, data, cfg, parent=None):
+    def __init__(self, base_folder: str, data, cfg, store=None, name: str = "", parent=None):
         super().__init__(parent)
         self.setObjectName("classify")
         self.base_folder, self.data, self.cfg = base_folder, data, cfg
+        self.store, self.name = store, name or f"{base_folder} classifier"
         self.trainer = None
+        self.saved_run = None
+        self.save_problem = ""
         self._stop = threading.Event()
 
     def request_stop(self) -> None:
@@ -51,8 +58,10 @@ class ClassifyWorker(QThread):
                                 "n_blocks": len(loaded.model.blocks)})
             batch, last = [], 0.0
             event, message = "done", ""
+            history = []
             for m in trainer.run():
                 batch.append(m)
+                history.append(m)
                 now = time.monotonic()
                 if m.event != "log" or m.accuracy is not None or now - last >= EMIT_SECONDS:
                     self.records.emit(batch)
@@ -62,6 +71,8 @@ class ClassifyWorker(QThread):
             if batch:
                 self.records.emit(batch)
             trainer.classifier.eval()
+            if self.store is not None and event in ("done", "stopped") and trainer.step > 0:
+                self._save(trainer, loaded.tokenizer, history, event, message)
             self.ended.emit(event, message, trainer.classifier)
         except BaseException as exc:  # tokenizers' PanicException is a BaseException
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
@@ -73,3 +84,17 @@ class ClassifyWorker(QThread):
             text = advice or (str(exc) if name in ("CheckpointError", "LabelledDataError", "ValueError")
                               else f"{name}: {exc}")
             self.ended.emit("failed", text, None)
+
+    def _save(self, trainer, tokenizer, history: list, event: str, message: str) -> None:
+        from .classify_runs import save_classify_run
+
+        cfg = self.cfg
+        settings = {"base_model": self.base_folder, "steps": cfg.steps, "learning_rate": cfg.learning_rate,
+                    "train_last_blocks": cfg.train_last_blocks, "batch_size": cfg.batch_size, "seed": cfg.seed,
+                    "train_rows": len(trainer.train_texts), "test_rows": len(trainer.test_texts)}
+        try:
+            self.saved_run = save_classify_run(self.store, self.name, settings, trainer.labels, history,
+                                               trainer.classifier, trainer.before.head.state_dict(), tokenizer,
+                                               self.data, event, message)
+        except Exception as exc:  # a full disk must not lose the classifier on screen; the panel says so
+            self.save_problem = f"It could not be saved as a run ({getattr(exc, 'strerror', None) or exc})."

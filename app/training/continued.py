@@ -1,7 +1,9 @@
 """Continued language-model training on the user's own text, with before / after side by side.
 
 The base model keeps its tokenizer and sizes; only its weights move. Before the run and when it
-ends, both models continue the same prompt and show their next-token distributions.
+ends, both models continue the same prompt and show their next-token distributions. Each run is a
+"continue" run in the store: listed under the settings (Show, Open in explorer, Delete…) and, once
+finished or stopped, offered as a base model by both fine-tune panels.
 """
 from __future__ import annotations
 
@@ -11,19 +13,20 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ..appearance import OKABE_ITO, Appearance
-from ..pages import LessonPane
-from ..paths import default_model_dir
-from ..plots import make_plot, set_title, style_plot
+from ..plots import make_plot, style_plot
 from ..textutil import esc, visible
 from ..worker import Worker
 from . import jobs
+from .base_picker import BasePicker
+from .curves import step_plot
 from .form import job_controls
-from .runs import RunStore
+from .layout import lesson_columns
+from .run_list import RunList
+from .runs import Run, RunStore
 from .worker import TrainingWorker
 
 TOP_K = 10
@@ -64,9 +67,14 @@ class DistributionView(QWidget):
         self.plot.setXRange(0, max(0.05, max(view.top_probs) * 1.1), padding=0)
 
 
+def describe_continued_run(run: Run) -> str:
+    return f"{run.name} · {run.status} · {run.step:,}/{run.total_steps:,} steps · {run.id[:15]}"
+
+
 class ContinuedPanel(QWidget):
     run_ended = Signal(str, str)
     views_shown = Signal()
+    open_model_requested = Signal(str)  # a tuned model folder to show in the explorer
 
     def __init__(self, appearance: Appearance, store: RunStore | None = None, parent=None):
         super().__init__(parent)
@@ -81,7 +89,7 @@ class ContinuedPanel(QWidget):
         self.aux.done.connect(self._aux_done)
         self.aux.failed.connect(self._aux_failed)
         self._build()
-        self.fill_bases()
+        self.base_picker.base_chosen.connect(lambda _folder: self.compare_now(after=False))
 
     def _build(self) -> None:
         a = self.appearance
@@ -90,9 +98,8 @@ class ContinuedPanel(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         base_box = QGroupBox("1  Base model")
         bl = QVBoxLayout(base_box)
-        self.base_combo = QComboBox()
-        self.base_combo.activated.connect(self._base_chosen)
-        bl.addWidget(self.base_combo)
+        self.base_picker = BasePicker(self.store)
+        bl.addWidget(self.base_picker)
         text_box = QGroupBox("2  Your text")
         tl = QVBoxLayout(text_box)
         row = QHBoxLayout()
@@ -129,18 +136,22 @@ class ContinuedPanel(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {a.hex('muted')}")
         form.addRow(hint)
+        runs_box = QGroupBox("Past runs on your text")
+        rl = QVBoxLayout(runs_box)
+        self.run_list = RunList(self.store, ("continue",), describe_continued_run,
+                                hint="Finished and stopped runs are offered as base models in both fine-tune panels.")
+        self.run_list.show_requested.connect(self.show_run)
+        self.run_list.delete_requested.connect(self.delete_run)
+        self.open_button = self.run_list.add_button("Open in explorer", self.open_in_explorer, Run.usable_as_base)
+        rl.addWidget(self.run_list)
         for box in (base_box, text_box, train_box):
             ll.addWidget(box)
-        ll.addStretch(1)
+        ll.addWidget(runs_box, 1)
 
         self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop)
         self.status = QLabel("Pick a base model and your text, then press Start.")
         self.status.setWordWrap(True)
-        self.loss_plot = make_plot(a)
-        set_title(self.loss_plot, "Loss on your text", a)
-        self.loss_plot.setLabel("bottom", "step")
-        self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
-        self.loss_plot.setMinimumSize(200, 120)
+        self.loss_plot = step_plot(a, "Loss on your text", min_size=(200, 120))
         self.loss_curve = self.loss_plot.plot()
         self.val_curve = self.loss_plot.plot(symbol="o", symbolSize=6)
         self.before_view = DistributionView("Before", a, OKABE_ITO[7])
@@ -155,18 +166,7 @@ class ContinuedPanel(QWidget):
         cl.addWidget(self.status)
         cl.addWidget(self.loss_plot, 1)
         cl.addLayout(views, 2)
-        self.lesson = LessonPane(a)
-        self.lesson.setMinimumWidth(200)
-        self.lesson.show_lesson("finetuning")
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(left)
-        split.addWidget(center)
-        split.addWidget(self.lesson)
-        split.setStretchFactor(1, 1)
-        split.setSizes([340, 800, 280])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        self.lesson = lesson_columns(self, left, center, a, "finetuning", [340, 800, 280])
         self.setAcceptDrops(True)
         a.changed.connect(self._restyle)
         self._restyle()
@@ -182,32 +182,10 @@ class ContinuedPanel(QWidget):
 
     # ---- base and text -------------------------------------------------------------------
     def fill_bases(self) -> None:
-        current = self.base_combo.currentData()
-        self.base_combo.clear()
-        if (default_model_dir() / "model.safetensors").exists():
-            self.base_combo.addItem("The shipped model", str(default_model_dir()))
-        for run in self.store.runs():
-            if run.info.get("kind") == "pretrain" and run.has_checkpoint():
-                self.base_combo.addItem(f"Run: {run.name} (step {run.checkpoint_step():,})", str(run.checkpoint))
-        self.base_combo.addItem("Choose a model folder…", None)
-        if current:
-            self.set_base(current)
+        self.base_picker.fill()
 
     def set_base(self, folder: str) -> None:
-        i = self.base_combo.findData(folder)
-        if i < 0:
-            self.base_combo.insertItem(0, Path(folder).name, folder)
-            i = 0
-        self.base_combo.setCurrentIndex(i)
-        self.compare_now(after=False)
-
-    def _base_chosen(self, index: int) -> None:
-        if self.base_combo.itemData(index) is None:
-            folder = QFileDialog.getExistingDirectory(self, "A model folder to fine-tune", str(Path.home()))
-            if folder:
-                self.set_base(folder)
-        else:
-            self.compare_now(after=False)
+        self.base_picker.set_base(folder)
 
     def set_corpus(self, paths: list[str]) -> None:
         self.paths = [str(p) for p in paths]
@@ -234,9 +212,9 @@ class ContinuedPanel(QWidget):
             self.set_corpus(paths)
 
     # ---- before / after ------------------------------------------------------------------
-    def compare_now(self, after: bool = True) -> None:
-        base, prompt = self.base_combo.currentData(), self.prompt_edit.text()
-        if base:
+    def compare_now(self, after: bool = True, before: bool = True) -> None:
+        base, prompt = self.base_picker.folder(), self.prompt_edit.text()
+        if base and before:
             self.aux.submit("before", lambda: jobs.model_view(base, prompt))
         if after and self.run is not None and self.run.has_checkpoint() and not self.is_training():
             tuned = str(self.run.checkpoint)
@@ -272,7 +250,7 @@ class ContinuedPanel(QWidget):
         return self.worker is not None and self.worker.isRunning()
 
     def start(self) -> None:
-        base = self.base_combo.currentData()
+        base = self.base_picker.folder()
         if self.is_training():
             return
         if not base or not self.paths:
@@ -281,7 +259,7 @@ class ContinuedPanel(QWidget):
         steps = self.steps_spin.value()
         log = 1 if steps <= 200 else 5
         settings = jobs.PretrainSettings(
-            name=f"{Path(base).name}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
+            name=f"{self.base_picker.base_name()}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
             learning_rate=self.lr_spin.value(), batch_size=self.batch_spin.value(), warmup_steps=max(1, steps // 10),
             log_interval=log, eval_interval=max(log, steps // 10 // log * log), checkpoint_interval=steps,
             sample_interval=0, snapshots=0, sample_prompt=self.prompt_edit.text())
@@ -305,6 +283,7 @@ class ContinuedPanel(QWidget):
             self.worker.request_stop()
 
     def shutdown(self) -> None:
+        """Stop a run (its checkpoint is saved; a continued run is not resumed later) and the preview worker."""
         if self.worker is not None and self.worker.isRunning():
             self.worker.stop_and_wait()
         self.aux.stop()
@@ -312,8 +291,9 @@ class ContinuedPanel(QWidget):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
-        for w in (self.base_combo, self.steps_spin, self.lr_spin, self.batch_spin):
+        for w in (self.base_picker, self.steps_spin, self.lr_spin, self.batch_spin):
             w.setEnabled(not running)
+        self.run_list.set_busy(running)
 
     def _records(self, records: list) -> None:
         for r in records:
@@ -336,5 +316,41 @@ class ContinuedPanel(QWidget):
             self.worker.wait()
         self._set_running(False)
         self.status.setText(message if event != "failed" else f"Could not train: {message}")
+        self.run_list.refresh(select=self.run.id if self.run is not None else None)
         self.compare_now()
         self.run_ended.emit(event, message)
+
+    # ---- past runs -----------------------------------------------------------------------
+    def show_run(self, run: Run | None) -> None:
+        """Put a past run back on screen: its loss curve, and its base and tuned model continuing the prompt."""
+        if run is None or self.is_training():
+            return
+        self.run = run
+        m = run.metrics()
+        has_loss, has_val = np.isfinite(m["train_loss"]), np.isfinite(m["val_loss"])
+        self.steps, self.losses = m["step"][has_loss].tolist(), m["train_loss"][has_loss].tolist()
+        self.val = (m["step"][has_val].tolist(), m["val_loss"][has_val].tolist())
+        self._redraw()
+        self.progress.setRange(0, max(1, run.total_steps))
+        self.progress.setValue(run.step)
+        base = run.info.get("settings", {}).get("base_model")
+        gone = not (base and (Path(base) / "config.json").exists())
+        if not gone:
+            self.base_picker.set_base(base, quiet=True)  # compare_now below asks for both views at once
+        self.status.setText(f"{run.name}: {run.status} at step {run.step:,} of {run.total_steps:,}."
+                            + (" Its base model is gone: there is no “Before” to show." if gone else ""))
+        self.compare_now(before=not gone)
+
+    def open_in_explorer(self, run: Run | None) -> None:
+        if run is not None and run.usable_as_base():
+            self.open_model_requested.emit(str(run.checkpoint))
+
+    def delete_run(self, run: Run | None) -> None:
+        if run is None or (self.is_training() and self.run is not None and run.id == self.run.id):
+            return
+        if not self.run_list.confirm_and_delete(run, " and its tuned model"):
+            return
+        if self.run is not None and self.run.id == run.id:
+            self.run = None
+            self.steps, self.losses, self.val = [], [], ([], [])
+            self._redraw()

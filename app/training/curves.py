@@ -18,6 +18,16 @@ from ..plots import make_plot, set_title, style_plot
 SERIES = ("step", "train_loss", "val_loss", "learning_rate", "tokens_per_second", "grad_norm")
 
 
+def step_plot(appearance: Appearance, title: str, min_size: tuple[int, int] = (160, 130)) -> pg.PlotWidget:
+    """A themed plot with a title, "step" along the bottom and a faint grid: the frame of every training curve."""
+    pw = make_plot(appearance)
+    set_title(pw, title, appearance)
+    pw.setLabel("bottom", "step")
+    pw.showGrid(x=True, y=True, alpha=0.2)
+    pw.setMinimumSize(*min_size)
+    return pw
+
+
 class TrainingCurves(QWidget):
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
@@ -32,11 +42,7 @@ class TrainingCurves(QWidget):
                   "grad": "Gradient norm"}
         self.plots = {}
         for i, (key, title) in enumerate(titles.items()):
-            pw = make_plot(appearance)
-            pw.setMinimumSize(140, 120)
-            set_title(pw, title, appearance)
-            pw.setLabel("bottom", "step")
-            pw.showGrid(x=True, y=True, alpha=0.2)
+            pw = step_plot(appearance, title, min_size=(140, 120))
             self.plots[key] = pw
             grid.addWidget(pw, 0 if key == "loss" else 1, 0 if key == "loss" else i - 1, 1, 3 if key == "loss" else 1)
         grid.setRowStretch(0, 3)

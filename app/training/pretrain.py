@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QProgressBar, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ..appearance import Appearance
-from ..pages import LessonPane
 from ..worker import Worker
 from . import jobs
 from .jobs import snapshot_interval
 from .curves import TrainingCurves
 from .form import PretrainForm
+from .layout import lesson_columns
+from .run_list import RunList
 from .runs import Run, RunStore
 from .worker import TrainingWorker
 
@@ -30,6 +31,10 @@ def duration(seconds: float) -> str:
     if seconds < 3600:
         return f"{seconds // 60} min {seconds % 60:02d} s"
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def describe_run(run: Run) -> str:
+    return f"{run.name} · {run.status} · {run.step:,}/{run.total_steps:,} steps · {run.id[:15]}"
 
 
 def _wrapped(text: str) -> QLabel:
@@ -128,24 +133,15 @@ class PretrainPanel(QWidget):
         cpl.addWidget(_wrapped("Snapshots are kept about ten times a run; the latest checkpoint is what Resume uses."))
         cpl.addWidget(self.checkpoints, 1)
         cpl.addWidget(self.open_button, 0, Qt.AlignLeft)
-        self.runs_list = QListWidget()
-        self.runs_list.itemChanged.connect(self._compare_changed)
-        self.runs_list.currentItemChanged.connect(self._run_selected)
-        self.show_run_button = QPushButton("Show")
-        self.resume_run_button = QPushButton("Resume")
-        self.delete_run_button = QPushButton("Delete…")
-        self.show_run_button.clicked.connect(lambda: self.show_run(self.selected_run()))
-        self.resume_run_button.clicked.connect(lambda: self.resume_run(self.selected_run()))
-        self.delete_run_button.clicked.connect(lambda: self.delete_run(self.selected_run()))
+        self.run_list = RunList(self.store, ("pretrain",), describe_run, checkable=True,
+                                hint="Tick runs to overlay their loss curves on the plot above.")
+        self.run_list.checked_changed.connect(self._compare_changed)
+        self.run_list.show_requested.connect(self.show_run)
+        self.run_list.delete_requested.connect(self.delete_run)
+        self.resume_run_button = self.run_list.add_button("Resume", self.resume_run, Run.can_resume)
+        self.runs_list = self.run_list.list
         rp = QWidget()
-        rpl = QVBoxLayout(rp)
-        rpl.addWidget(_wrapped("Tick runs to overlay their loss curves on the plot above."))
-        rpl.addWidget(self.runs_list, 1)
-        row = QHBoxLayout()
-        for b in (self.show_run_button, self.resume_run_button, self.delete_run_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        rpl.addLayout(row)
+        QVBoxLayout(rp).addWidget(self.run_list)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.samples, "Samples")
         self.tabs.addTab(cp, "Checkpoints")
@@ -164,18 +160,7 @@ class PretrainPanel(QWidget):
         vsplit.setStretchFactor(1, 2)
         cl.addWidget(vsplit, 1)
 
-        self.lesson = LessonPane(a)
-        self.lesson.setMinimumWidth(200)
-        self.lesson.show_lesson("pretraining")
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(scroll)
-        split.addWidget(center)
-        split.addWidget(self.lesson)
-        split.setStretchFactor(1, 1)
-        split.setSizes([360, 760, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        self.lesson = lesson_columns(self, scroll, center, a, "pretraining", [360, 760, 300])
         self._set_running(False)
 
     # ---- previews ------------------------------------------------------------------------
@@ -350,8 +335,7 @@ class PretrainPanel(QWidget):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self.pause_button.setText("Pause ❚❚")
-        for b in (self.resume_run_button, self.delete_run_button, self.show_run_button):
-            b.setEnabled(not running)
+        self.run_list.set_busy(running)
 
     # ---- checkpoints and runs ------------------------------------------------------------
     def open_in_explorer(self, item: QListWidgetItem | None) -> None:
@@ -363,20 +347,7 @@ class PretrainPanel(QWidget):
         self.open_model_requested.emit(path)
 
     def refresh_runs(self) -> None:
-        checked = self._checked_ids()
-        self.runs_list.blockSignals(True)
-        self.runs_list.clear()
-        for run in self.store.runs():
-            if run.info.get("kind") != "pretrain":
-                continue
-            steps = f"{run.step:,}/{run.total_steps:,} steps"
-            item = QListWidgetItem(f"{run.name} · {run.status} · {steps} · {run.id[:15]}")
-            item.setData(Qt.UserRole, run.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if run.id in checked else Qt.Unchecked)
-            self.runs_list.addItem(item)
-        self.runs_list.blockSignals(False)
-        self._compare_changed()
+        self.run_list.refresh()
         interrupted = [r for r in self.store.interrupted() if self.run is None or r.id != self.run.id]
         if interrupted and not self.is_training():
             self.resume_candidate = interrupted[0]
@@ -387,20 +358,11 @@ class PretrainPanel(QWidget):
         else:
             self.resume_banner.hide()
 
-    def _checked_ids(self) -> set[str]:
-        return {self.runs_list.item(i).data(Qt.UserRole) for i in range(self.runs_list.count())
-                if self.runs_list.item(i).checkState() == Qt.Checked}
-
     def selected_run(self) -> Run | None:
-        item = self.runs_list.currentItem()
-        return self.store.get(item.data(Qt.UserRole)) if item is not None else None
+        return self.run_list.selected_run()
 
-    def _run_selected(self, item, _previous=None) -> None:
-        run = self.selected_run()
-        self.resume_run_button.setEnabled(bool(run and run.can_resume() and not self.is_training()))
-
-    def _compare_changed(self, *_):
-        checked = self._checked_ids()
+    def _compare_changed(self) -> None:
+        checked = self.run_list.checked_ids()
         runs = {r.id: (f"{r.name} ({r.id[9:11]}:{r.id[11:13]})", r.metrics()) for r in self.store.runs() if r.id in checked}
         self.curves.set_overlays(runs)
 
@@ -429,10 +391,8 @@ class PretrainPanel(QWidget):
     def delete_run(self, run: Run | None) -> None:
         if run is None or (self.is_training() and self.run is not None and run.id == self.run.id):
             return
-        answer = QMessageBox.question(self, "Delete run", f"Delete the run “{run.name}” and all its checkpoints?")
-        if answer != QMessageBox.Yes:
+        if not self.run_list.confirm_and_delete(run, " and all its checkpoints"):
             return
-        self.store.delete(run)
         if self.run is not None and self.run.id == run.id:
             self.run = None
             self.curves.clear()

@@ -1,10 +1,13 @@
 """The run store: one folder a run in the per-user data folder, readable without torch.
 
-    runs/<id>/run.json      settings, status, last step (rewritten atomically)
+    runs/<id>/run.json      settings, status, last step, kind (rewritten atomically)
               metrics.csv   one row a logged step
               samples.txt   the sample generations, with their step
               checkpoint/   the model folder the trainer writes (loadable; resumable)
               snapshots/    step-000000 ... about ten weight-only model folders
+
+Kinds: "pretrain" (resumable), "continue" (language-model fine-tuning on the user's text; its
+checkpoint is a base for other fine-tunes) and "classify" (see classify_runs.py for its files).
 """
 from __future__ import annotations
 
@@ -26,10 +29,14 @@ METRIC_COLUMNS = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rat
                   "tokens_per_second", "elapsed")
 
 
-def _atomic_json(path: Path, data: dict) -> None:
+def _atomic_text(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def _atomic_json(path: Path, data: dict) -> None:
+    _atomic_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 @dataclass
@@ -54,6 +61,10 @@ class Run:
         return self.folder / "snapshots"
 
     @property
+    def kind(self) -> str:
+        return self.info.get("kind", "pretrain")
+
+    @property
     def status(self) -> str:
         return self.info.get("status", "new")
 
@@ -71,6 +82,13 @@ class Run:
     def can_resume(self) -> bool:
         return (self.status in ("stopped", "running", "diverged-kept") and self.has_checkpoint()
                 and (self.checkpoint / "trainer_state.safetensors").exists() and self.checkpoint_step() < self.total_steps)
+
+    def usable_as_base(self) -> bool:
+        """A pre-training checkpoint (even of a run that stopped half-way), or a continued run that
+        finished or was stopped (while it trains, its checkpoint is not final)."""
+        if self.kind == "pretrain":
+            return self.has_checkpoint()
+        return self.kind == "continue" and self.status in ("done", "stopped") and self.has_checkpoint()
 
     def checkpoint_step(self) -> int:
         try:
@@ -101,7 +119,13 @@ class Run:
                 for r in samples:
                     fh.write(f"=== step {r.step}\n{r.sample}\n")
 
-    def metrics(self) -> dict[str, np.ndarray]:
+    def write_metrics(self, columns: tuple[str, ...], rows: list[list]) -> None:
+        """Write metrics.csv whole (atomically): for runs saved when they end, like classification runs."""
+        lines = [",".join(columns)]
+        lines += [",".join("" if v is None else _fmt(v) for v in row) for row in rows]
+        _atomic_text(self.folder / "metrics.csv", "\n".join(lines) + "\n")
+
+    def metrics(self, columns: tuple[str, ...] = METRIC_COLUMNS) -> dict[str, np.ndarray]:
         """Columns of metrics.csv as float arrays (NaN where empty). Resumed runs: the last row of a step wins."""
         rows: dict[int, list[float]] = {}
         try:
@@ -110,7 +134,7 @@ class Run:
                 header = next(reader, None)
                 if header is None:
                     raise OSError
-                index = [header.index(c) if c in header else -1 for c in METRIC_COLUMNS]
+                index = [header.index(c) if c in header else -1 for c in columns]
                 for line in reader:
                     try:
                         values = [float(line[i]) if i >= 0 and i < len(line) and line[i] != "" else math.nan for i in index]
@@ -119,10 +143,10 @@ class Run:
                     if not math.isnan(values[0]):
                         rows[int(values[0])] = values
         except OSError:
-            return {c: np.zeros(0) for c in METRIC_COLUMNS}
+            return {c: np.zeros(0) for c in columns}
         ordered = [rows[k] for k in sorted(rows)]
-        table = np.array(ordered, dtype=np.float64).reshape(-1, len(METRIC_COLUMNS))
-        return {c: table[:, i] for i, c in enumerate(METRIC_COLUMNS)}
+        table = np.array(ordered, dtype=np.float64).reshape(-1, len(columns))
+        return {c: table[:, i] for i, c in enumerate(columns)}
 
     def samples(self) -> list[tuple[int, str]]:
         try:
@@ -153,18 +177,24 @@ class RunStore:
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root is not None else user_data_dir() / "runs"
 
-    def create(self, name: str, settings: dict, kind: str = "pretrain") -> Run:
+    def new_folder(self, name: str) -> Path:
+        """An empty folder for a run, named by the time and `name`. Without run.json, runs() skips it."""
         self.root.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:40] or "run"
         folder = self.root / f"{stamp}-{slug}"
         n = 2
-        while folder.exists():
-            folder = self.root / f"{stamp}-{slug}-{n}"
-            n += 1
-        folder.mkdir()
-        run = Run(folder, {"name": name, "kind": kind, "created": time.time(), "status": "new", "step": 0,
-                           "settings": settings})
+        while True:
+            try:
+                folder.mkdir()  # mkdir, not exists(): two threads may name a run in the same second
+                return folder
+            except FileExistsError:
+                folder = self.root / f"{stamp}-{slug}-{n}"
+                n += 1
+
+    def create(self, name: str, settings: dict, kind: str = "pretrain") -> Run:
+        run = Run(self.new_folder(name), {"name": name, "kind": kind, "created": time.time(), "status": "new",
+                                          "step": 0, "settings": settings})
         run.update()
         return run
 
@@ -181,12 +211,16 @@ class RunStore:
             out.append(Run(folder, info))
         return sorted(out, key=lambda r: r.info.get("created", 0), reverse=True)
 
+    def bases(self) -> list[Run]:
+        """Runs whose checkpoint can be fine-tuned further, newest first."""
+        return [r for r in self.runs() if r.usable_as_base()]
+
     def get(self, run_id: str) -> Run | None:
         return next((r for r in self.runs() if r.id == run_id), None)
 
     def interrupted(self) -> list[Run]:
         """Runs that stopped before their last step and can be resumed (window closed, app killed)."""
-        return [r for r in self.runs() if r.info.get("kind") == "pretrain" and r.can_resume()]
+        return [r for r in self.runs() if r.kind == "pretrain" and r.can_resume()]
 
     def delete(self, run: Run) -> None:
         if run.folder.parent.resolve() != self.root.resolve():
