@@ -47,7 +47,12 @@ class LoadedModel:
 
 
 def _is_pickle_bytes(head: bytes) -> bool:
-    return head.startswith(b"PK\x03\x04") or head[:1] == b"\x80"  # torch.save zip, or a raw pickle
+    """torch.save's zip, or a raw pickle (protocol 2+ starts with 0x80). A safetensors file starts
+    with its 8-byte header length, whose first byte may be 0x80 too; its JSON header then opens
+    with '{' at byte 8, which no pickle has there."""
+    if head.startswith(b"PK\x03\x04"):
+        return True
+    return head[:1] == b"\x80" and head[8:9] != b"{"
 
 
 def state_for_saving(model: Transformer) -> dict[str, torch.Tensor]:

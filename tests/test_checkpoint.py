@@ -68,6 +68,25 @@ def test_pickle_disguised_as_safetensors_is_refused(saved):
         load_model(folder)
 
 
+def test_safetensors_whose_header_length_starts_with_0x80_is_not_mistaken_for_a_pickle(saved):
+    """The first byte of a safetensors file is its header length's low byte: 0x80 for a header of
+    128 (or 384, 640, ...) bytes. Rewrite the weights with the header padded to exactly that."""
+    import struct
+
+    folder, model = saved
+    path = folder / "model.safetensors"
+    data = path.read_bytes()
+    (n,) = struct.unpack("<Q", data[:8])
+    header, body = data[8 : 8 + n].rstrip(b" "), data[8 + n :]
+    padded = 128 + 256 * ((len(header) - 128 + 255) // 256) if len(header) > 128 else 128
+    rewritten = struct.pack("<Q", padded) + header.ljust(padded, b" ") + body
+    assert rewritten[0] == 0x80
+    path.write_bytes(rewritten)
+    loaded = load_model(folder)
+    for a, b in zip(model.state_dict().values(), loaded.model.state_dict().values()):
+        assert torch.equal(a, b)
+
+
 def test_truncated_weights_are_named(saved):
     folder, _ = saved
     data = (folder / "model.safetensors").read_bytes()
