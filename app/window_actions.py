@@ -68,7 +68,11 @@ class WindowActions:
             ("Ctrl+Return", "step: append one token"), ("Ctrl+P", "play / pause"), ("Ctrl+Backspace", "undo a step"),
             ("Ctrl+O", "open a model folder"), ("Ctrl+E / Ctrl+Shift+E", "export the stage as PNG / SVG"),
             ("Ctrl+Shift+C", "copy the stage image")]
+        from .training.area import TAB_SHORTCUTS
+
+        rows += [(keys, f"the {name} tab") for name, keys, _ in TAB_SHORTCUTS]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        self.shortcuts_text = table  # what the dialog lists (tests read it)
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
 
     def _ask_path(self, title: str, suffix: str, filt: str) -> str | None:

@@ -265,6 +265,19 @@ def test_stage_shortcuts_cover_every_stage(qtbot, window):
     assert "F5" in shortcuts
 
 
+def test_shortcuts_dialog_lists_the_stages_and_the_tabs(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.training.area import TAB_SHORTCUTS
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.show_shortcuts()
+    for i in range(len(STAGES)):
+        assert f"<b>Ctrl+{i + 1}</b>" in window.shortcuts_text
+    for name, keys, _ in TAB_SHORTCUTS:
+        assert f"<b>{keys}</b>" in window.shortcuts_text and f"the {name} tab" in window.shortcuts_text
+
+
 def test_zoom_and_theme_restyle_the_plots(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
