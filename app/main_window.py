@@ -312,7 +312,11 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.panels["output"].set_generated_from(result.generated_from)
         self.panels["output"].show_history(self.decoding.history)
         self._update_pages()
+        # Render now, paint on a later turn of the event loop: back to back they kept the loop
+        # busy for ~17 ms at 64 tokens (a visible hitch while typing); apart, each is under 10.
+        self.stack.setUpdatesEnabled(False)
         self._render_current()
+        QTimer.singleShot(0, self._paint_stage)
         trace = result.trace
         msg = (f"{self.info.name} on {self.info.device.upper()} · {trace.n_tokens} tokens · traced in "
                f"{result.seconds * 1000:.0f} ms")
@@ -320,7 +324,13 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             msg += (f" · longer than the context ({self.info.config['context_length']} tokens): the window slides, "
                     f"the first {trace.truncated_chars:,} characters are out of sight")
         self._set_status(msg)
-        self.trace_shown.emit(trace)
+
+    def _paint_stage(self) -> None:
+        """Second half of _show_result: let the rendered stage paint, then say the trace is shown."""
+        self.stack.setUpdatesEnabled(True)
+        if self.result is None:
+            return
+        self.trace_shown.emit(self.result.trace)
         if self._step_pending and not self.decoding.playing:
             QTimer.singleShot(0, self.step)
 

@@ -133,7 +133,11 @@ class SelfTest:
         w.show()
         wait_until(self.app, w.isVisible, self.timeout, "the window to show")
         require(image_varies(w), "the window painted nothing")
-        require(not self.app.windowIcon().isNull(), "the application icon is missing from resources/icons")
+        from PySide6.QtGui import QPixmap
+
+        from .paths import icon_path
+
+        require(not QPixmap(str(icon_path())).isNull(), f"the application icon is missing: {icon_path()}")
         return f"{w.width()}x{w.height()}, {self.app.platformName()} platform"
 
     def check_model(self) -> str:
