@@ -98,18 +98,10 @@ def read_confusion(run: Run) -> np.ndarray | None:
 
 
 def read_head(path: Path) -> dict:
-    """A head's tensors. Not model.checkpoint.read_safetensors: its pickle sniff takes a first byte of
-    0x80 for a pickle, and a safetensors file starts with its header length, whose low byte is 0x80 for
-    one header size in 32 (a head's small header hits that). safetensors itself never unpickles."""
-    from safetensors import SafetensorError
-    from safetensors.torch import load_file
+    """A head's tensors (safetensors only: a pickle is refused unopened)."""
+    from model.checkpoint import read_safetensors
 
-    from model.checkpoint import CheckpointError
-
-    try:
-        return load_file(str(path))
-    except (SafetensorError, OSError, ValueError, RuntimeError) as exc:
-        raise CheckpointError(path, f"missing, corrupted or not a safetensors file ({exc})") from None
+    return read_safetensors(path)
 
 
 @dataclass
