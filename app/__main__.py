@@ -90,6 +90,11 @@ def identify(app) -> None:
 
 
 def main(argv=None) -> int:
+    import multiprocessing
+
+    # The training runs in a spawned child process; in a frozen (PyInstaller) app that child starts
+    # this executable again, and freeze_support() turns it into the child and never returns.
+    multiprocessing.freeze_support()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         from .selftest import main as self_test

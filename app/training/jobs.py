@@ -1,9 +1,13 @@
-"""Engine-side work for the training panels. Runs on worker threads; returns plain values.
+"""Engine-side work for the training panels. Runs on worker threads (a training run: in a child
+process, see child.py); returns plain values.
 
-Imports `model` (and so torch) only inside functions, like app/engine.py.
+Imports `model` (and so torch) only inside functions, like app/engine.py. The preparers take the
+tokenized-corpus cache folder from the GUI process (`token_cache`): finding the per-user cache asks
+Qt, and the training child never imports Qt.
 """
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -197,7 +201,8 @@ class Prepared:
     parameters: int
 
 
-def prepare_pretraining(settings: PretrainSettings, run_folder: Path, resume: bool, say=lambda text: None) -> Prepared:
+def prepare_pretraining(settings: PretrainSettings, run_folder: Path, resume: bool, say=lambda text: None,
+                        token_cache: Path | None = None) -> Prepared:
     """Read the corpus, train (or reload) the tokenizer, tokenize, build the Trainer."""
     from model.checkpoint import TOKENIZER
     from model.config import ModelConfig, parameter_count
@@ -218,7 +223,7 @@ def prepare_pretraining(settings: PretrainSettings, run_folder: Path, resume: bo
         tok = train_tokenizer(settings, [d.text for d in train_docs])
         preview = tokenizer_preview(tok, time.perf_counter() - started, train_docs[0].text)
     say("Turning the text into token ids…")
-    cache = user_cache_dir() / "tokens"
+    cache = token_cache or user_cache_dir() / "tokens"
     train_ids = tokenize_documents(tok, train_docs, cache)
     val_ids = tokenize_documents(tok, val_docs, cache)
     if resume:
@@ -249,36 +254,40 @@ def out_of_memory_advice(exc: BaseException, settings: PretrainSettings) -> str 
 
 # ---- continued language-model training (fine-tuning on the user's own text) -------------------
 def continued_preparer(base_folder: str):
-    """A `prepare` for TrainingWorker that starts from `base_folder`'s weights and tokenizer."""
+    """A `prepare` for TrainingWorker that starts from `base_folder`'s weights and tokenizer.
 
-    def prepare(settings: PretrainSettings, run_folder: Path, resume: bool, say=lambda text: None) -> Prepared:
-        from model.checkpoint import TOKENIZER, read_config
-        from model.config import parameter_count
-        from model.data import read_corpus, split_documents, tokenize_documents
-        from model.tokenizer import TextTokenizer
-        from model.train import Trainer
+    A partial of a module-level function, so that it can be pickled into the training child process.
+    """
+    return functools.partial(prepare_continued, str(base_folder))
 
-        base = Path(base_folder)
-        say("Reading your text…")
-        corpus = read_corpus(settings.corpus_paths())
-        train_docs, val_docs = split_documents(corpus, seed=settings.seed)
-        source = run_folder / "checkpoint" if resume else base
-        tok = TextTokenizer.load(source / TOKENIZER)  # the base model's tokenizer: its vocabulary is fixed
-        config = read_config(source)
-        say("Turning the text into token ids…")
-        cache = user_cache_dir() / "tokens"
-        train_ids = tokenize_documents(tok, train_docs, cache)
-        val_ids = tokenize_documents(tok, val_docs, cache)
-        settings.context_length = config.context_length
-        run_info = {"app_run": run_folder.name, "base_model": str(base), "corpus": settings.corpus_paths()}
-        trainer = Trainer(config, tok, train_ids, val_ids, settings.train_config(None), run_folder / "checkpoint",
-                          resume=resume, run_info=run_info, init_from=None if resume else base)
-        params = parameter_count(config)["total"]
-        summary = (f"{len(corpus.documents)} file(s), {corpus.n_chars:,} characters → {len(train_ids):,} tokens with "
-                   f"the base model's {tok.kind} tokenizer · {params:,} parameters · {trainer.device}")
-        return Prepared(trainer, list(corpus.notices), summary, None, params)
 
-    return prepare
+def prepare_continued(base_folder: str, settings: PretrainSettings, run_folder: Path, resume: bool,
+                      say=lambda text: None, token_cache: Path | None = None) -> Prepared:
+    from model.checkpoint import TOKENIZER, read_config
+    from model.config import parameter_count
+    from model.data import read_corpus, split_documents, tokenize_documents
+    from model.tokenizer import TextTokenizer
+    from model.train import Trainer
+
+    base = Path(base_folder)
+    say("Reading your text…")
+    corpus = read_corpus(settings.corpus_paths())
+    train_docs, val_docs = split_documents(corpus, seed=settings.seed)
+    source = run_folder / "checkpoint" if resume else base
+    tok = TextTokenizer.load(source / TOKENIZER)  # the base model's tokenizer: its vocabulary is fixed
+    config = read_config(source)
+    say("Turning the text into token ids…")
+    cache = token_cache or user_cache_dir() / "tokens"
+    train_ids = tokenize_documents(tok, train_docs, cache)
+    val_ids = tokenize_documents(tok, val_docs, cache)
+    settings.context_length = config.context_length
+    run_info = {"app_run": run_folder.name, "base_model": str(base), "corpus": settings.corpus_paths()}
+    trainer = Trainer(config, tok, train_ids, val_ids, settings.train_config(None), run_folder / "checkpoint",
+                      resume=resume, run_info=run_info, init_from=None if resume else base)
+    params = parameter_count(config)["total"]
+    summary = (f"{len(corpus.documents)} file(s), {corpus.n_chars:,} characters → {len(train_ids):,} tokens with "
+               f"the base model's {tok.kind} tokenizer · {params:,} parameters · {trainer.device}")
+    return Prepared(trainer, list(corpus.notices), summary, None, params)
 
 
 @dataclass

@@ -1,42 +1,83 @@
-"""The training worker: a QThread that pulls the Trainer's generator and emits what it yields.
+"""The training worker: the run goes on in a child process; a QThread here relays what it reports.
 
-Pause = not pulling the next record (the trainer waits between steps, losing nothing).
-Stop = ask the trainer to stop; it saves a checkpoint and yields a "stopped" record.
-Records are emitted in batches at most every EMIT_SECONDS (and at once for events, samples and
-checkpoints), so a fast run cannot flood the GUI's event loop. The worker writes the run's
-metrics.csv, samples.txt and run.json itself: no file I/O on the GUI thread. It never touches widgets.
+The child (app/training/child.py, started with the spawn method, so it behaves the same on Linux,
+Windows, macOS and in a PyInstaller bundle) prepares the run, trains, and writes the run's
+metrics.csv, samples.txt and run.json. It sends messages through a pipe; this thread receives them
+and emits them as signals, so the GUI process holds no torch work and no file I/O while training.
+A child process rather than a thread because it measured better (docs/BENCHMARKS.md, training):
+the training loop no longer competes with painting for the GIL.
+
+Pause and Stop are multiprocessing Events the child checks between steps. Stop saves a checkpoint.
+The child is the only holder of the pipe's write end, so a child that dies (killed, crashed, out of
+memory) ends the run with a message at once; the thread never waits on a dead process. Records are
+batched in the child (child.EMIT_SECONDS), so a fast run cannot flood the GUI's event loop.
+
+It never touches widgets.
 """
 from __future__ import annotations
 
+import json
+import multiprocessing
+import pickle
+import signal
 import threading
-import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
-from .jobs import PretrainSettings, out_of_memory_advice, prepare_pretraining
+from ..paths import user_cache_dir
+from . import child
+from .jobs import PretrainSettings, prepare_pretraining
 from .runs import Run
 
-EMIT_SECONDS = 0.25  # at most four redraws a second: the GUI thread needs the GIL to paint
+SPAWN = multiprocessing.get_context("spawn")
+
+
+@dataclass
+class TrainerView:
+    """What the GUI process knows of a trainer that lives in the child: its step, as last reported."""
+
+    step: int = 0
+
+
+def picklable(obj) -> bool:
+    try:
+        pickle.dumps(obj)
+    except Exception:
+        return False
+    return True
 
 
 class TrainingWorker(QThread):
     status = Signal(str)  # what the preparation is doing
-    prepared = Signal(object)  # dict: summary, notices, tokenizer_preview, parameters, step
+    prepared = Signal(object)  # dict: summary, notices, tokenizer_preview, parameters, step, total_steps
     records = Signal(list)  # [model.train.Metrics], oldest first
     paused_changed = Signal(bool)  # the loop really is (no longer) waiting
     ended = Signal(str, str)  # event ("done", "stopped", "diverged", "failed"), message
 
-    def __init__(self, settings: PretrainSettings, run: Run, resume: bool = False, parent=None, prepare=None):
+    def __init__(self, settings: PretrainSettings, run: Run, resume: bool = False, parent=None, prepare=None,
+                 in_process: bool | None = None):
         super().__init__(parent)
         self.setObjectName("training")
         self.settings, self.run_store_entry, self.resume = settings, run, resume
         self._prepare = prepare or prepare_pretraining
-        self._go = threading.Event()
+        # None: a child process whenever the preparer can be pickled, which the app's preparers can
+        # (prepare_pretraining; jobs.continued_preparer's partial). The in-thread mode stays for the
+        # fault tests, whose preparers are closures that poison a Trainer in place (a forward hook
+        # that turns activations into NaN) or raise: those cannot cross a process boundary. The
+        # benchmark also uses it to compare the two (in_process=False).
+        self.in_process = picklable(self._prepare) if in_process is None else in_process
+        if self.in_process:
+            self._go, self._stop = SPAWN.Event(), SPAWN.Event()
+        else:
+            self._go, self._stop = threading.Event(), threading.Event()
         self._go.set()
-        self._stop = threading.Event()
-        self.trainer = None
+        self.trainer = None  # thread: the Trainer; child process: a TrainerView
+        self.process = None  # the child process, once started
         self.step = 0
         self.paused = False
+        self._gave_up = False  # stop_and_wait killed the child
+        self._end = ("failed", "The training worker ended without saying why.")
 
     # ---- called from the GUI thread ------------------------------------------------------
     def pause(self) -> None:
@@ -51,94 +92,123 @@ class TrainingWorker(QThread):
     def request_stop(self) -> None:
         """Stop at the next step boundary, saving a checkpoint (also when paused)."""
         self._stop.set()
-        trainer = self.trainer
-        if trainer is not None:
-            trainer.request_stop()
         self._go.set()
 
     def stop_and_wait(self, timeout_ms: int = 60000) -> bool:
+        """Stop (saving a checkpoint) and wait. A child that has not ended after timeout_ms is killed
+        (its last checkpoint is kept) so that closing the window cannot hang; returns False then."""
         self.request_stop()
-        return self.wait(timeout_ms) if self.isRunning() else True
+        if not self.isRunning() or self.wait(timeout_ms):
+            return True
+        process = self.process
+        if process is not None and process.is_alive():
+            self._gave_up = True
+            process.kill()
+        self.wait(10000)
+        return False
 
     # ---- the thread ----------------------------------------------------------------------
     def run(self) -> None:
+        try:
+            if self.in_process:
+                self._run_child()
+            else:
+                child.drive(self._prepare, self.settings, self.run_store_entry, self.resume, self._go, self._stop,
+                            self._relay, on_trainer=self._set_trainer)
+        except Exception as exc:  # not the run failing (that is a message): the worker itself
+            self._end = ("failed", f"The training could not run: {type(exc).__name__}: {exc}")
+        self.ended.emit(*self._end)
+
+    def _set_trainer(self, trainer) -> None:
+        self.trainer = trainer
+
+    def _run_child(self) -> None:
+        run = self.run_store_entry
+        self.status.emit("Starting the training process…")
+        reader, writer = SPAWN.Pipe(duplex=False)
+        process = SPAWN.Process(
+            target=child.main, name="lm-anatomy-training", daemon=True,
+            args=(writer, self._prepare, self.settings, run, self.resume, self._go, self._stop,
+                  child.training_threads(), user_cache_dir() / "tokens"))
+        process.start()
+        writer.close()  # the child holds the only write end now: when it dies, recv() raises EOFError
+        self.process = process
+        ended = False
+        try:
+            while not ended:
+                try:
+                    message = reader.recv()
+                except (EOFError, OSError):
+                    break
+                self._relay(*message)
+                ended = message[0] == "ended"
+        finally:
+            reader.close()
+        process.join(30)  # after "ended" it only has to exit
+        if process.is_alive():
+            process.kill()
+            process.join()
+        if not ended:
+            self._end = ("failed", self._child_died(process.exitcode))
+
+    def _relay(self, *message) -> None:
+        """One message of child.drive's, as a signal: `send` on the thread, each piped message in a child."""
+        kind = message[0]
+        if kind == "records":
+            batch = message[1]
+            self._at(batch[-1].step)
+            self.records.emit(batch)
+        elif kind == "status":
+            self.status.emit(message[1])
+        elif kind == "prepared":
+            info = message[1]
+            if self.trainer is None:
+                self.trainer = TrainerView(info["step"])
+            self._at(info["step"])
+            self.prepared.emit(info)
+        elif kind == "paused":
+            _, paused, step = message
+            self._at(step)
+            self.paused = paused
+            self.paused_changed.emit(paused)
+        elif kind == "ended":
+            _, event, text, info = message
+            if self.in_process:
+                self.run_store_entry.info = info  # the child wrote run.json; keep this copy in step
+            self._end = (event, text)
+
+    def _at(self, step: int) -> None:
+        self.step = step
+        if isinstance(self.trainer, TrainerView):
+            self.trainer.step = step
+
+    def _child_died(self, exitcode: int | None) -> str:
+        """The child ended without a last message: say how, keep its checkpoint resumable."""
         run = self.run_store_entry
         try:
-            prepared = self._prepare(self.settings, run.folder, self.resume, self.status.emit)
-        except BaseException as exc:  # tokenizers' PanicException is a BaseException
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                raise
-            self._finish("failed", _describe(exc, self.settings))
-            return
-        self.trainer = trainer = prepared.trainer
-        if self._stop.is_set():
-            trainer.request_stop()
-        self.step = trainer.step
-        self.prepared.emit({"summary": prepared.summary, "notices": prepared.notices, "parameters": prepared.parameters,
-                            "tokenizer_preview": prepared.tokenizer_preview, "step": trainer.step,
-                            "total_steps": trainer.cfg.steps})
-        run.update(status="running", step=trainer.step)
-        batch, last_emit = [], 0.0
-        event, message = "done", ""
+            run.info = json.loads((run.folder / "run.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        if self._gave_up:
+            how = "did not stop in time and was ended"
+        elif exitcode is not None and exitcode < 0:
+            try:
+                name = signal.Signals(-exitcode).name
+            except ValueError:
+                name = f"signal {-exitcode}"
+            how = f"was killed ({name})"
+            if -exitcode == getattr(signal, "SIGKILL", None):
+                how += "; if nobody ended it, the computer may have run out of memory"
+        else:
+            how = f"ended unexpectedly (exit status {exitcode})"
+        if run.has_checkpoint():
+            kept = (f"Its last checkpoint (step {run.checkpoint_step():,}) is kept: resume the run from "
+                    f"Past runs.")
+        else:
+            kept = "No checkpoint had been saved yet."
+        message = f"The training process {how}. {kept}"
         try:
-            for m in trainer.run():
-                self.step = m.step
-                batch.append(m)
-                now = time.monotonic()
-                if m.event != "log" or m.sample or m.checkpoint or now - last_emit >= EMIT_SECONDS:
-                    self._flush(batch)
-                    batch, last_emit = [], now
-                if m.event != "log":
-                    event, message = m.event, m.message
-                    break
-                if m.checkpoint:
-                    run.update(step=m.step, status="running")
-                if not self._go.is_set():  # pausing: show everything up to here first
-                    self._flush(batch)
-                    batch = []
-                    self._wait_while_paused()
-        except BaseException as exc:
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                raise
-            self._flush(batch)
-            self._finish("failed", _describe(exc, self.settings))
-            return
-        self._flush(batch)
-        self._finish(event, message)
-
-    def _wait_while_paused(self) -> None:
-        if self._go.is_set():
-            return
-        self.paused = True
-        self.paused_changed.emit(True)
-        self._go.wait()
-        self.paused = False
-        self.paused_changed.emit(False)
-
-    def _flush(self, batch: list) -> None:
-        if not batch:
-            return
-        try:
-            self.run_store_entry.append_metrics(batch)
-        except OSError as exc:  # a full disk must not end the run; the record says so
-            batch[-1].message = (batch[-1].message + " " if batch[-1].message else "") + \
-                f"(metrics.csv could not be written: {exc.strerror or exc})"
-        self.records.emit(batch)
-
-    def _finish(self, event: str, message: str) -> None:
-        status = {"done": "done", "stopped": "stopped", "diverged": "diverged"}.get(event, "failed")
-        try:
-            self.run_store_entry.update(status=status, step=self.step, message=message)
+            run.update(status="stopped" if run.has_checkpoint() else "failed", step=self.step, message=message)
         except OSError:
             pass
-        self.ended.emit(event, message)
-
-
-def _describe(exc: BaseException, settings: PretrainSettings) -> str:
-    advice = out_of_memory_advice(exc, settings)
-    if advice:
-        return advice
-    name = type(exc).__name__
-    if name in ("CorpusError", "CheckpointError", "TokenizerError", "ValueError"):
-        return str(exc)
-    return f"{name}: {exc}"
+        return message

@@ -1,0 +1,190 @@
+"""A training run's loop, without Qt: in a child process (the app's way), or on a thread.
+
+`drive()` prepares the run, pulls `Trainer.run()`'s records and reports through `send(kind, ...)`:
+
+    ("status", text)                  what the preparation is doing
+    ("prepared", info)                summary, notices, parameters, tokenizer_preview, step, total_steps
+    ("records", [Metrics])            oldest first; batched, at most one batch every EMIT_SECONDS
+    ("paused", paused, step)          the loop really is (no longer) waiting, at this step
+    ("ended", event, message, info)   the last message; info is the run's run.json as written
+
+It writes the run's metrics.csv, samples.txt and run.json itself, so the GUI thread does no file I/O.
+Pause = not pulling the next record (the trainer waits between steps, losing nothing); Stop = the
+trainer's stop event, checked every step: it saves a checkpoint and yields a "stopped" record.
+
+`main()` is the child process's entry point. app/training/worker.py starts it with the spawn method
+and relays the messages as Qt signals; `go` and `stop` are multiprocessing Events. This module, and
+everything the child imports, must not import Qt (tests/test_training_process.py checks in a child).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+# At most two redraws a second. Each costs the GUI thread about 50 ms of CPU on the 2-core machine
+# (four plots re-laid out); at four a second the window took a fifth of a core from training.
+EMIT_SECONDS = 0.5
+NICENESS = 10  # how far below normal priority the training child runs (see lower_priority)
+
+
+def training_threads() -> int:
+    """torch threads for a training child: every core this process may use.
+
+    Measured on 2 cores (docs/BENCHMARKS.md, training section): the GUI process needs so little CPU
+    while training that leaving it a core costs the run far more than it gains the event loop.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, cores)
+
+
+def lower_priority(niceness: int) -> None:
+    """Run below the GUI process's priority, so that a repaint gets a core at once instead of waiting
+    for the training threads' time slice (and other programs stay responsive too)."""
+    if niceness <= 0:
+        return
+    try:
+        if hasattr(os, "nice"):
+            os.nice(niceness)
+        elif sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+    except (OSError, AttributeError):
+        pass
+
+
+def describe(exc: BaseException, settings) -> str:
+    """A message for the panel: advice for out of memory, the text of our own errors, else the type too."""
+    from .jobs import out_of_memory_advice
+
+    advice = out_of_memory_advice(exc, settings)
+    if advice:
+        return advice
+    name = type(exc).__name__
+    if name in ("CorpusError", "CheckpointError", "TokenizerError", "ValueError"):
+        return str(exc)
+    return f"{name}: {exc}"
+
+
+def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None, on_trainer=None) -> None:
+    """Prepare and run one training job, reporting through `send`. Never raises for a failed run."""
+    try:
+        extra = {"token_cache": token_cache} if token_cache is not None else {}
+        prepared = prepare(settings, run.folder, resume, lambda text: send("status", text), **extra)
+    except BaseException as exc:  # tokenizers' PanicException is a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        _finish(run, "failed", describe(exc, settings), 0, send)
+        return
+    trainer = prepared.trainer
+    trainer.stop_event = stop  # Stop (and a closing window) set it; the trainer checks it every step
+    if on_trainer is not None:
+        on_trainer(trainer)
+    send("prepared", {"summary": prepared.summary, "notices": prepared.notices, "parameters": prepared.parameters,
+                      "tokenizer_preview": prepared.tokenizer_preview, "step": trainer.step,
+                      "total_steps": trainer.cfg.steps})
+    step = trainer.step
+    batch, last_emit = [], 0.0
+    event, message = "done", ""
+    try:
+        run.update(status="running", step=step)
+        for m in trainer.run():
+            step = m.step
+            batch.append(m)
+            now = time.monotonic()
+            if m.event != "log" or m.sample or m.checkpoint or now - last_emit >= EMIT_SECONDS:
+                _flush(run, batch, send)
+                batch, last_emit = [], now
+            if m.event != "log":
+                event, message = m.event, m.message
+                break
+            if m.checkpoint:
+                run.update(step=m.step, status="running")
+            if not go.is_set():  # pausing: show everything up to here first
+                _flush(run, batch, send)
+                batch = []
+                send("paused", True, step)
+                go.wait()
+                send("paused", False, step)
+    except BaseException as exc:
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        _flush(run, batch, send)
+        _finish(run, "failed", describe(exc, settings), step, send)
+        return
+    _flush(run, batch, send)
+    _finish(run, event, message, step, send)
+
+
+def _flush(run, batch: list, send) -> None:
+    if not batch:
+        return
+    try:
+        run.append_metrics(batch)
+    except OSError as exc:  # a full disk must not end the run; the record says so
+        batch[-1].message = (batch[-1].message + " " if batch[-1].message else "") + \
+            f"(metrics.csv could not be written: {exc.strerror or exc})"
+    send("records", list(batch))
+
+
+def _finish(run, event: str, message: str, step: int, send) -> None:
+    status = {"done": "done", "stopped": "stopped", "diverged": "diverged"}.get(event, "failed")
+    try:
+        run.update(status=status, step=step, message=message)
+    except OSError:
+        pass
+    send("ended", event, message, dict(run.info))
+
+
+# ---- the child process -------------------------------------------------------------------------
+def main(conn, prepare, settings, run, resume: bool, go, stop, threads: int, token_cache) -> None:
+    """The child's entry point: `conn` is the write end of a pipe whose read end the GUI's worker holds."""
+    # Ctrl+C in a terminal reaches the whole process group; the GUI decides when the run stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lower_priority(NICENESS)
+    import torch
+
+    torch.set_num_threads(threads)
+    _stop_when_parent_dies(go, stop)
+
+    def send(*message) -> None:
+        try:
+            conn.send(message)
+        except (OSError, ValueError):  # the GUI process is gone: save a checkpoint and end
+            stop.set()
+            go.set()
+
+    try:
+        drive(prepare, settings, run, resume, go, stop, send, token_cache=token_cache)
+    finally:
+        conn.close()
+    # Every file of the run is written and closed, and the GUI has the last message. Skip the
+    # interpreter's teardown: finalizing torch takes 0.6 s here, and the panel waits for the exit.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _stop_when_parent_dies(go, stop) -> None:
+    """A GUI process that crashed or was killed leaves no orphan training on: stop, saving a checkpoint."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        stop.set()
+        go.set()
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
