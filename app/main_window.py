@@ -5,6 +5,7 @@ Nothing here imports torch: the engine imports it on its own thread after the wi
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -234,6 +235,11 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.result = None
         self.request_trace()
         self._update_pages()
+        if gc.get_freeze_count() == 0:  # once a process
+            # Start-up made a few hundred thousand long-lived objects (torch, Qt, the model). Left in
+            # the collector's oldest generation, each full collection walked them all and froze the
+            # window for 40-140 ms, now and then, while training. Frozen, they are never scanned.
+            gc.freeze()
 
     # ---- prompt and traces ---------------------------------------------------------------
     def set_prompt(self, text: str) -> None:

@@ -118,6 +118,10 @@ def in_gui(args) -> dict:
         pretrain.TrainingWorker = functools.partial(TrainingWorker, in_process=False)
     if args.threads:
         child.training_threads = lambda: args.threads
+    if args.niceness is not None:
+        child.NICENESS = args.niceness
+    if args.emit is not None:
+        child.EMIT_SECONDS = args.emit
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.main_window import MainWindow
 
@@ -219,6 +223,8 @@ def one_gui_run(mode: str, args) -> dict:
                "--batch", str(args.batch), "--sample-interval", str(args.sample_interval), "--device", args.device,
                "--threads", str(args.threads), "--minutes", str(args.minutes),
                "--paint-seconds", str(args.paint_seconds)]
+    command += ["--niceness", str(args.niceness)] if args.niceness is not None else []
+    command += ["--emit", str(args.emit)] if args.emit is not None else []
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
@@ -245,6 +251,9 @@ def main() -> int:
     p.add_argument("--device", default="auto")
     p.add_argument("--threads", type=int, default=0,
                    help="torch threads for the training child and headless (0: the app's and torch's defaults)")
+    p.add_argument("--niceness", type=int, help="how far the training child lowers its priority "
+                   "(default: app.training.child.NICENESS)")
+    p.add_argument("--emit", type=float, help="seconds between record batches (default: child.EMIT_SECONDS)")
     p.add_argument("--paint-seconds", type=float, default=30, help="how long the paint mode redraws")
     p.add_argument("--one", choices=["thread", "process", "paint", "settings"], help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -258,7 +267,8 @@ def main() -> int:
         return 0
     print(f"configuration: tiny preset, char tokenizer, context {args.context}, batch {args.batch}, "
           f"device {args.device}, {args.steps if not args.minutes else '∞'} steps, threads "
-          f"{args.threads or 'default'}; {os.cpu_count()} CPUs; load {load()}", flush=True)
+          f"{args.threads or 'default'}, child niceness {args.niceness if args.niceness is not None else 'default'}, "
+          f"emit every {args.emit or 'default'} s; {os.cpu_count()} CPUs; load {load()}", flush=True)
     if args.minutes:
         r = one_gui_run("process", args)
         print(f"process mode, {r['seconds'] / 60:.1f} min: {r['tokens_per_second']:,.0f} tokens/s, longest stall "

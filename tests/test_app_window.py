@@ -359,3 +359,14 @@ def test_a_bad_model_keeps_the_one_already_open(qtbot, window, tmp_path):
     assert window.model_combo.currentData() == before.path
     window.open_model(str(tmp_path / "missing"))
     assert window.info is before and "no model folder" in window.status.text()
+
+
+def test_the_start_up_heap_is_frozen_once_the_model_is_loaded(window):
+    """gc.freeze() after the first model: full collections then skip the start-up objects, which
+    stalled the window for 40-140 ms at a time while training (benchmarks/bench_training_gui.py)."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # torch, Qt and the model: far more than the window's own objects
+    window._model_loaded(window.info)  # a second model does not freeze again
+    assert gc.get_freeze_count() == frozen

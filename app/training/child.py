@@ -4,7 +4,7 @@
 
     ("status", text)                  what the preparation is doing
     ("prepared", info)                summary, notices, parameters, tokenizer_preview, step, total_steps
-    ("records", [Metrics])            oldest first; batched, at most one batch every EMIT_SECONDS
+    ("records", [Metrics])            oldest first; batched, a batch every EMIT_SECONDS (sooner for events)
     ("paused", paused, step)          the loop really is (no longer) waiting, at this step
     ("ended", event, message, info)   the last message; info is the run's run.json as written
 
@@ -23,18 +23,24 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
-# At most two redraws a second. Each costs the GUI thread about 50 ms of CPU on the 2-core machine
-# (four plots re-laid out); at four a second the window took a fifth of a core from training.
+# Two redraws a second at most (events, samples and checkpoints are sent at once). A redraw of the
+# four plots costs the GUI thread about 7 ms since the panel sets their ranges itself (curves.py);
+# the window then takes about 5% of one core while training (docs/BENCHMARKS.md, training section).
 EMIT_SECONDS = 0.5
-NICENESS = 10  # how far below normal priority the training child runs (see lower_priority)
+# How far below normal priority the training child runs (see lower_priority). Measured with the
+# cheap redraws: the longest event-loop stall is about 28 ms at niceness 10 and about 60 ms at 0,
+# with tokens/s the same within the machine's noise.
+NICENESS = 10
 
 
 def training_threads() -> int:
     """torch threads for a training child: every core this process may use.
 
-    Measured on 2 cores (docs/BENCHMARKS.md, training section): the GUI process needs so little CPU
-    while training that leaving it a core costs the run far more than it gains the event loop.
+    Measured on 2 cores: one thread trains at 0.65x the speed of two, while the window needs only
+    about 5% of a core; the child's lower priority gives the GUI that CPU when it asks for it.
     """
     try:
         cores = len(os.sched_getaffinity(0))
@@ -74,7 +80,18 @@ def describe(exc: BaseException, settings) -> str:
     return f"{name}: {exc}"
 
 
-def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None, on_trainer=None) -> None:
+@dataclass
+class ChildOptions:
+    """How the worker sets the child up: taken from this module's settings when a run starts."""
+
+    threads: int
+    niceness: int
+    emit_seconds: float
+    token_cache: Path | None  # the tokenized-corpus cache: finding it asks Qt, so the GUI process does
+
+
+def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None, on_trainer=None,
+          emit_seconds: float | None = None) -> None:
     """Prepare and run one training job, reporting through `send`. Never raises for a failed run."""
     try:
         extra = {"token_cache": token_cache} if token_cache is not None else {}
@@ -92,6 +109,7 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
                       "tokenizer_preview": prepared.tokenizer_preview, "step": trainer.step,
                       "total_steps": trainer.cfg.steps})
     step = trainer.step
+    every = EMIT_SECONDS if emit_seconds is None else emit_seconds
     batch, last_emit = [], 0.0
     event, message = "done", ""
     try:
@@ -100,7 +118,7 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
             step = m.step
             batch.append(m)
             now = time.monotonic()
-            if m.event != "log" or m.sample or m.checkpoint or now - last_emit >= EMIT_SECONDS:
+            if m.event != "log" or m.sample or m.checkpoint or now - last_emit >= every:
                 _flush(run, batch, send)
                 batch, last_emit = [], now
             if m.event != "log":
@@ -145,14 +163,14 @@ def _finish(run, event: str, message: str, step: int, send) -> None:
 
 
 # ---- the child process -------------------------------------------------------------------------
-def main(conn, prepare, settings, run, resume: bool, go, stop, threads: int, token_cache) -> None:
+def main(conn, prepare, settings, run, resume: bool, go, stop, options: ChildOptions) -> None:
     """The child's entry point: `conn` is the write end of a pipe whose read end the GUI's worker holds."""
     # Ctrl+C in a terminal reaches the whole process group; the GUI decides when the run stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    lower_priority(NICENESS)
+    lower_priority(options.niceness)
     import torch
 
-    torch.set_num_threads(threads)
+    torch.set_num_threads(options.threads)
     _stop_when_parent_dies(go, stop)
 
     def send(*message) -> None:
@@ -163,7 +181,8 @@ def main(conn, prepare, settings, run, resume: bool, go, stop, threads: int, tok
             go.set()
 
     try:
-        drive(prepare, settings, run, resume, go, stop, send, token_cache=token_cache)
+        drive(prepare, settings, run, resume, go, stop, send, token_cache=options.token_cache,
+              emit_seconds=options.emit_seconds)
     finally:
         conn.close()
     # Every file of the run is written and closed, and the GUI has the last message. Skip the

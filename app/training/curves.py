@@ -2,6 +2,12 @@
 
 Plot items are built once; `add(records)` appends and calls setData. Past runs can be overlaid
 (dashed) for comparison.
+
+The panel sets each plot's range itself instead of using pyqtgraph's auto-range: the x axis spans
+the whole run (the curve grows left to right, like the progress bar) and the y axis starts at 0 and
+only grows, to a round number. Auto-range moved both axes on every redraw, which re-laid out the
+axes and painted every plot twice (set during paint, then painted again): a redraw of the four plots
+cost about 45 ms of the GUI thread in one go, now about 20 (benchmarks/bench_training_gui.py).
 """
 from __future__ import annotations
 
@@ -10,12 +16,25 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from ..appearance import OKABE_ITO, Appearance
 from ..plots import make_plot, set_title, style_plot
 
 SERIES = ("step", "train_loss", "val_loss", "learning_rate", "tokens_per_second", "grad_norm")
+FOLLOW_TIP = "Scroll to zoom, drag to pan; double-click to see the whole run again."
+
+
+def round_up(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is at least `value` (> 0)."""
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"round_up needs a positive number, not {value}")
+    scale = 10.0 ** math.floor(math.log10(value))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * scale >= value * (1 - 1e-12):
+            return step * scale
+    return 10 * scale
 
 
 def step_plot(appearance: Appearance, title: str, min_size: tuple[int, int] = (160, 130)) -> pg.PlotWidget:
@@ -36,6 +55,9 @@ class TrainingCurves(QWidget):
         self.val_steps: list[float] = []
         self.val_values: list[float] = []
         self.overlays: dict[str, list] = {}
+        self.overlay_extent = (0.0, 0.0)  # the overlaid runs' last step and highest loss
+        self.total_steps = 0  # the x axis spans this many steps (the run's length, once known)
+        self.y_top: dict[str, float] = {}  # each plot's y range is [0, y_top]; grows only, by round numbers
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         titles = {"loss": "Loss (lower is better)", "lr": "Learning rate", "tps": "Tokens per second",
@@ -54,13 +76,25 @@ class TrainingCurves(QWidget):
         self.lr_curve = self.plots["lr"].plot()
         self.tps_curve = self.plots["tps"].plot()
         self.grad_curve = self.plots["grad"].plot()
+        # Following: the panel sets the plot's range. Zooming or panning by hand stops that for the
+        # plot; a double-click gives the range back to the panel.
+        self.following = {key: True for key in self.plots}
+        for key, pw in self.plots.items():
+            pw.enableAutoRange(False)
+            pw.setToolTip(FOLLOW_TIP)
+            pw.getViewBox().sigRangeChangedManually.connect(lambda *_, k=key: self.following.__setitem__(k, False))
+            pw.scene().sigMouseClicked.connect(lambda ev, k=key: ev.double() and self.follow(k))
         appearance.changed.connect(self._restyle)
         self._restyle()
 
     def _restyle(self) -> None:
         a = self.appearance
+        # A fixed width for the y axes, room for "0.0025" or "40000": an axis that resized to its
+        # labels re-laid out the plot, and painted it twice, whenever the labels changed.
+        digits = QFontMetrics(a.font(0.9)).horizontalAdvance("0.00025")
         for pw in self.plots.values():
             style_plot(pw, a)
+            pw.getPlotItem().getAxis("left").setWidth(digits + 12)
         w = a.line_width
         self.train_curve.setPen(pg.mkPen(OKABE_ITO[4], width=w))
         self.val_curve.setPen(pg.mkPen(OKABE_ITO[5], width=w))
@@ -75,9 +109,24 @@ class TrainingCurves(QWidget):
             values.clear()
         self.val_steps.clear()
         self.val_values.clear()
+        self.total_steps = 0
+        self.y_top.clear()
         self._redraw()
 
+    def set_run_length(self, total_steps: int) -> None:
+        """The run's length, known once it is prepared: the x axes span it before the first point."""
+        self.total_steps = max(self.total_steps, total_steps)
+        self._set_ranges()
+
+    def follow(self, key: str) -> None:
+        """Give plot `key`'s range back to the panel (after the user zoomed or panned it)."""
+        self.following[key] = True
+        self.y_top.pop(key, None)
+        self._set_ranges()
+
     def add(self, records) -> None:
+        if records:
+            self.total_steps = max(self.total_steps, records[-1].total_steps)
         for r in records:
             if not math.isfinite(r.train_loss):
                 continue
@@ -101,6 +150,7 @@ class TrainingCurves(QWidget):
         ok = np.isfinite(val)
         self.val_steps = [float(v) for v in metrics["step"][ok]] if len(val) else []
         self.val_values = [float(v) for v in val[ok]]
+        self.total_steps = int(max(self.data["step"], default=0))
         self._redraw()
 
     def truncate(self, step: int) -> None:
@@ -120,6 +170,26 @@ class TrainingCurves(QWidget):
         self.lr_curve.setData(steps, np.asarray(self.data["learning_rate"]))
         self.tps_curve.setData(steps, np.asarray(self.data["tokens_per_second"]))
         self.grad_curve.setData(steps, np.asarray(self.data["grad_norm"]))
+        self._set_ranges()
+
+    def _set_ranges(self) -> None:
+        last_step = max(self.data["step"], default=0)
+        x_end = max(self.total_steps, last_step, self.overlay_extent[0], 1)
+        highest = {"loss": max(self.data["train_loss"] + self.val_values + [self.overlay_extent[1]], default=0),
+                   "lr": max(self.data["learning_rate"], default=0),
+                   "tps": 1.1 * max(self.data["tokens_per_second"], default=0),
+                   "grad": max(self.data["grad_norm"], default=0)}
+        for key, pw in self.plots.items():
+            if not self.following[key] or not (math.isfinite(highest[key]) and highest[key] > 0):
+                continue  # zoomed by hand; or nothing to show yet (the learning rate starts at 0 in warm-up)
+            top = max(self.y_top.get(key, 0.0), round_up(1.05 * highest[key]))
+            if (pw.getViewBox().viewRange()[0][1], self.y_top.get(key)) == (x_end, top):
+                continue  # unchanged: the axes keep their cached drawing
+            self.y_top[key] = top
+            pw.setRange(xRange=(0, x_end), yRange=(0, top), padding=0)
+            # Apply it now: pyqtgraph would otherwise apply it during the next paint, and the items
+            # that moved would ask for a second paint straight after.
+            pw.getViewBox().updateMatrix()
 
     def set_overlays(self, runs: dict[str, tuple[str, dict[str, np.ndarray]]]) -> None:
         """Past runs' training loss, dashed, for comparison (run id -> (label, metrics columns))."""
@@ -132,6 +202,11 @@ class TrainingCurves(QWidget):
             color = OKABE_ITO[(0, 2, 6, 1, 7, 3)[i % 6]]
             pen = pg.mkPen(color, width=self.appearance.line_width, style=Qt.DashLine)
             self.overlays[key] = [loss.plot(m["step"], m["train_loss"], pen=pen, name=label)]
+        ends = [(float(np.max(m["step"], initial=0)), float(np.nanmax(m["train_loss"], initial=0)))
+                for _, m in runs.values()]
+        self.overlay_extent = (max((e[0] for e in ends), default=0.0), max((e[1] for e in ends), default=0.0))
+        self.y_top.pop("loss", None)
+        self._set_ranges()
 
     def point_count(self) -> int:
         return len(self.train_curve.getData()[0] if self.train_curve.getData()[0] is not None else [])

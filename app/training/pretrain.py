@@ -266,6 +266,7 @@ class PretrainPanel(QWidget):
             self.form.show_tokenizer(info["tokenizer_preview"])
         self.progress.setRange(0, info["total_steps"])
         self.progress.setValue(info["step"])
+        self.curves.set_run_length(info["total_steps"])
         self._add_snapshot_items(up_to=info["step"])
 
     def _records(self, records: list) -> None:

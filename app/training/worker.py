@@ -114,7 +114,7 @@ class TrainingWorker(QThread):
                 self._run_child()
             else:
                 child.drive(self._prepare, self.settings, self.run_store_entry, self.resume, self._go, self._stop,
-                            self._relay, on_trainer=self._set_trainer)
+                            self._relay, on_trainer=self._set_trainer, emit_seconds=child.EMIT_SECONDS)
         except Exception as exc:  # not the run failing (that is a message): the worker itself
             self._end = ("failed", f"The training could not run: {type(exc).__name__}: {exc}")
         self.ended.emit(*self._end)
@@ -129,7 +129,8 @@ class TrainingWorker(QThread):
         process = SPAWN.Process(
             target=child.main, name="lm-anatomy-training", daemon=True,
             args=(writer, self._prepare, self.settings, run, self.resume, self._go, self._stop,
-                  child.training_threads(), user_cache_dir() / "tokens"))
+                  child.ChildOptions(child.training_threads(), child.NICENESS, child.EMIT_SECONDS,
+                                     user_cache_dir() / "tokens")))
         process.start()
         writer.close()  # the child holds the only write end now: when it dies, recv() raises EOFError
         self.process = process
