@@ -136,12 +136,28 @@ def in_gui(args) -> dict:
     stalls = {"longest": 0.0, "preparing": 0.0, "last": 0.0, "started": False}
     memory: list[tuple[float, float, float]] = []  # time, GUI RSS, child RSS
 
+    long_stalls: list[tuple[float, float]] = []  # (seconds into the run, ms) of stalls over 30 ms
+    collections: list[tuple[float, float, int]] = []  # GUI process garbage collections over 5 ms
+
     def tick():
         now = clock.nsecsElapsed() / 1e6
         if stalls["started"]:
             key = "longest" if marks else "preparing"  # before the first record: corpus, tokenizer, model
-            stalls[key] = max(stalls[key], now - stalls["last"] - 5.0)
+            stall = now - stalls["last"] - 5.0
+            stalls[key] = max(stalls[key], stall)
+            if marks and stall > 30:
+                long_stalls.append((round(time.monotonic() - started, 1), round(stall, 1)))
         stalls["last"], stalls["started"] = now, True
+
+    def collected(phase, info, began=[0.0]):  # noqa: B006 (the start time of the collection in progress)
+        if phase == "start":
+            began[0] = time.perf_counter()
+        elif (ms := (time.perf_counter() - began[0]) * 1e3) > 5 and marks:
+            collections.append((round(time.monotonic() - started, 1), round(ms, 1), info["generation"]))
+
+    import gc
+
+    gc.callbacks.append(collected)
 
     def sample_memory():
         process = panel.worker.process if panel.worker is not None else None
@@ -163,9 +179,9 @@ def in_gui(args) -> dict:
         panel.worker.records.connect(on_records)
         used, in_process = panel.worker.settings.to_dict(), panel.worker.in_process
         panel.run_ended.connect(lambda *_: app.quit())
+    started = time.monotonic()
     timer.start()
     sampler.start()
-    started = time.monotonic()
     if args.minutes:
         QTimer.singleShot(int(args.minutes * 60_000), panel.stop)
     app.exec()  # the real event loop, as in the app
@@ -184,7 +200,7 @@ def in_gui(args) -> dict:
             "preparing_stall_ms": stalls["preparing"], "gui_growth_mb": growth(1), "child_growth_mb": growth(2),
             "gui_rss_mb": memory[-1][1] if memory else rss_mb(),
             "child_rss_mb": memory[-1][2] if memory else float("nan"), "seconds": time.monotonic() - started,
-            "in_process": in_process}
+            "in_process": in_process, "long_stalls": long_stalls, "collections": collections}
 
 
 def paint_only(panel, app, every: float, seconds: float, on_records):
@@ -276,6 +292,8 @@ def main() -> int:
         print(f"memory growth after the first minute: GUI process {r['gui_growth_mb']:.1f} MB (RSS "
               f"{r['gui_rss_mb']:.0f} MB), training child {r['child_growth_mb']:.1f} MB (RSS {r['child_rss_mb']:.0f} MB)"
               f"  (target ≤ 50); load now {load()}")
+        print(f"stalls over 30 ms (seconds into the run, ms): {r['long_stalls'] or 'none'}")
+        print(f"GUI process garbage collections over 5 ms (seconds, ms, generation): {r['collections'] or 'none'}")
         return 0
     modes = args.modes.split(",")
     rounds: list[dict] = []
