@@ -100,3 +100,13 @@ def test_load_spans_the_finished_run_and_overlays_widen_the_view(curves):
     longer = {"step": np.arange(0, 1001, 100, dtype=float), "train_loss": np.linspace(9, 2, 11)}
     curves.set_overlays({"older": ("older run", longer)})
     assert view(curves, "loss") == approx((0, 1000, 0, 10.0))  # the overlay's 9.0 × 1.05, rounded up
+
+
+def test_the_run_length_spans_the_x_axes_before_the_first_point(curves):
+    curves.add([record(5, 3.0)])
+    curves.clear()
+    curves.set_run_length(1200)
+    for key in curves.plots:
+        assert view(curves, key)[:2] == approx((0, 1200))
+    curves.add([record(5, 3.0, total=1200)])
+    assert view(curves, "loss") == approx((0, 1200, 0, 4.0))

@@ -58,6 +58,7 @@ class TrainingCurves(QWidget):
         self.overlay_extent = (0.0, 0.0)  # the overlaid runs' last step and highest loss
         self.total_steps = 0  # the x axis spans this many steps (the run's length, once known)
         self.y_top: dict[str, float] = {}  # each plot's y range is [0, y_top]; grows only, by round numbers
+        self.applied: dict[str, tuple] = {}  # the (x end, y top) each plot was last given
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         titles = {"loss": "Loss (lower is better)", "lr": "Learning rate", "tps": "Tokens per second",
@@ -111,6 +112,7 @@ class TrainingCurves(QWidget):
         self.val_values.clear()
         self.total_steps = 0
         self.y_top.clear()
+        self.applied.clear()
         self._redraw()
 
     def set_run_length(self, total_steps: int) -> None:
@@ -122,6 +124,7 @@ class TrainingCurves(QWidget):
         """Give plot `key`'s range back to the panel (after the user zoomed or panned it)."""
         self.following[key] = True
         self.y_top.pop(key, None)
+        self.applied.pop(key, None)
         self._set_ranges()
 
     def add(self, records) -> None:
@@ -180,13 +183,17 @@ class TrainingCurves(QWidget):
                    "tps": 1.1 * max(self.data["tokens_per_second"], default=0),
                    "grad": max(self.data["grad_norm"], default=0)}
         for key, pw in self.plots.items():
-            if not self.following[key] or not (math.isfinite(highest[key]) and highest[key] > 0):
-                continue  # zoomed by hand; or nothing to show yet (the learning rate starts at 0 in warm-up)
-            top = max(self.y_top.get(key, 0.0), round_up(1.05 * highest[key]))
-            if (pw.getViewBox().viewRange()[0][1], self.y_top.get(key)) == (x_end, top):
+            if not self.following[key]:
+                continue  # zoomed or panned by hand
+            top = self.y_top.get(key)  # None until there is something to scale to
+            if math.isfinite(highest[key]) and highest[key] > 0:  # (the learning rate starts at 0 in warm-up)
+                top = max(top or 0.0, round_up(1.05 * highest[key]))
+            if self.applied.get(key) == (x_end, top):
                 continue  # unchanged: the axes keep their cached drawing
-            self.y_top[key] = top
-            pw.setRange(xRange=(0, x_end), yRange=(0, top), padding=0)
+            self.applied[key] = (x_end, top)
+            if top is not None:
+                self.y_top[key] = top
+            pw.setRange(xRange=(0, x_end), yRange=(0, top) if top is not None else None, padding=0)
             # Apply it now: pyqtgraph would otherwise apply it during the next paint, and the items
             # that moved would ask for a second paint straight after.
             pw.getViewBox().updateMatrix()
@@ -206,6 +213,7 @@ class TrainingCurves(QWidget):
                 for _, m in runs.values()]
         self.overlay_extent = (max((e[0] for e in ends), default=0.0), max((e[1] for e in ends), default=0.0))
         self.y_top.pop("loss", None)
+        self.applied.pop("loss", None)
         self._set_ranges()
 
     def point_count(self) -> int:
