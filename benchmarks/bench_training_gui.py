@@ -143,7 +143,7 @@ def in_gui(args) -> dict:
         now = clock.nsecsElapsed() / 1e6
         if stalls["started"]:
             key = "longest" if marks else "preparing"  # before the first record: corpus, tokenizer, model
-            stall = now - stalls["last"] - 5.0
+            stall = now - stalls["last"] - args.tick_ms
             stalls[key] = max(stalls[key], stall)
             if marks and stall > 30:
                 long_stalls.append((round(time.monotonic() - started, 1), round(stall, 1)))
@@ -163,7 +163,7 @@ def in_gui(args) -> dict:
         process = panel.worker.process if panel.worker is not None else None
         memory.append((time.monotonic(), rss_mb(), rss_mb(process.pid) if process is not None else float("nan")))
 
-    timer = QTimer(interval=5)
+    timer = QTimer(interval=args.tick_ms)
     timer.timeout.connect(tick)
     sampler = QTimer(interval=1000)
     sampler.timeout.connect(sample_memory)
@@ -238,7 +238,7 @@ def one_gui_run(mode: str, args) -> dict:
     command = [sys.executable, __file__, "--one", mode, "--steps", str(args.steps), "--context", str(args.context),
                "--batch", str(args.batch), "--sample-interval", str(args.sample_interval), "--device", args.device,
                "--threads", str(args.threads), "--minutes", str(args.minutes),
-               "--paint-seconds", str(args.paint_seconds)]
+               "--paint-seconds", str(args.paint_seconds), "--tick-ms", str(args.tick_ms)]
     command += ["--niceness", str(args.niceness)] if args.niceness is not None else []
     command += ["--emit", str(args.emit)] if args.emit is not None else []
     done = subprocess.run(command, capture_output=True, text=True)
@@ -270,6 +270,8 @@ def main() -> int:
     p.add_argument("--niceness", type=int, help="how far the training child lowers its priority "
                    "(default: app.training.child.NICENESS)")
     p.add_argument("--emit", type=float, help="seconds between record batches (default: child.EMIT_SECONDS)")
+    p.add_argument("--tick-ms", type=int, default=5, help="the stall timer's interval: the timer itself costs "
+                   "the GUI process CPU, so a longer one shows what the window costs a run without it")
     p.add_argument("--paint-seconds", type=float, default=30, help="how long the paint mode redraws")
     p.add_argument("--one", choices=["thread", "process", "paint", "settings"], help=argparse.SUPPRESS)
     args = p.parse_args()
