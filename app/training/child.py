@@ -26,10 +26,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Two redraws a second at most (events, samples and checkpoints are sent at once). A redraw of the
-# four plots costs the GUI thread about 7 ms since the panel sets their ranges itself (curves.py);
-# the window then takes about 5% of one core while training (docs/BENCHMARKS.md, training section).
-EMIT_SECONDS = 0.5
+# One redraw a second at most (events, samples and checkpoints are sent at once). A redraw of the
+# four plots costs the GUI thread about 7 ms (curves.py), yet the run slows beside a redrawing window
+# more than that suggests (each redraw preempts one of the two lock-stepped torch threads).
+# Measured, window ÷ headless tokens/s: 0.86 at two redraws a second (15 rounds), 0.90 at one
+# (3 rounds), 0.99 at one every 2 s (3 rounds); docs/BENCHMARKS.md, training section.
+EMIT_SECONDS = 1.0
 # How far below normal priority the training child runs (see lower_priority). Measured with the
 # cheap redraws: the longest event-loop stall is about 28 ms at niceness 10 and about 60 ms at 0,
 # with tokens/s the same within the machine's noise.
