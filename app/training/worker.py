@@ -114,7 +114,7 @@ class TrainingWorker(QThread):
                 self._run_child()
             else:
                 child.drive(self._prepare, self.settings, self.run_store_entry, self.resume, self._go, self._stop,
-                            self._relay, on_trainer=self._set_trainer, emit_seconds=child.EMIT_SECONDS)
+                            self._relay, on_trainer=self._set_trainer)
         except Exception as exc:  # not the run failing (that is a message): the worker itself
             self._end = ("failed", f"The training could not run: {type(exc).__name__}: {exc}")
         self.ended.emit(*self._end)
