@@ -56,6 +56,13 @@ PRUNE = [
     "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", "libQt6EglFsKmsSupport.so.6",
     "libQt6EglFSDeviceIntegration.so.6",
 ]
+# Qt parts the app never loads, removed with the system libraries that only they needed. The GTK 3
+# platform theme drags in a build machine's cairo, pango, gdk-pixbuf, harfbuzz and gio (about 8 MB),
+# while libgtk-3 itself is never bundled: on a desktop it would load those stale copies beside the
+# system's GTK. The app sets its own palette and fonts, so Qt's built-in theme is what it wants
+# anyway. Nothing links libQt6Network (PySide6.QtNetwork is excluded), nor its Kerberos libraries.
+UNUSED_WITH_DEPENDENCIES = ["PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/lib/libQt6Network.so.6",
+                            "libQt6Network.so.6"]
 KEEP_TORCH_BIN = {"torch_shm_manager"}
 TORCH_TEST_LIBS = ["libjitbackend_test.so", "libtorchbind_test.so", "libbackend_with_compiler.so",
                    "libaoti_custom_ops.so"]
@@ -97,6 +104,12 @@ def prune(bundle: Path, strip: bool = True) -> int:
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
+    if sys.platform.startswith("linux") and shutil.which("readelf"):
+        for path in exclusive_dependencies(inner, UNUSED_WITH_DEPENDENCIES, needed_libraries(inner)):
+            path.unlink()
+    for rel in UNUSED_WITH_DEPENDENCIES:
+        if (inner / rel).exists() or (inner / rel).is_symlink():
+            (inner / rel).unlink()
     torch_bin = inner / "torch" / "bin"
     if torch_bin.is_dir():
         for f in torch_bin.iterdir():
@@ -113,6 +126,51 @@ def prune(bundle: Path, strip: bool = True) -> int:
         if libs:
             run(["strip", "--strip-unneeded", *libs])
     return before - size_of(bundle)
+
+
+def needed_libraries(inner: Path) -> dict[Path, list[str]]:
+    """Every ELF file in the bundle (not symlinks) and the sonames it links (readelf's NEEDED)."""
+    needed = {}
+    for path in inner.rglob("*"):
+        if path.is_symlink() or not path.is_file() or not (".so" in path.name or os.access(path, os.X_OK)):
+            continue
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        needed[path] = [line.rsplit("[", 1)[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line]
+    return needed
+
+
+def exclusive_dependencies(inner: Path, unused: list[str], needed: dict[Path, list[str]]) -> list[Path]:
+    """The libraries at the bundle's top level (where PyInstaller puts the system libraries it
+    collects) that only the `unused` files need, directly or through each other.
+
+    Candidates are the top-level libraries the unused files reach; every other ELF file in the
+    bundle is a root (extension modules, Qt's and torch's libraries and plugins, libpython, and
+    top-level libraries collected for something else), and a candidate that a root reaches stays.
+    So this removes only what the removal itself orphans."""
+    dropped = {inner / rel for rel in unused}
+    by_name: dict[str, Path] = {}
+    for path in needed:
+        if path.parent == inner:  # a top-level copy wins over a same-named one deeper down
+            by_name[path.name] = path
+        else:
+            by_name.setdefault(path.name, path)
+
+    def reached(starts) -> set[Path]:
+        seen: set[Path] = set()
+        stack = list(starts)
+        while stack:
+            path = stack.pop()
+            if path not in seen:
+                seen.add(path)
+                stack += [by_name[name] for name in needed.get(path, []) if name in by_name]
+        return seen
+
+    candidates = {p for p in reached(p for p in needed if p in dropped) if p.parent == inner} - dropped
+    kept = reached(p for p in needed if p not in dropped and p not in candidates)
+    return sorted(candidates - kept)
 
 
 def tarball(bundle: Path) -> Path:

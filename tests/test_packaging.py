@@ -80,3 +80,26 @@ def test_nsis_script_refuses_to_build_without_a_payload(tmp_path):
     result = subprocess.run(["makensis", "-V1", "-DVERSION=0.0.0", str(ROOT / "packaging" / "windows" / "installer.nsi")],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode != 0 and "PAYLOAD" in (result.stdout + result.stderr)
+
+
+def test_a_removed_plugin_takes_only_the_libraries_nothing_else_needs(tmp_path):
+    inner = tmp_path / "_internal"
+    qt = inner / "PySide6" / "Qt"
+    theme = qt / "plugins" / "platformthemes" / "libqgtk3.so"
+    gui = qt / "lib" / "libQt6Gui.so.6"
+    top = {name: inner / name for name in ("libcairo.so.2", "libpixman-1.so.0", "libglib-2.0.so.0",
+                                           "libfreetype.so.6", "libpython3.11.so.1.0", "libz.so.1")}
+    needed = {
+        theme: ["libQt6Gui.so.6", "libcairo.so.2", "libglib-2.0.so.0"],
+        gui: ["libglib-2.0.so.0", "libfreetype.so.6"],
+        top["libcairo.so.2"]: ["libpixman-1.so.0", "libfreetype.so.6"],
+        top["libpixman-1.so.0"]: [],
+        top["libglib-2.0.so.0"]: [],
+        top["libfreetype.so.6"]: ["libz.so.1"],
+        top["libpython3.11.so.1.0"]: ["libz.so.1"],  # a top-level root: the bootloader loads it
+        top["libz.so.1"]: [],
+    }
+    orphaned = build.exclusive_dependencies(inner, ["PySide6/Qt/plugins/platformthemes/libqgtk3.so"], needed)
+    # cairo and pixman only served the theme; glib and freetype are Qt's too, zlib is libpython's.
+    assert orphaned == sorted([top["libcairo.so.2"], top["libpixman-1.so.0"]])
+    assert build.exclusive_dependencies(inner, [], needed) == []
