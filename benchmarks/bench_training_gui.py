@@ -9,7 +9,9 @@ in its own fresh process and in a rotating order:
   * headless: the Trainer loop alone (what lm-anatomy-train runs);
   * thread:   the Pre-train panel with the run on a QThread in the GUI process (the old way;
               TrainingWorker(in_process=False));
-  * process:  the Pre-train panel with the run in a spawned child process (the app's way).
+  * process:  the Pre-train panel with the run in a spawned child process (the app's way);
+  * blind:    the control for process: the same, with the curves never redrawn (what the plots cost);
+  * paint:    the control for the GUI: the same redraws, with no training anywhere.
 The two window runs show the window offscreen, with a 5 ms timer on the GUI thread that records
 the longest event-loop stall while training. Throughput is tokens over the wall-clock time between
 the first and last record, in every mode. Ratios are taken within a round (window ÷ that round's
@@ -115,6 +117,10 @@ def in_gui(args) -> dict:
     from app.training import child, pretrain
     from app.training.worker import TrainingWorker
 
+    if args.one == "blind":
+        from app.training.curves import TrainingCurves
+
+        TrainingCurves.add = lambda self, records: None
     if args.one == "thread":
         pretrain.TrainingWorker = functools.partial(TrainingWorker, in_process=False)
     if args.threads:
@@ -272,7 +278,7 @@ def main() -> int:
     p.add_argument("--tick-ms", type=int, default=5, help="the stall timer's interval: the timer itself costs "
                    "the GUI process CPU, so a longer one shows what the window costs a run without it")
     p.add_argument("--paint-seconds", type=float, default=30, help="how long the paint mode redraws")
-    p.add_argument("--one", choices=["thread", "process", "paint", "settings"], help=argparse.SUPPRESS)
+    p.add_argument("--one", choices=["thread", "process", "blind", "paint", "settings"], help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.minutes:
         args.steps = 10**7  # stopped by the clock
@@ -312,7 +318,7 @@ def main() -> int:
                         f"GUI process CPU {r['gui_cpu_percent']:.0f}%")
             else:
                 result[mode] = r = one_gui_run(mode, args)
-                assert r["settings"] == settings and r["in_process"] == (mode == "process")
+                assert r["settings"] == settings and r["in_process"] == (mode in ("process", "blind"))
                 line = (f"{r['tokens_per_second']:,.0f} tokens/s, longest stall {r['longest_stall_ms']:.1f} ms, "
                         f"GUI process CPU {r['gui_cpu_percent']:.0f}% "
                         f"(preparing {r['preparing_stall_ms']:.0f} ms), RSS GUI {r['gui_rss_mb']:.0f} MB"

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # One redraw a second at most (events, samples and checkpoints are sent at once). A redraw of the
-# four plots costs the GUI thread about 7 ms (curves.py), yet the run slows beside a redrawing window
-# more than that suggests (each redraw preempts one of the two lock-stepped torch threads).
-# Measured, window ÷ headless tokens/s: 0.86 at two redraws a second (15 rounds), 0.90 at one
-# (3 rounds), 0.99 at one every 2 s (3 rounds); docs/BENCHMARKS.md, training section.
+# four plots costs the GUI thread about 7 ms (curves.py). Measured, window ÷ headless tokens/s
+# (docs/BENCHMARKS.md, training section): 0.86 at two redraws a second (15 rounds), 0.94 at one
+# (median of the 6 rounds of 2026-11-29, all at or above 0.90; 0.93 over all 17 rounds on record),
+# and 0.96 with the plots never redrawn at all, so what is left is mostly the machine's noise.
 EMIT_SECONDS = 1.0
 # How far below normal priority the training child runs (see lower_priority). Measured with the
 # cheap redraws: the longest event-loop stall is about 28 ms at niceness 10 and about 60 ms at 0,
