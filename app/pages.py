@@ -1,7 +1,7 @@
 """The window's non-stage pages: a message (no model, loading, errors), the empty state, the lesson pane."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from .appearance import Appearance
@@ -95,11 +95,12 @@ class LessonPane(QTextBrowser):
         super().__init__(parent)
         self.appearance = appearance
         self.stage = ""
+        self.anchor = ""  # a section to open the lesson at (<a name="...">), for a panel it is about
         self.setOpenExternalLinks(True)
-        appearance.changed.connect(lambda: self.show_lesson(self.stage))
+        appearance.changed.connect(lambda: self.show_lesson(self.stage, self.anchor))
 
-    def show_lesson(self, stage: str) -> None:
-        self.stage = stage
+    def show_lesson(self, stage: str, anchor: str = "") -> None:
+        self.stage, self.anchor = stage, anchor
         path = lessons_dir() / f"{stage}.html"
         try:
             html = path.read_text(encoding="utf-8")
@@ -111,3 +112,10 @@ class LessonPane(QTextBrowser):
             f".aside {{ color: {a.hex('muted')}; }} b {{ color: {a.hex('fg')}; }}")
         self.document().setDefaultFont(a.font(1.0))
         self.setHtml(html)
+        if anchor and self.isVisible():
+            self.scrollToAnchor(anchor)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.anchor:  # the text is laid out for the pane's final width only after it is shown
+            QTimer.singleShot(0, lambda: self.scrollToAnchor(self.anchor))

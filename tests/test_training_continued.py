@@ -40,10 +40,15 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
         qtbot.waitUntil(lambda: "characters" in panel.corpus_label.text(), timeout=TIMEOUT)
         panel.steps_spin.setValue(60)
         panel.lr_spin.setValue(0.01)
+        assert panel.after_view.view is None and not panel.after_view.sample.toPlainText()
+        assert "when the run ends" in panel.after_view.sample.placeholderText()
+        assert panel.after_view.plot.getAxis("left")._tickLevels == [[]]  # no labels without bars
         with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
             panel.start()
         assert ended.args[0] == "done"
         assert panel.losses[-1] < panel.losses[0] - 0.5
+        low, high = panel.loss_plot.getViewBox().viewRange()[0]  # the step axis spans the run
+        assert low <= 0 and 60 <= high <= 63
         qtbot.waitUntil(lambda: panel.after_view.view is not None, timeout=TIMEOUT)
         after = panel.after_view.view
         assert after.top_probs != before.top_probs and after.sample != before.sample
@@ -85,6 +90,12 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
             assert again.before_view.view.top_probs == pytest.approx(before.top_probs, abs=1e-6)
         finally:
             again.shutdown()
+
+        # a second run: the first run's "after" is not left standing in for this one's
+        with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT):
+            panel.start()
+            assert panel.after_view.view is None and not panel.after_view.sample.toPlainText()
+            panel.stop()
     finally:
         panel.shutdown()
 
@@ -102,3 +113,27 @@ def test_without_text_it_says_what_to_do(qtbot, tmp_path, base):
         assert panel.paths == []
     finally:
         panel.shutdown()
+
+
+def test_the_lesson_opens_at_the_section_on_continued_training(qtbot, tmp_path):
+    panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    panel.resize(1400, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    lesson = panel.lesson
+
+    def heading_in_view() -> bool:  # the heading's whole line is inside the visible part of the pane
+        line = lesson.cursorRect(lesson.document().find("Continuing on your own text"))
+        return 0 <= line.top() and line.bottom() < lesson.viewport().height()
+
+    # the section is near the end of a lesson taller than the pane: scrolled to, as far as it goes
+    qtbot.waitUntil(lambda: lesson.verticalScrollBar().value() > 0)
+    assert heading_in_view()
+    # the sentiment panel shares the lesson and opens it at the top
+    other = FinetunePanel(Appearance(), RunStore(tmp_path / "runs2"))
+    qtbot.addWidget(other)
+    other.resize(1400, 800)
+    other.show()
+    qtbot.waitExposed(other)
+    assert other.lesson.verticalScrollBar().value() == 0

@@ -48,6 +48,10 @@ def test_classification_run_in_the_panel(qtbot, panel, base_folder):
     assert panel.steps[-1] == 100 and len(panel.losses) == len(panel.steps) == 20
     xs, ys = panel.loss_curve.getData()
     np.testing.assert_allclose(ys, panel.losses)
+    for plot in (panel.loss_plot, panel.acc_plot):  # the step axes span the run, whatever has been drawn
+        low, high = plot.getViewBox().viewRange()[0]
+        assert low <= 0 and 100 <= high <= 105
+    assert panel.loss_plot.getViewBox().autoRangeEnabled() == [False, True]
     assert panel.accs and panel.accs[-1] > 0.5  # beats chance (0.5) on the 46 held-out rows
     shown = [t.textItem.toPlainText() for t in panel.confusion_view.texts]
     assert panel.confusion.sum() == 46 and shown == [str(v) for v in panel.confusion.ravel()]

@@ -22,7 +22,7 @@ from ..textutil import esc, visible
 from ..worker import Worker
 from . import jobs
 from .base_picker import BasePicker
-from .curves import step_plot
+from .curves import span_steps, step_plot
 from .form import job_controls
 from .layout import lesson_columns
 from .run_list import RunList
@@ -30,12 +30,14 @@ from .runs import Run, RunStore
 from .worker import TrainingWorker
 
 TOP_K = 10
+BEFORE_WAITING = "Pick a base model: its continuation of the prompt and its likeliest next tokens appear here."
+AFTER_WAITING = "The tuned model's continuation and likeliest next tokens appear here when the run ends."
 
 
 class DistributionView(QWidget):
     """A continuation and a horizontal bar chart of the top next tokens, for one model."""
 
-    def __init__(self, title: str, appearance: Appearance, color: str, parent=None):
+    def __init__(self, title: str, appearance: Appearance, color: str, waiting: str, parent=None):
         super().__init__(parent)
         self.appearance, self.color = appearance, color
         self.title = QLabel(title)
@@ -56,6 +58,15 @@ class DistributionView(QWidget):
         layout.addWidget(self.sample)
         layout.addWidget(self.plot, 1)
         self.view = None
+        self.clear(waiting)
+
+    def clear(self, waiting: str) -> None:
+        """Nothing to show yet: say when there will be, and leave the chart without made-up labels."""
+        self.view = None
+        self.sample.clear()
+        self.sample.setPlaceholderText(waiting)
+        self.bars.setOpts(x0=[], y=[], width=[], height=0.7)
+        self.plot.getAxis("left").setTicks([[]])
 
     def show_view(self, view) -> None:
         self.view = view
@@ -154,8 +165,8 @@ class ContinuedPanel(QWidget):
         self.loss_plot = step_plot(a, "Loss on your text", min_size=(200, 120))
         self.loss_curve = self.loss_plot.plot()
         self.val_curve = self.loss_plot.plot(symbol="o", symbolSize=6)
-        self.before_view = DistributionView("Before", a, OKABE_ITO[7])
-        self.after_view = DistributionView("After", a, OKABE_ITO[4])
+        self.before_view = DistributionView("Before", a, OKABE_ITO[7], BEFORE_WAITING)
+        self.after_view = DistributionView("After", a, OKABE_ITO[4], AFTER_WAITING)
         views = QGridLayout()
         views.addWidget(self.before_view, 0, 0)
         views.addWidget(self.after_view, 0, 1)
@@ -166,7 +177,8 @@ class ContinuedPanel(QWidget):
         cl.addWidget(self.status)
         cl.addWidget(self.loss_plot, 1)
         cl.addLayout(views, 2)
-        self.lesson = lesson_columns(self, left, center, a, "finetuning", [340, 800, 280])
+        self.lesson = lesson_columns(self, left, center, a, "finetuning", [340, 800, 280],
+                                     anchor="continuing")  # the lesson's section on this panel
         self.setAcceptDrops(True)
         a.changed.connect(self._restyle)
         self._restyle()
@@ -257,6 +269,7 @@ class ContinuedPanel(QWidget):
             self.status.setText("Choose a base model and some text of your own first.")
             return
         steps = self.steps_spin.value()
+        self.after_view.clear(AFTER_WAITING)  # a previous run's result would pass for this one's
         log = 1 if steps <= 200 else 5
         settings = jobs.PretrainSettings(
             name=f"{self.base_picker.base_name()}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
@@ -266,6 +279,7 @@ class ContinuedPanel(QWidget):
         self.run = self.store.create(settings.name, settings.to_dict() | {"base_model": base}, kind="continue")
         self.steps, self.losses, self.val = [], [], ([], [])
         self._redraw()
+        span_steps((self.loss_plot,), steps)
         self.progress.setRange(0, steps)
         self.progress.setValue(0)
         worker = TrainingWorker(settings, self.run, prepare=jobs.continued_preparer(base), parent=self)
@@ -331,6 +345,7 @@ class ContinuedPanel(QWidget):
         self.steps, self.losses = m["step"][has_loss].tolist(), m["train_loss"][has_loss].tolist()
         self.val = (m["step"][has_val].tolist(), m["val_loss"][has_val].tolist())
         self._redraw()
+        span_steps((self.loss_plot,), run.total_steps)
         self.progress.setRange(0, max(1, run.total_steps))
         self.progress.setValue(run.step)
         base = run.info.get("settings", {}).get("base_model")

@@ -47,6 +47,13 @@ def step_plot(appearance: Appearance, title: str, min_size: tuple[int, int] = (1
     return pw
 
 
+def span_steps(plots, total_steps: int) -> None:
+    """Give the step axes of `plots` the whole run, as the progress bar does: the curves grow left to
+    right instead of the axes rescaling on every redraw (their y axes still fit the values)."""
+    for pw in plots:
+        pw.setXRange(0, max(1, total_steps), padding=0.02)
+
+
 class TrainingCurves(QWidget):
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)

@@ -27,7 +27,7 @@ from . import classify_runs
 from .base_picker import BasePicker
 from .classify_worker import ClassifyWorker
 from .confusion import ConfusionView
-from .curves import step_plot
+from .curves import span_steps, step_plot
 from .form import job_controls
 from .labelled_table import LabelledTable
 from .layout import lesson_columns
@@ -257,6 +257,7 @@ class FinetunePanel(QWidget):
         self.steps, self.losses, self.acc_steps, self.accs = [], [], [], []
         self.after = None
         self._redraw()
+        span_steps((self.loss_plot, self.acc_plot), cfg.steps)
         self.progress.setRange(0, cfg.steps)
         self.progress.setValue(0)
         name = f"{self.base_picker.base_name()} → {' / '.join(data.label_names())}"
@@ -350,6 +351,7 @@ class FinetunePanel(QWidget):
         self.confusion_view.set_labels(self.labels)
         self.confusion = classify_runs.read_confusion(run)
         self._redraw()
+        span_steps((self.loss_plot, self.acc_plot), run.total_steps)
         self.progress.setRange(0, max(1, run.total_steps))
         self.progress.setValue(run.step)
         acc = f" Held-out accuracy: {self.accs[-1]:.0%}." if self.accs else ""

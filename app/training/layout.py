@@ -10,11 +10,12 @@ from ..pages import LessonPane
 
 
 def lesson_columns(panel: QWidget, left: QWidget, center: QWidget, appearance: Appearance, lesson: str,
-                   sizes: list[int]) -> LessonPane:
-    """Lay `panel` out as left | center | lesson (the lesson named `lesson`); the center takes spare width."""
+                   sizes: list[int], anchor: str = "") -> LessonPane:
+    """Lay `panel` out as left | center | lesson (the lesson named `lesson`, opened at the section
+    `anchor` if given); the center takes spare width."""
     pane = LessonPane(appearance)
     pane.setMinimumWidth(200)
-    pane.show_lesson(lesson)
+    pane.show_lesson(lesson, anchor)
     split = QSplitter(Qt.Horizontal)
     split.addWidget(left)
     split.addWidget(center)
