@@ -96,11 +96,13 @@ class LessonPane(QTextBrowser):
         self.appearance = appearance
         self.stage = ""
         self.anchor = ""  # a section to open the lesson at (<a name="...">), for a panel it is about
+        self.anchor_pending = False
         self.setOpenExternalLinks(True)
         appearance.changed.connect(lambda: self.show_lesson(self.stage, self.anchor))
 
     def show_lesson(self, stage: str, anchor: str = "") -> None:
         self.stage, self.anchor = stage, anchor
+        self.anchor_pending = bool(anchor)  # scrolled to once, when first shown: then the reader's place is kept
         path = lessons_dir() / f"{stage}.html"
         try:
             html = path.read_text(encoding="utf-8")
@@ -113,9 +115,13 @@ class LessonPane(QTextBrowser):
         self.document().setDefaultFont(a.font(1.0))
         self.setHtml(html)
         if anchor and self.isVisible():
-            self.scrollToAnchor(anchor)
+            self._scroll_to_anchor()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.anchor:  # the text is laid out for the pane's final width only after it is shown
-            QTimer.singleShot(0, lambda: self.scrollToAnchor(self.anchor))
+        if self.anchor_pending:  # the text is laid out for the pane's final width only after it is shown
+            QTimer.singleShot(0, self._scroll_to_anchor)
+
+    def _scroll_to_anchor(self) -> None:
+        self.anchor_pending = False
+        self.scrollToAnchor(self.anchor)

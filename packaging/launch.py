@@ -13,7 +13,9 @@ def bytecode_cache() -> str:
     elif sys.platform == "darwin":
         base = os.path.expanduser("~/Library/Caches")
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):  # unset, or relative: the XDG spec (and Qt) then use ~/.cache
+            base = os.path.expanduser("~/.cache")
     return os.path.join(base, "lm-anatomy", "bytecode")
 
 

@@ -1,6 +1,8 @@
 """Continued language-model training on the user's own text: before / after side by side."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -88,12 +90,26 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
                             timeout=TIMEOUT)
             assert again.after_view.view.top_probs == pytest.approx(after.top_probs, abs=1e-6)
             assert again.before_view.view.top_probs == pytest.approx(before.top_probs, abs=1e-6)
+            # its base model moved away: "Before" empties and says why, "After" still shows the tuned model
+            moved = tmp_path / "moved-base"
+            Path(base).rename(moved)
+            try:
+                again.run_list.show_button.click()
+                assert again.before_view.view is None and "gone" in again.before_view.sample.placeholderText()
+                qtbot.waitUntil(lambda: again.after_view.view is not None and again.aux.is_idle(), timeout=TIMEOUT)
+                qtbot.wait(50)
+                assert again.before_view.view is None
+            finally:
+                moved.rename(base)
         finally:
             again.shutdown()
 
         # a second run: the first run's "after" is not left standing in for this one's
         with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT):
+            panel.compare_now(before=False)  # the finished run's "after" is on its way when Start is pressed
             panel.start()
+            qtbot.waitUntil(panel.aux.is_idle, timeout=TIMEOUT)
+            qtbot.wait(50)  # any result it sent has been delivered by now
             assert panel.after_view.view is None and not panel.after_view.sample.toPlainText()
             panel.stop()
     finally:
@@ -130,10 +146,18 @@ def test_the_lesson_opens_at_the_section_on_continued_training(qtbot, tmp_path):
     # the section is near the end of a lesson taller than the pane: scrolled to, as far as it goes
     qtbot.waitUntil(lambda: lesson.verticalScrollBar().value() > 0)
     assert heading_in_view()
+    # once there, the reader's place is theirs: hiding and showing the panel again keeps it
+    lesson.verticalScrollBar().setValue(0)
+    panel.hide()
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)
+    assert lesson.verticalScrollBar().value() == 0
     # the sentiment panel shares the lesson and opens it at the top
     other = FinetunePanel(Appearance(), RunStore(tmp_path / "runs2"))
     qtbot.addWidget(other)
     other.resize(1400, 800)
     other.show()
     qtbot.waitExposed(other)
-    assert other.lesson.verticalScrollBar().value() == 0
+    qtbot.wait(50)
+    assert other.lesson.verticalScrollBar().maximum() > 0 and other.lesson.verticalScrollBar().value() == 0

@@ -269,7 +269,8 @@ class ContinuedPanel(QWidget):
             self.status.setText("Choose a base model and some text of your own first.")
             return
         steps = self.steps_spin.value()
-        self.after_view.clear(AFTER_WAITING)  # a previous run's result would pass for this one's
+        self.aux.cancel("after")  # a previous run's result, still on its way or shown, would pass for this one's
+        self.after_view.clear(AFTER_WAITING)
         log = 1 if steps <= 200 else 5
         settings = jobs.PretrainSettings(
             name=f"{self.base_picker.base_name()}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
@@ -354,6 +355,12 @@ class ContinuedPanel(QWidget):
             self.base_picker.set_base(base, quiet=True)  # compare_now below asks for both views at once
         self.status.setText(f"{run.name}: {run.status} at step {run.step:,} of {run.total_steps:,}."
                             + (" Its base model is gone: there is no “Before” to show." if gone else ""))
+        # Whatever the views showed belongs to another model: clear them, and drop results on the way.
+        self.aux.cancel("after")
+        self.after_view.clear(AFTER_WAITING if run.has_checkpoint() else "This run saved no tuned model.")
+        if gone:
+            self.aux.cancel("before")
+            self.before_view.clear("The base model of this run is gone.")
         self.compare_now(before=not gone)
 
     def open_in_explorer(self, run: Run | None) -> None:
