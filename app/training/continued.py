@@ -57,8 +57,7 @@ class DistributionView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.sample)
         layout.addWidget(self.plot, 1)
-        self.view = None
-        self.clear(waiting)
+        self.clear(waiting)  # (sets self.view)
 
     def clear(self, waiting: str) -> None:
         """Nothing to show yet: say when there will be, and leave the chart without made-up labels."""
