@@ -7,6 +7,7 @@ import math
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from .data import CorpusError, read_corpus, split_documents, tokenize_documents
 from .decoding import generate
 from .paths import default_corpus_dir, user_cache_dir
 from .tokenizer import KINDS, TextTokenizer, TokenizerError
-from .train import Trainer, TrainConfig
+from .train import Trainer, TrainConfig, exit_distributed, init_distributed
 
 DEFAULT_VOCAB = {"char": 512, "word": 8000, "bpe": 2048}
 
@@ -27,16 +28,6 @@ DEFAULT_VOCAB = {"char": 512, "word": 8000, "bpe": 2048}
 def _fail(message: str) -> "NoReturn":  # noqa: F821
     print(f"error: {message}", file=sys.stderr)
     raise SystemExit(2)
-
-
-def _init_distributed() -> bool:
-    if int(os.environ.get("WORLD_SIZE", "1")) <= 1:
-        return False
-    import torch.distributed as dist
-
-    backend = "nccl" if torch.cuda.is_available() else "gloo"
-    dist.init_process_group(backend)
-    return True
 
 
 def build_train_parser() -> argparse.ArgumentParser:
@@ -92,7 +83,19 @@ def train_main(argv: list[str] | None = None) -> int:
         _fail("--out is required: the folder the trained model is written to")
     if args.threads:
         torch.set_num_threads(args.threads)
-    distributed = _init_distributed()
+    if not init_distributed():
+        return _train(args, argv, vocab_size, distributed=False)
+    status = 1
+    try:
+        status = _train(args, argv, vocab_size, distributed=True)
+    except SystemExit as exc:  # _fail has printed why
+        status = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    exit_distributed(status)
+
+
+def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int, distributed: bool) -> int:
     rank = int(os.environ.get("RANK", "0"))
     out = Path(args.out)
     try:
@@ -183,10 +186,6 @@ def train_main(argv: list[str] | None = None) -> int:
     if status == 0 and rank == 0:
         print(f"saved: {out}")
         print("sample:\n" + generate(trainer.model, tokenizer, "\n", 120, temperature=0.8, seed=0))
-    if distributed:
-        import torch.distributed as dist
-
-        dist.destroy_process_group()
     return status
 
 
