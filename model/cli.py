@@ -7,7 +7,6 @@ import math
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +19,7 @@ from .data import CorpusError, read_corpus, split_documents, tokenize_documents
 from .decoding import generate
 from .paths import default_corpus_dir, user_cache_dir
 from .tokenizer import KINDS, TextTokenizer, TokenizerError
-from .train import Trainer, TrainConfig, exit_distributed, init_distributed
+from .train import Trainer, TrainConfig, init_distributed, run_distributed
 
 DEFAULT_VOCAB = {"char": 512, "word": 8000, "bpe": 2048}
 
@@ -84,18 +83,11 @@ def train_main(argv: list[str] | None = None) -> int:
     if args.threads:
         torch.set_num_threads(args.threads)
     if not init_distributed():
-        return _train(args, argv, vocab_size, distributed=False)
-    status = 1
-    try:
-        status = _train(args, argv, vocab_size, distributed=True)
-    except SystemExit as exc:  # _fail has printed why
-        status = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:
-        traceback.print_exc()
-    exit_distributed(status)
+        return _train(args, argv, vocab_size)
+    run_distributed(lambda: _train(args, argv, vocab_size))  # ends each rank: see exit_distributed
 
 
-def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int, distributed: bool) -> int:
+def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) -> int:
     rank = int(os.environ.get("RANK", "0"))
     out = Path(args.out)
     try:
@@ -157,7 +149,7 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int, di
         _fail(str(exc))
     say(f"model: {parameter_count(model_config)['total']:,} parameters, {model_config.n_layer} layers, "
         f"{model_config.n_head} heads, d_model {model_config.d_model}, {model_config.positional} positions; "
-        f"device {trainer.device}" + (f", {trainer.world} processes" if distributed else ""))
+        f"device {trainer.device}" + (f", {trainer.world} processes" if trainer.world > 1 else ""))
     bar = tqdm(total=cfg.steps, initial=trainer.step, disable=args.quiet or rank != 0, unit="step", dynamic_ncols=True)
     status = 0
     try:

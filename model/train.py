@@ -14,7 +14,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -58,6 +59,23 @@ def exit_distributed(status: int) -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
+
+
+def run_distributed(body: Callable[[], int]) -> NoReturn:
+    """Run this rank's work, then end the process with its status through exit_distributed. The
+    process never returns to the caller, so whatever `body` raises is turned into a status here:
+    SystemExit keeps its code (its message was printed), anything else prints its traceback, 1."""
+    status = 1
+    try:
+        status = body()
+    except SystemExit as exc:  # as Python itself ends on one: no code is 0, a message is printed and is 1
+        if exc.code is None or isinstance(exc.code, int):
+            status = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+    except BaseException:
+        traceback.print_exc()
+    exit_distributed(status)
 
 
 def pick_device(preference: str = "auto") -> torch.device:

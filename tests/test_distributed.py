@@ -100,3 +100,15 @@ def test_exit_distributed_skips_interpreter_shutdown_and_keeps_output_and_status
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).parent.parent)
     assert (done.returncode, done.stdout) == (3, "trained"), done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    "body, status, stderr_has",
+    [("sys.exit()", 0, ""), ("sys.exit(2)", 2, ""), ("sys.exit('error: no corpus')", 1, "error: no corpus"),
+     ("1 / 0", 1, "ZeroDivisionError"), ("7", 7, "")],
+)
+def test_run_distributed_ends_the_process_with_the_status_python_would_give(body, status, stderr_has):
+    script = f"import sys\nfrom model.train import run_distributed\nrun_distributed(lambda: {body})\nprint('returned')"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parent.parent)
+    assert done.returncode == status and done.stdout == "" and stderr_has in done.stderr, done.stderr[-2000:]
