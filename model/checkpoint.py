@@ -6,8 +6,11 @@ whose message names the file and what is wrong with it.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import tempfile
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import torch
 from safetensors import SafetensorError
+from safetensors import safe_open
 from safetensors.torch import load_file, save_file
 
 from .config import ModelConfig
@@ -24,7 +28,16 @@ from .tokenizer import TextTokenizer, TokenizerError
 from .transformer import Transformer
 
 CONFIG, WEIGHTS, TOKENIZER, TRAINING = "config.json", "model.safetensors", "tokenizer.json", "training.json"
+TRAINER_STATE = "trainer_state.safetensors"
 PICKLE_SUFFIXES = {".pt", ".pth", ".bin", ".pkl", ".pickle", ".ckpt"}
+# Every file LM Anatomy writes into a model folder (ours, a GPT-2 export's, a classifier's). A folder
+# holding anything else is the user's: it is never replaced or deleted (see check_replaceable).
+OUR_FILES = frozenset({CONFIG, WEIGHTS, TOKENIZER, TRAINING, TRAINER_STATE, "vocab.json", "merges.txt",
+                       "tokenizer_config.json", "head.safetensors", "untrained_head.safetensors", "classifier.json",
+                       ".DS_Store", "Thumbs.db", "desktop.ini"})
+# Weights must be real numbers: integers, booleans and fp8 would be cast silently into nonsense.
+FLOAT_DTYPES = {torch.float32: "float32", torch.float16: "float16", torch.bfloat16: "bfloat16", torch.float64: "float64"}
+FINGERPRINT_KEY = "lm_anatomy.tokenizer_fingerprint"
 PICKLE_REFUSAL = (
     "is a PyTorch/pickle file. LM Anatomy never loads pickle files, because unpickling can run "
     "any code hidden inside them. Convert the weights to model.safetensors first."
@@ -37,6 +50,10 @@ class CheckpointError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
+class FolderInUseError(CheckpointError):
+    """The target folder holds files LM Anatomy did not write: it is never replaced."""
+
+
 @dataclass
 class LoadedModel:
     model: Transformer
@@ -44,6 +61,7 @@ class LoadedModel:
     config: ModelConfig
     training: dict = field(default_factory=dict)
     path: Path | None = None
+    warnings: list[str] = field(default_factory=list)  # loaded, but something looks wrong (say it to the user)
 
 
 def _is_pickle_bytes(head: bytes) -> bool:
@@ -59,12 +77,110 @@ def state_for_saving(model: Transformer) -> dict[str, torch.Tensor]:
     return {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
 
 
-def write_folder_atomically(folder: str | os.PathLike, fill) -> Path:
+def foreign_entries(folder: Path, also_ours: set[str] | frozenset = frozenset()) -> list[str]:
+    """What in `folder` LM Anatomy did not write: sub-folders and files not in OUR_FILES (or also_ours)."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_dir() and not entry.is_symlink():
+            found.append(entry.name + "/")
+        elif entry.name not in OUR_FILES and entry.name not in also_ours:
+            found.append(entry.name)
+    return found
+
+
+def check_replaceable(folder: str | os.PathLike, also_ours: set[str] | frozenset = frozenset()) -> None:
+    """Raise FolderInUseError unless `folder` is absent, empty, or a model folder we wrote.
+
+    Saving replaces the whole folder, so anything else in it would be deleted: a user's folder
+    given as the output (with their documents in it) is refused, never emptied."""
+    folder = Path(folder)
+    if not folder.exists() and not folder.is_symlink():
+        return
+    if folder.is_symlink() or not folder.is_dir():
+        raise FolderInUseError(folder, "is not a folder LM Anatomy wrote (it is a file or a link); "
+                                       "choose a new or empty folder for the model")
+    foreign = foreign_entries(folder, also_ours)
+    if foreign:
+        shown = ", ".join(foreign[:4]) + (f" and {len(foreign) - 4} more" if len(foreign) > 4 else "")
+        raise FolderInUseError(folder, f"already holds files LM Anatomy did not write ({shown}), and saving a model "
+                                       "replaces the whole folder; nothing was changed. Choose a new or empty folder")
+
+
+def _stale_temporaries(folder: Path) -> list[Path]:
+    """Leftovers of saves killed part-way: .NAME.xxxxxxxx.tmp folders and .NAME.old beside `folder`."""
+    if not folder.parent.is_dir():
+        return []
+    pattern = re.compile(rf"^\.{re.escape(folder.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
+    found = [p for p in folder.parent.iterdir() if pattern.match(p.name) and p.is_dir() and not p.is_symlink()]
+    old = folder.with_name(f".{folder.name}.old")
+    if old.is_dir() and not old.is_symlink():
+        found.append(old)
+    return found
+
+
+def clean_leftovers(folder: str | os.PathLike) -> list[Path]:
+    """Repair and tidy after a killed save: put the previous folder back if the kill came between the
+    two renames, then remove half-built temporary folders and a stale .old. Returns what was removed."""
+    folder = Path(folder)
+    recover_interrupted_save(folder)
+    removed = []
+    for path in _stale_temporaries(folder):
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def check_writable(folder: str | os.PathLike, need_bytes: int = 0) -> None:
+    """Before a long run: can a model folder be built beside `folder` and swapped in? Writes and removes a
+    small probe file where the save will build its folder. Raises CheckpointError naming the reason."""
+    folder = Path(folder)
+    check_replaceable(folder)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        probe = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+        try:
+            with open(probe / "probe", "wb") as fh:
+                fh.write(b"\0" * 4096)
+                fh.flush()
+                os.fsync(fh.fileno())
+        finally:
+            shutil.rmtree(probe, ignore_errors=True)
+    except OSError as exc:
+        raise CheckpointError(folder, f"cannot be written ({exc.strerror or exc}); choose a folder you can write to") from None
+    if need_bytes:
+        try:
+            usage = shutil.disk_usage(folder.parent)
+        except OSError:
+            return
+        if usage.total and usage.free < need_bytes:
+            raise CheckpointError(folder, f"a checkpoint needs about {_mb(need_bytes)} free, but the disk has only "
+                                          f"{_mb(usage.free)} free; free some space or choose another folder")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.1f} MB" if n < 2**30 else f"{n / 2**30:,.1f} GB"
+
+
+def save_failure_reason(exc: OSError) -> str:
+    """A failed write in words, with what to do about it."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return f"{reason}; is the disk full? Free some space"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{reason}; the folder cannot be written. Choose a folder you can write to"
+    return reason
+
+
+def write_folder_atomically(folder: str | os.PathLike, fill, also_ours: set[str] | frozenset = frozenset()) -> Path:
     """Build a folder under a temporary name with `fill(tmp_path)`, then swap it in for `folder`.
 
-    A crash or error at any point leaves the previous folder as it was."""
+    A crash or error at any point leaves the previous folder as it was. A folder that holds files
+    we did not write is refused (FolderInUseError) before anything is written. Leftovers of earlier
+    saves that were killed part-way are removed first."""
     folder = Path(folder)
+    check_replaceable(folder, also_ours)
     folder.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(folder)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     os.chmod(tmp, 0o755)
     try:
@@ -87,17 +203,18 @@ def save_model(
     training: dict | None = None,
     extra_files: dict[str, bytes] | None = None,
 ) -> Path:
-    """Write the model folder atomically: build it under a temporary name, then swap it in."""
+    """Write the model folder atomically: build it under a temporary name, then swap it in. The
+    weights record a fingerprint of the tokenizer, so a tokenizer.json from another model is noticed."""
 
     def fill(tmp: Path) -> None:
         atomic_write_json(tmp / CONFIG, model.config.to_dict())
-        save_file(state_for_saving(model), str(tmp / WEIGHTS))
+        save_file(state_for_saving(model), str(tmp / WEIGHTS), metadata={FINGERPRINT_KEY: tokenizer.fingerprint()})
         tokenizer.save(tmp / TOKENIZER)
         atomic_write_json(tmp / TRAINING, training or {})
         for name, data in (extra_files or {}).items():
             (tmp / name).write_bytes(data)
 
-    return write_folder_atomically(folder, fill)
+    return write_folder_atomically(folder, fill, set(extra_files or ()))
 
 
 def _swap_in(new: Path, target: Path) -> None:
@@ -164,12 +281,37 @@ def load_state_into(model: torch.nn.Module, state: dict[str, torch.Tensor], path
             parts.append(f"unexpected tensors {unexpected[:5]}{' ...' if len(unexpected) > 5 else ''}")
         raise CheckpointError(path, "does not match config.json: " + "; ".join(parts))
     for name, tensor in state.items():
+        if tensor.dtype not in FLOAT_DTYPES:
+            raise CheckpointError(
+                path,
+                f"tensor {name} is stored as {str(tensor.dtype).replace('torch.', '')}, not as floating-point numbers: "
+                f"weights must be {', '.join(FLOAT_DTYPES.values())} (converting it would give wrong results silently)",
+            )
         if tuple(tensor.shape) != tuple(expected[name].shape):
             raise CheckpointError(
                 path,
                 f"tensor {name} has shape {tuple(tensor.shape)}, but config.json implies {tuple(expected[name].shape)}",
             )
     model.load_state_dict(state)
+
+
+def recorded_fingerprint(path: Path) -> str | None:
+    """The tokenizer fingerprint saved in a model.safetensors' metadata (None for files from elsewhere)."""
+    try:
+        with safe_open(str(path), framework="pt") as fh:
+            return (fh.metadata() or {}).get(FINGERPRINT_KEY)
+    except Exception:  # unreadable files are reported by read_safetensors
+        return None
+
+
+def tokenizer_mismatch(folder: Path, tokenizer: TextTokenizer) -> str | None:
+    """A warning when `folder`'s weights were saved with a different tokenizer than `tokenizer`."""
+    recorded = recorded_fingerprint(Path(folder) / WEIGHTS)
+    if recorded is None or recorded == tokenizer.fingerprint():
+        return None
+    return (f"{Path(folder) / TOKENIZER} is not the tokenizer these weights were trained with (its fingerprint "
+            f"differs from the one recorded in {WEIGHTS}), so every token may mean something else to the model; "
+            f"put back the model's own tokenizer.json")
 
 
 def refuse_pickles(path: Path) -> None:
@@ -212,5 +354,9 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
             training = json.loads((folder / TRAINING).read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise CheckpointError(folder / TRAINING, f"not valid JSON ({exc})") from None
+    notes = []
+    mismatch = tokenizer_mismatch(folder, tokenizer)
+    if mismatch:
+        notes.append(mismatch)
     model.to(device).eval()
-    return LoadedModel(model, tokenizer, config, training, folder)
+    return LoadedModel(model, tokenizer, config, training, folder, notes)

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .files import atomic_write_bytes
-from .tokenizer import TextTokenizer
+from .tokenizer import CHUNK_CHARS, TextTokenizer, chunks
 
 TEXT_SUFFIXES = {".txt", ".text"}
-MAX_FILE_BYTES = 200 * 1024 * 1024  # larger files are capped (and the user told)
+# Larger files are capped (and the user told). Tokenizing is streamed in pieces of CHUNK_CHARS, so
+# memory grows with the text itself (about 3 bytes of memory per byte of English text at the peak;
+# docs/BENCHMARKS.md, corpus memory), not with the tokenizer's working data.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 
 class CorpusError(Exception):
@@ -37,8 +41,14 @@ class Corpus:
         return sum(len(d.text) for d in self.documents)
 
 
-def _looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192]  # git's rule: text files do not contain NUL bytes
+def _first_nul(data: bytes) -> int:
+    """Where the first NUL byte is, or -1. Text files never contain one (git's rule), anywhere."""
+    return data.find(b"\x00")
+
+
+def utf8_length(text: str) -> int:
+    """len(text.encode()) without a second copy of a large text."""
+    return sum(len(part.encode("utf-8", errors="surrogatepass")) for part in chunks(text))
 
 
 def read_corpus(paths: list[str | os.PathLike]) -> Corpus:
@@ -64,17 +74,26 @@ def read_corpus(paths: list[str | os.PathLike]) -> Corpus:
         if len(data) > MAX_FILE_BYTES:
             data = data[:MAX_FILE_BYTES]
             notices.append(f"{f.name}: larger than {MAX_FILE_BYTES // 2**20} MB, only the first part is used")
-        if not data.strip():
+        if not data or data.isspace():
             notices.append(f"{f.name}: empty, skipped")
             continue
-        if _looks_binary(data):
-            notices.append(f"{f.name}: looks like a binary file, not text; skipped")
+        nul = _first_nul(data)
+        if nul >= 0:
+            where = "" if nul < 8192 else f" (a NUL byte at byte {nul:,})"
+            notices.append(f"{f.name}: looks like a binary file, not text{where}; skipped "
+                           "(text files have no NUL bytes: remove them to use this file)")
             continue
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-        if bad:
-            notices.append(f"{f.name}: {bad} bytes were not valid UTF-8 and were replaced with \ufffd")
-        docs.append(Document(f.stem, text.replace("\r\n", "\n")))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+            bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+            if bad:
+                notices.append(f"{f.name}: {bad} bytes were not valid UTF-8 and were replaced with \ufffd")
+        data = b""  # the text is all that is kept
+        if "\r\n" in text:
+            text = text.replace("\r\n", "\n")
+        docs.append(Document(f.stem, text))
     if not docs:
         raise CorpusError("no usable text found" + (": " + "; ".join(notices) if notices else ""))
     return Corpus(docs, notices)
@@ -110,32 +129,100 @@ def split_documents(
     return [d for d in docs if d.name not in names], [d for d in docs if d.name in names]
 
 
-def tokenize_documents(
-    tokenizer: TextTokenizer, docs: list[Document], cache_dir: str | os.PathLike | None = None
-) -> np.ndarray:
-    """All documents' token ids, concatenated (each document ends with a line break). Cached on
-    disk by a hash of the tokenizer and the texts, so a corpus is tokenized once."""
-    texts = [d.text if d.text.endswith("\n") else d.text + "\n" for d in docs]
+def id_dtype(vocab_size: int) -> np.dtype:
+    """The smallest unsigned integer type that holds every id."""
+    return np.dtype(np.uint16) if vocab_size <= 65536 else np.dtype(np.uint32)
+
+
+def _pieces(docs: list[Document]) -> Iterator[str]:
+    """Every document in tokenizable pieces, each document ending with a line break."""
+    for d in docs:
+        previous = None
+        for piece in chunks(d.text):
+            if previous is not None:
+                yield previous
+            previous = piece
+        if previous is not None:
+            yield previous if previous.endswith("\n") else previous + "\n"
+
+
+def _cache_key(tokenizer: TextTokenizer, docs: list[Document]) -> str:
     key = hashlib.sha256(tokenizer.to_str().encode())
-    for t in texts:
-        key.update(hashlib.sha256(t.encode("utf-8", errors="surrogatepass")).digest())
-    cache_file = Path(cache_dir) / f"tokens-{key.hexdigest()[:24]}.npy" if cache_dir else None
+    for d in docs:
+        h = hashlib.sha256()
+        for part in chunks(d.text):
+            h.update(part.encode("utf-8", errors="surrogatepass"))
+        if not d.text.endswith("\n"):
+            h.update(b"\n")
+        key.update(h.digest())
+    return key.hexdigest()[:24]
+
+
+def tokenize_documents(
+    tokenizer: TextTokenizer, docs: list[Document], cache_dir: str | os.PathLike | None = None,
+    batch_chars: int = 8 * CHUNK_CHARS,
+) -> np.ndarray:
+    """All documents' token ids, concatenated (each document ends with a line break), as uint16
+    (uint32 for vocabularies over 65,536). Cached on disk by a hash of the tokenizer and the texts,
+    so a corpus is tokenized once.
+
+    Streamed: the text is encoded a few pieces at a time (see chunks) and each batch's ids are
+    kept as a small array, so memory holds the text and the ids, never the tokenizer's per-token
+    objects for the whole text."""
+    cache_file = Path(cache_dir) / f"tokens-{_cache_key(tokenizer, docs)}.npy" if cache_dir else None
     if cache_file is not None and cache_file.exists():
         try:
             return np.load(cache_file, allow_pickle=False)
         except (OSError, ValueError):
             pass  # a damaged cache is rebuilt
-    dtype = np.uint16 if tokenizer.vocab_size <= 65535 else np.int32
-    parts = [np.asarray(ids, dtype=dtype) for ids in tokenizer.encode_batch(texts)]
-    ids = np.concatenate(parts) if parts else np.zeros(0, dtype)
-    if cache_file is not None:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        import io
+    dtype = id_dtype(tokenizer.vocab_size)
+    parts: list[np.ndarray] = []
+    batch: list[str] = []
+    size = 0
 
-        buf = io.BytesIO()
-        np.save(buf, ids, allow_pickle=False)
-        atomic_write_bytes(cache_file, buf.getvalue())
+    def flush() -> None:
+        if batch:
+            parts.extend(np.asarray(ids, dtype=dtype) for ids in tokenizer.encode_batch(batch))
+            batch.clear()
+
+    for piece in _pieces(docs):
+        batch.append(piece)
+        size += len(piece)
+        if size >= batch_chars:
+            flush()
+            size = 0
+    flush()
+    total = sum(len(p) for p in parts)
+    ids = np.empty(total, dtype)  # pages are touched as they are filled, while the parts are freed
+    at = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        ids[at : at + len(part)] = part
+        at += len(part)
+    if cache_file is not None:
+        _save_array_atomically(cache_file, ids)
     return ids
+
+
+def _save_array_atomically(path: Path, array: np.ndarray) -> None:
+    """np.save straight into a temporary file beside `path`, then rename (no second copy in memory)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return  # the cache is only a speed-up
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, array, allow_pickle=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def sample_batch(ids: np.ndarray, batch_size: int, block: int, generator: torch.Generator):

@@ -6,9 +6,11 @@ for example the emoji 😀 split by byte-level BPE reads ⟨F0 9F⟩ ⟨98 80⟩
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -21,6 +23,27 @@ KINDS = ("char", "word", "bpe")
 KIND_NAMES = {"char": "characters", "word": "words", "bpe": "byte-level BPE (sub-words)"}
 UNKNOWN = "[UNK]"
 _BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
+CHUNK_CHARS = 1 << 20  # large texts are trained on and tokenized in pieces of about this many characters
+# Where a text can be cut without changing how any of the three tokenizers splits it: between a
+# word character and a line break or space that is followed by a word character again. Each side
+# then ends and starts a pre-token in the whole text as well (tests/test_faults_corpus.py checks).
+_SAFE_CUT = re.compile(r"(?<=\w)\n(?=\w)|(?<=\w)(?= \w)")
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """`text` in pieces of about `size` characters, cut only where tokenizing the pieces one by one
+    gives the same ids as tokenizing the whole (see _SAFE_CUT). A text with no such place in a
+    stretch comes as one longer piece."""
+    start = 0
+    while len(text) - start > size:
+        cut = _SAFE_CUT.search(text, start + size)
+        if cut is None:
+            break
+        end = cut.start() + (1 if text[cut.start()] == "\n" else 0)
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:] if start else text
 
 
 class TokenizerError(Exception):
@@ -110,12 +133,23 @@ class TextTokenizer:
     def save(self, path: str | Path) -> None:
         atomic_write_text(path, self.to_str())
 
+    def fingerprint(self) -> str:
+        """A short hash of what the ids mean: the kind, every token with its id, and the BPE merges.
+        Saved with the weights, it tells when a tokenizer.json from another model is put beside them
+        (the same vocabulary size is not enough to mean the same tokens)."""
+        spec = json.loads(self.to_str())
+        h = hashlib.sha256(self.kind.encode())
+        h.update(json.dumps(sorted(self.tokenizer.get_vocab(with_added_tokens=True).items(), key=lambda kv: kv[1]),
+                            ensure_ascii=False).encode())
+        h.update(json.dumps(spec.get("model", {}).get("merges", []), ensure_ascii=False).encode())
+        return h.hexdigest()[:32]
+
     # ---- training ----------------------------------------------------------------------
     @classmethod
     def train(cls, kind: str, texts: Iterable[str], vocab_size: int) -> "TextTokenizer":
         if kind not in KINDS:
             raise TokenizerError(f"tokenizer kind must be one of {KINDS}, not {kind!r}")
-        texts = list(texts)
+        texts = (piece for text in texts for piece in chunks(text))  # bounded memory for large texts
         if kind == "char":
             return cls(_char_tokenizer(texts, vocab_size), "char")
         if kind == "word":
@@ -239,7 +273,7 @@ class TextTokenizer:
 _BYTE_TOKEN_SET = frozenset(_BYTE_TOKENS)
 
 
-def _char_tokenizer(texts: list[str], vocab_size: int) -> Tokenizer:
+def _char_tokenizer(texts: Iterable[str], vocab_size: int) -> Tokenizer:
     """Characters as tokens: the most frequent characters, plus 256 byte tokens so that any
     other character (an emoji, say) is still spelled exactly, byte by byte (Llama's byte fallback)."""
     if vocab_size <= 256:

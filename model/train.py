@@ -26,14 +26,14 @@ import torch.distributed as dist
 from safetensors.torch import load as load_tensors_bytes
 from safetensors.torch import save as save_tensors_bytes
 
-from .checkpoint import TRAINING, CheckpointError, load_state_into, read_safetensors, save_model
+from .checkpoint import (TRAINER_STATE, TRAINING, CheckpointError, check_writable, clean_leftovers, load_state_into,
+                         read_safetensors, save_failure_reason, save_model, tokenizer_mismatch)
 from .config import ModelConfig
 from .data import sample_batch
 from .decoding import generate
 from .tokenizer import TextTokenizer
 from .transformer import Transformer
 
-TRAINER_STATE = "trainer_state.safetensors"
 
 
 def init_distributed() -> bool:
@@ -131,6 +131,7 @@ class Metrics:
     checkpoint: str | None = None  # folder written at this step
     sample: str | None = None
     message: str = ""
+    save_error: str = ""  # a checkpoint was due at this step and could not be written (why); the last good one is kept
 
 
 def learning_rate_at(step: int, cfg: TrainConfig) -> float:
@@ -176,6 +177,12 @@ class Trainer:
         self.history: list[dict] = []
         self.last_checkpoint_step: int | None = None
         self.stop_event = threading.Event()
+        self.warnings: list[str] = []  # for the user: the run goes on, but something looks wrong
+        if self.rank == 0:
+            if resume:
+                clean_leftovers(self.out_dir)  # a save killed between its two renames: put the checkpoint back
+            # A folder that cannot be written is found now, not after the first hour of training.
+            check_writable(self.out_dir, checkpoint_bytes(self.model, tokenizer))
         if init_from is not None:  # fine-tuning: start from another model's weights
             load_state_into(self.model, read_safetensors(Path(init_from) / "model.safetensors"), Path(init_from))
         if resume:
@@ -256,19 +263,25 @@ class Trainer:
         return folder
 
     def _save_checkpoint_reporting(self) -> tuple[str | None, str]:
-        """Save; a failed save (a full disk) leaves the previous checkpoint as it was and says so."""
+        """Save; a failed save (a full disk, a read-only folder) leaves the previous checkpoint as it
+        was and says so: (None, message). self.save_error keeps the message for the record."""
+        self.save_error = ""
         try:
             return str(self.save_checkpoint()), ""
-        except OSError as exc:
+        except (OSError, CheckpointError) as exc:
             kept = (f"The previous checkpoint (step {self.last_checkpoint_step}) is intact."
                     if self.last_checkpoint_step is not None else "No earlier checkpoint exists.")
-            reason = exc.strerror or str(exc)
-            return None, f"Could not save a checkpoint at step {self.step} ({reason}; is the disk full?). {kept}"
+            reason = save_failure_reason(exc) if isinstance(exc, OSError) else exc.problem
+            self.save_error = (f"Could not save a checkpoint at step {self.step} in {self.out_dir} ({reason}). {kept}")
+            return None, self.save_error
 
     def _restore(self) -> None:
         path = self.out_dir / TRAINER_STATE
         if not path.exists():
             raise CheckpointError(self.out_dir, "nothing to resume: no trainer_state.safetensors in this folder")
+        mismatch = tokenizer_mismatch(self.out_dir, self.tokenizer)
+        if mismatch:
+            self.warnings.append(mismatch)
         load_state_into(self.model, read_safetensors(self.out_dir / "model.safetensors"), self.out_dir / "model.safetensors")
         try:
             training = json.loads((self.out_dir / TRAINING).read_text(encoding="utf-8"))
@@ -346,7 +359,8 @@ class Trainer:
             if self._stop_agreed():
                 path, problem = self._save_checkpoint_reporting()
                 yield self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, None, "stopped",
-                                   checkpoint=path, message=problem or f"Stopped at step {self.step}; checkpoint saved.")
+                                   checkpoint=path, message=problem or f"Stopped at step {self.step}; checkpoint saved.",
+                                   save_error=problem)
                 return
             started = time.perf_counter()
             lr = learning_rate_at(self.step, cfg)
@@ -385,6 +399,7 @@ class Trainer:
                 self._try_snapshot()
             if self.step % cfg.checkpoint_interval == 0 or last:
                 record.checkpoint, record.message = self._save_checkpoint_reporting()
+                record.save_error = record.message if record.checkpoint is None else ""
             if last:
                 record.message = (record.message + " " if record.message else "") + f"Finished {cfg.steps} steps."
             loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
@@ -427,6 +442,26 @@ class Trainer:
             f"({self.cfg.learning_rate:g}) is too high; try a smaller one. {kept}"
         )
         return self._record(loss_sum, loss_steps, 0.0, window_tokens, window_time, None, "diverged", message=message)
+
+
+def estimate_training_bytes(config: ModelConfig, batch_size: int) -> int:
+    """About how much memory one training step takes, in float32: weights, gradients and AdamW's two
+    moments (16 bytes a parameter), plus the activations kept for the backward pass (each block's
+    inputs, attention projections and MLP, and the logits over the vocabulary). Attention itself is
+    fused, so it adds no context x context term. A floor for refusing what cannot fit, not a budget."""
+    from .config import parameter_count
+
+    parameters = parameter_count(config)["total"]
+    tokens = batch_size * config.context_length
+    per_token = config.n_layer * (10 * config.d_model + 2 * config.d_mlp) + 3 * config.vocab_size + 4 * config.d_model
+    return 16 * parameters + 4 * tokens * per_token
+
+
+def checkpoint_bytes(model: torch.nn.Module, tokenizer: TextTokenizer) -> int:
+    """About how much disk a checkpoint takes: float32 weights, AdamW's two moments, the tokenizer.
+    A save builds the new folder beside the old one, so this much must be free each time."""
+    parameters = sum(p.numel() for p in model.parameters())
+    return parameters * 4 * 3 + len(tokenizer.to_str().encode()) + 64 * 1024
 
 
 def record_to_history(m: Metrics) -> dict:
