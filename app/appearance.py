@@ -1,8 +1,8 @@
 """Theme, presentation mode, zoom and colour maps, shared by every panel.
 
 Panels connect to `Appearance.changed` and restyle themselves; nothing is rebuilt.
-Colour maps are colour-blind safe: viridis / cividis for magnitudes, CET-CBD1 (blue to
-yellow, made for colour-vision deficiency) for signed values, Okabe-Ito for categories.
+Colour maps are colour-blind safe: viridis / cividis for magnitudes, CET-CBD1 (blue through
+grey to gold, made for colour-vision deficiency) for signed values, Okabe-Ito for categories.
 """
 from __future__ import annotations
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+                               QMainWindow, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from . import export
 from .appearance import Appearance
 from .decoding import DecodingSession
 from .engine import Engine, comparison_tokenizers
-from .pages import EmptyState, LessonPane, MessagePage
+from .pages import EmptyState, LessonFitter, LessonPane, MessagePage
 from .panels.attention import AttentionPanel
 from .panels.embeddings import EmbeddingsPanel
 from .panels.output import OutputPanel
@@ -99,8 +99,12 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             row.addWidget(QLabel(label))
             row.addWidget(w, 1)
             side.addLayout(row)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Empty the prompt box and the generated text"))
+        self.clear_button.clicked.connect(lambda: self.set_prompt(""))
         top = QHBoxLayout()
         top.addWidget(self.prompt, 1)
+        top.addWidget(self.clear_button, 0, Qt.AlignTop)
         top.addLayout(side)
 
         self.nav = QListWidget()
@@ -112,6 +116,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.stack = QStackedWidget()
         self.message = MessagePage(a)
         self.message.open_requested.connect(self.choose_model_folder)
+        self.message.retry_requested.connect(lambda: self.open_model(self.model_path or str(default_model_dir())))
         self.empty = EmptyState(a)
         self.empty.suggestion_chosen.connect(self.set_prompt)
         self.stack.addWidget(self.message)
@@ -144,6 +149,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.splitter.addWidget(self.lesson)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 900, 330])
+        self.lesson_fitter = LessonFitter(self.splitter, self.stack, self.lesson, a, lambda: self.lesson_action.isChecked())
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -300,7 +306,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             if self.info is not None:  # keep the model already open; nothing the user had is lost
                 self._keep_current_model(message)
                 return
-            self.message.show_message("This model could not be loaded", message.replace("\n", "<br>"))
+            self.message.show_message("This model could not be loaded", message.replace("\n", "<br>"), can_retry=True)
             self._update_pages()
             self.model_changed.emit(None)
         elif kind == "trace":  # e.g. a text with no tokens (only spaces, for a word tokenizer)

@@ -1,8 +1,8 @@
 """The window's non-stage pages: a message (no model, loading, errors), the empty state, the lesson pane."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from .appearance import Appearance
 from .paths import lessons_dir
@@ -17,6 +17,7 @@ SUGGESTIONS = [
 
 class MessagePage(QWidget):
     open_requested = Signal()
+    retry_requested = Signal()
 
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
@@ -28,6 +29,10 @@ class MessagePage(QWidget):
         self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.button = QPushButton("Open a model folder…")
         self.button.clicked.connect(self.open_requested)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setToolTip(self.tr("Try loading the same model folder again"))
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.retry_button.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for w in (self.title, self.body):
@@ -35,6 +40,7 @@ class MessagePage(QWidget):
             layout.addWidget(w)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.retry_button)
         row.addWidget(self.button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -42,14 +48,16 @@ class MessagePage(QWidget):
         appearance.changed.connect(self._restyle)
         self._restyle()
 
-    def show_message(self, title: str, body: str, can_open: bool = True) -> None:
+    def show_message(self, title: str, body: str, can_open: bool = True, can_retry: bool = False) -> None:
         self.title.setText(title)
         self.body.setText(body)
         self.button.setVisible(can_open)
+        self.retry_button.setVisible(can_retry)
 
     def _restyle(self) -> None:
         self.title.setFont(self.appearance.font(1.6, bold=True))
         self.body.setFont(self.appearance.font(1.1))
+        self.title.setWordWrap(True)
 
 
 class EmptyState(QWidget):
@@ -125,3 +133,43 @@ class LessonPane(QTextBrowser):
     def _scroll_to_anchor(self) -> None:
         self.anchor_pending = False
         self.scrollToAnchor(self.anchor)
+
+
+STAGE_MIN_WIDTH = 760  # pixels at normal size: narrower than this, the charts lose their labels
+
+
+class LessonFitter(QObject):
+    """Collapses the lesson pane first when the window is too narrow for the stage beside it
+    (a 1024-pixel school laptop, or presentation fonts), and brings it back when there is room.
+
+    `wanted()` says whether the reader wants the lessons at all (View > Show explanations).
+    """
+
+    def __init__(self, splitter: QSplitter, stage: QWidget, lesson: QWidget, appearance: Appearance, wanted):
+        super().__init__(splitter)
+        self.splitter, self.stage, self.lesson, self.appearance, self.wanted = splitter, stage, lesson, appearance, wanted
+        self.collapsed = False  # hidden for want of room (not by the reader)
+        splitter.installEventFilter(self)
+        appearance.changed.connect(self.fit)
+
+    def stage_min_width(self) -> int:
+        return int(STAGE_MIN_WIDTH * max(1.0, self.appearance.scale) ** 0.6)
+
+    def room_for_stage(self) -> int:
+        """The stage's width if the lesson pane were shown at its minimum width."""
+        others = sum(self.splitter.widget(i).width() for i in range(self.splitter.count())
+                     if self.splitter.widget(i) not in (self.stage, self.lesson) and self.splitter.widget(i).isVisible())
+        handles = self.splitter.handleWidth() * (self.splitter.count() - 1)
+        return self.splitter.width() - others - handles - self.lesson.minimumWidth()
+
+    def fit(self) -> None:
+        narrow = self.room_for_stage() < self.stage_min_width()
+        show = bool(self.wanted()) and not narrow
+        self.collapsed = bool(self.wanted()) and narrow
+        if self.lesson.isVisibleTo(self.splitter) != show:
+            self.lesson.setVisible(show)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.splitter and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False

@@ -5,8 +5,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFontMetrics
 
 from .appearance import Appearance
 from .textutil import visible
@@ -22,29 +22,107 @@ def make_plot(appearance: Appearance, invert_y: bool = False) -> pg.PlotWidget:
     return pw
 
 
+def no_si_prefix(axis: pg.AxisItem) -> None:
+    """Tick values exactly as plotted, never rescaled to an SI prefix.
+
+    pyqtgraph's `enableAutoSIPrefix(False)` still computes a prefix for the current range and keeps it:
+    called while an axis spanned 0..0.006 it fixed a factor of 1,000 ("milli") that no later range
+    undid, so after a restyle (F5) a probability axis read 0..6 and the embedding map 300..-500.
+    """
+    axis.autoSIPrefix = False
+    axis.autoSIPrefixScale = 1.0
+    axis.labelUnitPrefix = ""
+    axis._updateLabel()
+    axis.picture = None
+    axis.update()
+
+
+def fit_axis(axis: pg.AxisItem) -> None:
+    """Re-measure an axis after its fonts changed, so a larger label or tick text gets the room it needs."""
+    if axis.orientation in ("left", "right"):
+        axis._updateWidth()
+    else:
+        axis._updateHeight()
+
+
 def style_plot(pw: pg.PlotWidget, appearance: Appearance) -> None:
     pw.setBackground(appearance.color("bg"))
     pen = pg.mkPen(appearance.color("muted"), width=max(1.0, appearance.line_width / 1.5))
+    tick_font = appearance.font(0.9)
     for name in ("left", "bottom", "top", "right"):
         axis = pw.getPlotItem().getAxis(name)
         axis.setPen(pen)
         axis.setTextPen(pg.mkPen(appearance.color("fg")))
-        axis.setStyle(tickFont=appearance.font(0.9))
-        axis.enableAutoSIPrefix(False)
+        # Tick text grows with presentation mode and zoom; so does the room reserved for it.
+        axis.setStyle(tickFont=tick_font)
+        no_si_prefix(axis)
         axis.label.setFont(appearance.font(0.95))
         axis.label.setDefaultTextColor(appearance.color("fg"))
-    title = pw.getPlotItem().titleLabel
-    if title.text:
-        title.setText(title.text, color=appearance.hex("fg"), size=f"{appearance.point_size * 1.1:.0f}pt")
+        fit_axis(axis)
+    _fit_title(pw, appearance)
 
 
 def set_title(pw: pg.PlotWidget, text: str, appearance: Appearance) -> None:
-    pw.getPlotItem().setTitle(text, color=appearance.hex("fg"), size=f"{appearance.point_size * 1.1:.0f}pt")
-    label = pw.getPlotItem().titleLabel  # a long title must not set the plot's (and window's) minimum width
+    """A plot title that wraps onto more lines instead of being cut when the plot is narrow."""
+    pw._full_title = text
+    if not hasattr(pw, "_title_wrapper"):
+        pw._title_wrapper = _TitleWrapper(pw, appearance)
+        pw.installEventFilter(pw._title_wrapper)
+    _fit_title(pw, appearance)
+
+
+def title_text(pw: pg.PlotWidget) -> str:
+    """The title as set (unwrapped)."""
+    return getattr(pw, "_full_title", "")
+
+
+def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Greedy word wrap: lines no wider than `width` pixels (a single longer word keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _fit_title(pw: pg.PlotWidget, appearance: Appearance) -> None:
+    text = getattr(pw, "_full_title", None)
+    if text is None:
+        return
+    from .textutil import esc
+
+    font = appearance.font(1.1)
+    width = max(80, pw.width() - 16)
+    lines = wrap_words(text, QFontMetrics(font), width) if text else []
+    item = pw.getPlotItem()
+    if not lines:
+        item.setTitle(None)
+        return
+    item.setTitle("<br>".join(esc(line) for line in lines), color=appearance.hex("fg"),
+                  size=f"{appearance.point_size * 1.1:.1f}pt")
+    label = item.titleLabel  # a long title must not set the plot's (and window's) minimum width
     height = label.itemRect().height()
     label.setMinimumWidth(0)
     label._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
+    label.setMinimumHeight(height)
+    label.setMaximumHeight(height)
     label.updateGeometry()
+
+
+class _TitleWrapper(QObject):
+    """Re-wraps a plot's title when the plot is resized."""
+
+    def __init__(self, pw: pg.PlotWidget, appearance: Appearance):
+        super().__init__(pw)
+        self.pw, self.appearance, self.width = pw, appearance, -1
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is self.pw and self.pw.width() != self.width:
+            self.width = self.pw.width()
+            _fit_title(self.pw, self.appearance)
+        return False
 
 
 def token_ticks(labels: list[str], max_ticks: int = 40, offset: float = 0.5) -> list:
@@ -52,6 +130,23 @@ def token_ticks(labels: list[str], max_ticks: int = 40, offset: float = 0.5) -> 
     n = len(labels)
     step = max(1, math.ceil(n / max_ticks))
     return [[(i + offset, visible(labels[i], 14)) for i in range(0, n, step)], []]
+
+
+def fitting_ticks(labels: list[str], cell_px: float, sizes: list[float], gap: float = 6.0,
+                  offset: float = 0.5) -> list:
+    """Tick list for pyqtgraph: as many token labels as fit side by side without overlapping.
+
+    Cell i is centred at (i + offset) * cell_px pixels; `sizes` are the labels' extents along the axis
+    (widths for a horizontal axis, the line height for a vertical one). A label is kept when it starts
+    after the last kept one ends, so short labels are all shown and only long ones are thinned out.
+    """
+    ticks, last_end = [], -1e9
+    for i, (label, size) in enumerate(zip(labels, sizes)):
+        centre = (i + offset) * cell_px
+        if centre - size / 2 >= last_end + gap or not ticks:
+            ticks.append((i + offset, label))
+            last_end = centre + size / 2
+    return [ticks, []]
 
 
 def image_item() -> pg.ImageItem:

@@ -11,6 +11,18 @@ from .paths import default_model_dir
 from .stages import STAGES
 
 
+def app_version() -> str:
+    """The installed package's version (its metadata), else the source tree's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lm-anatomy")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
 class WindowActions:
     def _action(self, menu, text, slot, shortcut=None, checkable=False) -> QAction:
         act = QAction(text, self)
@@ -56,9 +68,25 @@ class WindowActions:
         self._action(d, "Clear generated text", self.decoding.reset)
         h = bar.addMenu("&Help")
         self._action(h, "Keyboard shortcuts", self.show_shortcuts, "F1")
-        self._action(h, "About LM Anatomy", lambda: QMessageBox.about(
-            self, "LM Anatomy", "Look inside a small working transformer language model.\n"
-            "Type a prompt; every stage shows one traced forward pass of the real model."))
+        self.lessons_menu = h.addMenu(self.tr("Lessons"))
+        for i, key in enumerate(STAGES):
+            self._action(self.lessons_menu, self.panels[key].title, lambda _=False, k=key: self.show_lesson_for(k))
+        self._action(h, "About LM Anatomy", self.show_about)
+
+    def show_lesson_for(self, key: str) -> None:
+        """Help > Lessons: open that stage with its explanation beside it (shown even if it was hidden)."""
+        self.show_stage(key)
+        self.lesson_action.setChecked(True)
+        self.lesson.setVisible(True)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>LM Anatomy {0}</h3><p>Look inside a small working transformer language model.</p>"
+            "<p>Type a prompt; every stage shows one traced forward pass of the real model. Each stage has a "
+            "lesson beside it (View &gt; Show explanations, Ctrl+L; Help &gt; Lessons).</p>").format(app_version())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About LM Anatomy"), self.about_text())
 
     # ---- export --------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -39,7 +39,7 @@ class WindowSettings:
         self.prompt.blockSignals(True)
         self.prompt.setPlainText(str(s.value("prompt", "")))
         self.prompt.blockSignals(False)
-        self.show_stage(str(s.value("stage", "tokens")) if s.value("stage") in STAGES else "tokens")
+        self.show_stage(str(s.value("stage")) if s.value("stage") in STAGES else STAGES[0])  # first launch: stage 1
         self.appearance.changed.emit()
 
     def save_settings(self) -> None:

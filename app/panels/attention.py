@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QScrollArea, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from .attention_grid import AttentionMosaic
@@ -12,6 +12,8 @@ from .base import Panel, heading, note
 from .heatmap import TokenHeatmap
 from .lines import AttentionLines
 from .logit_lens import LogitLensTable
+
+BOTTOM_SHARE = 0.4  # the most of the panel's height the caption and logit lens may take
 
 
 class AttentionPanel(Panel):
@@ -57,12 +59,39 @@ class AttentionPanel(Panel):
         top.addWidget(right)
         top.setStretchFactor(0, 1)
         top.setStretchFactor(1, 1)
+        top.setChildrenCollapsible(False)
+        self.top = top
+        bottom = QWidget()
+        bv = QVBoxLayout(bottom)
+        bv.setContentsMargins(0, 0, 0, 0)
+        bv.addWidget(self.caption)
+        bv.addWidget(heading(self.tr("Logit lens: what each layer would guess for the next token"), self.appearance))
+        bv.addWidget(self.lens)
+        # The caption and the lens take what the charts leave, at most BOTTOM_SHARE of the panel,
+        # and scroll inside it: on a small screen or with presentation fonts the charts keep their size.
+        self.bottom = QScrollArea()
+        self.bottom.setWidgetResizable(True)
+        self.bottom.setFrameShape(QFrame.NoFrame)
+        self.bottom.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.bottom.setWidget(bottom)
         layout = QVBoxLayout(self)
         layout.addWidget(top, 1)
-        layout.addWidget(self.caption)
-        layout.addWidget(heading("Logit lens: what each layer would guess for the next token", self.appearance))
-        layout.addWidget(self.lens)
+        layout.addWidget(self.bottom)
         self.mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+
+    def _fit_bottom(self) -> None:
+        content = self.bottom.widget()
+        content.adjustSize()
+        want = content.sizeHint().height() + 2
+        self.bottom.setFixedHeight(max(60, min(want, int(self.height() * BOTTOM_SHARE))))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_bottom()
+
+    def apply_appearance(self) -> None:
+        super().apply_appearance()
+        self._fit_bottom()
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -95,6 +124,7 @@ class AttentionPanel(Panel):
         self._refresh()
         labels = self.info.labels if self.info is not None else None
         self.lens.show_lens(trace, labels or _labels_from(trace))
+        self._fit_bottom()
 
     def _refresh(self) -> None:
         if self.trace is None:

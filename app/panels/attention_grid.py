@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QPen
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ..appearance import Appearance
@@ -19,13 +19,14 @@ def separator(t: int) -> int:
 
 
 def normalise_rows(scores: np.ndarray) -> np.ndarray:
-    """Scores of one head scaled to [0, 1] over its visible cells (for thumbnails only)."""
+    """Scores of one head on its own symmetric scale, as the large heatmap draws them: -max|s|..+max|s|
+    becomes 0..1, so 0.5 is a score of zero (the middle of the diverging colour map) (thumbnails only)."""
     s = nan_masked(scores)
     finite = s[np.isfinite(s)]
     if finite.size == 0:
         return s
-    lo, hi = float(finite.min()), float(finite.max())
-    return (s - lo) / (hi - lo) if hi > lo else np.where(np.isfinite(s), 0.5, np.nan)
+    m = float(np.abs(finite).max())
+    return (s / m + 1.0) / 2.0 if m > 0 else np.where(np.isfinite(s), 0.5, np.nan)
 
 
 def build_mosaic(heads: np.ndarray, sep: int) -> np.ndarray:
@@ -76,6 +77,7 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.masked = np.zeros((1, 1), bool)
         self.shape = (0, 0, 0, 1)  # L, H, T, sep
         self.selected = (0, 0)
+        self.signed = False  # scores: the diverging colour map, as in the large heatmap
         layout = pg.QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -85,6 +87,7 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
 
     def show_heads(self, heads: np.ndarray, normalise: bool = False) -> None:
         """heads [L, H, T, T]: probabilities (0..1), or scores when `normalise` (scaled per head)."""
+        self.signed = bool(normalise)
         if normalise:
             heads = np.stack([[normalise_rows(h) for h in layer] for layer in heads])
         n_layer, n_head, t, _ = heads.shape
@@ -93,15 +96,58 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.mosaic = build_mosaic(nan_masked(heads), sep)
         self.masked = np.isnan(self.mosaic) & ~separators(self.mosaic.shape, t, sep)  # hidden by the causal mask
         self._paint()
+        self.setMinimumWidth(self.minimum_width())
         self.image.setRect(0, 0, self.mosaic.shape[1], self.mosaic.shape[0])
         item = self.plot.getPlotItem()
         item.getAxis("left").setTicks([[((l + 0.5) * (t + sep), f"L{l + 1}") for l in range(n_layer)], []])
-        item.getAxis("top").setTicks([[((h + 0.5) * (t + sep), f"H{h + 1}") for h in range(n_head)], []])
         item.showAxis("top")
+        self._head_ticks()
         item.getAxis("bottom").setTicks([[], []])
         item.getAxis("bottom").setStyle(showValues=False)
         self.plot.getViewBox().setRange(xRange=(0, self.mosaic.shape[1]), yRange=(0, self.mosaic.shape[0]), padding=0.01)
         self.select(*self.selected)
+
+    def head_labels(self) -> list[str]:
+        """The heads' labels on the top axis: "H1".."Hn" when they fit side by side, else "1".."n",
+        else every other one; never run together."""
+        n_layer, n_head, t, sep = self.shape
+        if n_head == 0:
+            return []
+        fm = QFontMetrics(self.appearance.font(0.9))
+        vb = self.plot.getViewBox()
+        width = vb.sceneBoundingRect().width() or self.plot.width() * 0.8
+        per_head = width / n_head
+        for names in ([f"H{h + 1}" for h in range(n_head)], [str(h + 1) for h in range(n_head)]):
+            if all(fm.horizontalAdvance(s) + 6 <= per_head for s in names):
+                return names
+        every = 2
+        while every < n_head and fm.horizontalAdvance(str(n_head)) + 6 > per_head * every:
+            every += 1
+        return [str(h + 1) if h % every == 0 else "" for h in range(n_head)]
+
+    def _head_ticks(self) -> None:
+        n_layer, n_head, t, sep = self.shape
+        labels = self.head_labels()
+        self.plot.getPlotItem().getAxis("top").setTicks(
+            [[((h + 0.5) * (t + sep), s) for h, s in enumerate(labels) if s], []])
+
+    def _later_head_ticks(self) -> None:
+        try:
+            self._head_ticks()
+        except RuntimeError:  # closed before the deferred call: its plot items are gone
+            pass
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.shape[1]:
+            self._head_ticks()
+            QTimer.singleShot(0, self._later_head_ticks)
+
+    def minimum_width(self) -> int:
+        """Wide enough for every head's "H<n>" label and the layer labels."""
+        fm = QFontMetrics(self.appearance.font(0.9))
+        n_head = max(1, self.shape[1])
+        return n_head * (fm.horizontalAdvance(f"H{n_head}") + 8) + fm.horizontalAdvance("L00") + 24
 
     def colour(self) -> tuple[np.ndarray, np.ndarray]:
         """The mosaic as 8-bit colour indices and its lookup table (Qt paints those directly):
@@ -113,7 +159,8 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         index[missing] = 255
         index[self.masked] = 254
         grey, bg = a.color("grid"), a.color("bg")
-        lut = np.vstack([a.sequential().getLookupTable(nPts=254, alpha=False),
+        cmap = a.diverging() if self.signed else a.sequential()
+        lut = np.vstack([cmap.getLookupTable(nPts=254, alpha=False),
                          [[grey.red(), grey.green(), grey.blue()], [bg.red(), bg.green(), bg.blue()]]]).astype(np.uint8)
         return index, lut
 
@@ -146,3 +193,5 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.selection.setPen(pen)
         if self.mosaic.size > 1:
             self._paint()
+            self.setMinimumWidth(self.minimum_width())
+            self._head_ticks()

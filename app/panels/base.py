@@ -42,6 +42,11 @@ class Panel(QWidget):
         return {}
 
 
+def count(n: int, one: str, many: str) -> str:
+    """ "1 token", "2 tokens", "1,024 tokens": the noun agrees with the number."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def heading(text: str, appearance: Appearance) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)  # long headings wrap rather than widen the window

@@ -3,11 +3,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from ..appearance import Appearance
 from ..textutil import esc, visible
+
+
+def pieces(n: int) -> str:
+    """ "1 piece", "2 pieces" (the plural form follows the number)."""
+    return (QCoreApplication.translate("BpeMerges", "{0} piece") if n == 1 else
+            QCoreApplication.translate("BpeMerges", "{0} pieces")).format(n)
 
 
 class BpeMerges(QWidget):
@@ -89,4 +95,4 @@ class BpeMerges(QWidget):
         what = "raw UTF-8 bytes, one token each" if step == 0 else (
             "the final tokens" if step == last else f"after {step} merge{'s' if step > 1 else ''}")
         self.merge_view.setText(f"<span style='font-size:{a.point_size * 1.3:.0f}pt'>{chips}</span>"
-                                f"&nbsp;&nbsp;<span style='color:{a.hex('muted')}'>{len(state)} pieces: {what}</span>")
+                                f"&nbsp;&nbsp;<span style='color:{a.hex('muted')}'>{pieces(len(state))}: {what}</span>")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..plots import image_item, make_plot, set_title, style_plot
 from ..textutil import visible
-from .base import Panel, heading, note
+from .base import Panel, count, heading, note
 
 N_LABELS = 40
 N_NEIGHBOURS = 12
@@ -30,10 +31,12 @@ class EmbeddingsPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.selected = -1
+        self.label_ids: list[int] = []
+        self.label_rects: list = []
         self.unit = np.zeros((0, 0), np.float32)
         self.plot = make_plot(self.appearance)
         self.cloud = pg.ScatterPlotItem(size=5, pxMode=True)
-        self.prompt_points = pg.ScatterPlotItem(size=12, pxMode=True)
+        self.prompt_points = pg.ScatterPlotItem(size=12, pxMode=True, hoverable=True, tip=self._tip)
         self.selected_point = pg.ScatterPlotItem(size=22, pxMode=True, symbol="o")
         for item in (self.cloud, self.prompt_points, self.selected_point):
             self.plot.addItem(item)
@@ -89,6 +92,12 @@ class EmbeddingsPanel(Panel):
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(f"principal component 1 ({ex[0]:.0%} of the variance)")
         pi.getAxis("left").setLabel(f"principal component 2 ({ex[1]:.0%})")
+        # The whole vocabulary in view, outliers included, whatever the plot's size or fonts.
+        lo, hi = info.pca.min(axis=0), info.pca.max(axis=0)
+        pad = np.maximum((hi - lo) * 0.04, 1e-6)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
+                                        yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0)
 
     def render(self, trace) -> None:
         self.trace = trace
@@ -99,21 +108,66 @@ class EmbeddingsPanel(Panel):
         pos = self.info.pca[ids]
         brushes = [pg.mkBrush(a.category(j, alpha=1.0)) for j in range(len(ids))]
         self.prompt_points.setData(pos=pos, data=np.array(ids), brush=brushes, pen=pg.mkPen(a.color("fg"), width=1))
-        for j, item in enumerate(self.labels):
-            if j < len(ids):
-                item.setText(visible(self.info.labels[ids[j]], 16), color=a.hex("fg"))
-                item.setFont(a.font(0.95, bold=True))
-                item.setPos(float(pos[j, 0]), float(pos[j, 1]))
-            else:
-                item.setText("")
-        set_title(self.plot, f"All {len(self.info.pca):,} token vectors, flattened to 2D", a)
-        more = f" (labels for the first {N_LABELS})" if len(ids) > N_LABELS else ""
-        self.caption.setText(f"Grey dots: every token in the vocabulary. Coloured: the {len(ids)} different tokens "
-                             f"of your text{more}. Click any dot to see its nearest neighbours.")
+        self.label_ids = ids
+        self._place_labels()
+        set_title(self.plot, self.tr("All {0} token vectors, flattened to 2D").format(f"{len(self.info.pca):,}"), a)
+        self.caption.setText(self.tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
+                                     "labelled where the labels do not overlap (hover a dot for its token). "
+                                     "Click any dot to see its nearest neighbours.").format(
+            count(len(ids), self.tr("different token"), self.tr("different tokens"))))
         if self.selected < 0 or self.selected not in ids:
             self.select_token(int(trace.token_ids[-1]))
         else:
             self.select_token(self.selected)
+
+    def _place_labels(self) -> None:
+        """Label the prompt's tokens where a label overlaps no other: the selected token first, then in
+        the order of the text. Near the right edge a label goes to the left of its dot."""
+        if self.info is None or self.trace is None:
+            return
+        a = self.appearance
+        ids = list(self.label_ids)
+        order = sorted(range(len(ids)), key=lambda j: ids[j] != self.selected)  # the selected token first
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w_px, h_px = max(1.0, vb.width()), max(1.0, vb.height())
+        fm = QFontMetrics(a.font(0.95, bold=True))
+        placed: list[QRectF] = []
+        shown: dict[int, QRectF] = {}
+        for j in order[:N_LABELS]:
+            text = visible(self.info.labels[ids[j]], 16)
+            x, y = self.info.pca[ids[j]]
+            px, py = (x - x0) / (x1 - x0) * w_px, (y1 - y) / (y1 - y0) * h_px  # pixels, y down
+            tw, th = fm.horizontalAdvance(text) + 4, fm.height()
+            left = px + 3 if px + 3 + tw <= w_px else px - 3 - tw
+            rect = QRectF(left, py - th, tw, th)
+            if left < 0 or rect.top() < 0 or any(rect.intersects(r) for r in placed):
+                continue
+            placed.append(rect)
+            shown[j] = rect
+        self.label_rects = list(shown.values())
+        for k, item in enumerate(self.labels):
+            j = order[k] if k < len(order) else -1
+            if j in shown:
+                rect = shown[j]
+                item.setText(visible(self.info.labels[ids[j]], 16), color=a.hex("fg"))
+                item.setFont(a.font(0.95, bold=True))
+                x, y = self.info.pca[ids[j]]
+                item.setAnchor((0, 1) if rect.left() >= (x - x0) / (x1 - x0) * w_px else (1, 1))
+                item.setPos(float(x), float(y))
+            else:
+                item.setText("")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.trace is not None:
+            QTimer.singleShot(0, self._place_labels_later)
+
+    def _place_labels_later(self) -> None:
+        try:
+            self._place_labels()
+        except RuntimeError:  # closed meanwhile
+            pass
 
     def select_token(self, token: int) -> None:
         if self.info is None:
@@ -128,13 +182,20 @@ class EmbeddingsPanel(Panel):
             for c, text in enumerate((visible(self.info.labels[int(tid)], 24), f"{sim:+.3f}", str(int(tid)))):
                 self.neighbours.setItem(r, c, QTableWidgetItem(text))
         label = visible(self.info.labels[token], 24)
+        if self.trace is not None:
+            self._place_labels()  # the selected token's label comes first
         self.neighbour_title.setText(f"Nearest neighbours of “{label}”")
         vec = self.info.embeddings[token][None, :]
         m = float(np.abs(vec).max()) or 1.0
         self.strip.setImage(vec, levels=(-m, m), lut=a.diverging().getLookupTable(nPts=256))
         self.strip.setRect(0, 0, vec.shape[1], 1)
         self.strip_plot.getViewBox().setRange(xRange=(0, vec.shape[1]), yRange=(0, 1), padding=0)
-        set_title(self.strip_plot, f"“{label}” (id {token}): blue negative, yellow positive, ±{m:.2f}", a)
+        set_title(self.strip_plot, self.tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
+
+    def _tip(self, x, y, data) -> str:
+        if self.info is None:
+            return ""
+        return f"“{visible(self.info.labels[int(data)], 24)}” (id {int(data)})"
 
     def _point_clicked(self, _item, points, *_) -> None:
         if len(points):

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..appearance import Appearance
-from ..plots import image_item, make_plot, nan_masked, style_plot, token_ticks
+from ..plots import fitting_ticks, image_item, make_plot, nan_masked, style_plot
 from ..textutil import visible
 
 
@@ -18,11 +18,13 @@ class TokenHeatmap(QWidget):
     hovered = Signal(int, int)
 
     def __init__(self, appearance: Appearance, row_name: str = "query", col_name: str = "key",
-                 row_axis: str = "queries (the token looking)", col_axis: str = "keys (the tokens looked at)", parent=None):
+                 row_axis: str | None = None, col_axis: str | None = None, parent=None):
         super().__init__(parent)
         self.appearance = appearance
         self.row_name, self.col_name = row_name, col_name
-        self.row_axis, self.col_axis = row_axis, col_axis
+        # short axis titles: a long one is cut off when the heatmap is small (a school laptop)
+        self.row_axis = row_axis if row_axis is not None else self.tr("query (looking)")
+        self.col_axis = col_axis if col_axis is not None else self.tr("key (looked at)")
         self.plot = make_plot(appearance, invert_y=True)
         self.plot.getViewBox().setAspectLocked(False)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
@@ -46,6 +48,7 @@ class TokenHeatmap(QWidget):
         layout.addWidget(self.readout)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.signed = False
+        self.row_ticks, self.col_ticks = [[], []], [[], []]
         appearance.changed.connect(self.apply_appearance)
         self.apply_appearance()
 
@@ -70,14 +73,31 @@ class TokenHeatmap(QWidget):
         rows, cols = self.matrix.shape
         self.image.setRect(0, 0, cols, rows)
         axis_l, axis_b = self.plot.getPlotItem().getAxis("left"), self.plot.getPlotItem().getAxis("bottom")
-        metrics = QFontMetrics(self.appearance.font(0.9))
-        widest = max((metrics.horizontalAdvance(visible(s, 14)) for s in self.col_labels), default=20)
-        axis_l.setTicks(token_ticks(self.row_labels, max_ticks=max(4, int(self.plot.height() / (metrics.height() + 4)))))
-        axis_b.setTicks(token_ticks(self.col_labels, max_ticks=max(2, int(self.plot.width() * 0.85 / (widest + 12)))))
         axis_l.setLabel(self.row_axis)
         axis_b.setLabel(self.col_axis)
         self.plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self.title.setText(title)
+        self._set_ticks()
+
+    def view_size(self) -> tuple[float, float]:
+        """The image area in pixels (an estimate from the widget before it is laid out)."""
+        rect = self.plot.getViewBox().sceneBoundingRect()
+        if rect.width() > 10 and rect.height() > 10:
+            return rect.width(), rect.height()
+        return max(50.0, self.plot.width() * 0.75), max(50.0, self.plot.height() * 0.75)
+
+    def _set_ticks(self) -> None:
+        rows, cols = self.matrix.shape
+        if rows == 0 or cols == 0:
+            return
+        metrics = QFontMetrics(self.appearance.font(0.9))
+        width, height = self.view_size()
+        row_text = [visible(s, 12) for s in self.row_labels]
+        col_text = [visible(s, 12) for s in self.col_labels]
+        self.row_ticks = fitting_ticks(row_text, height / rows, [metrics.height()] * rows, gap=1)
+        self.col_ticks = fitting_ticks(col_text, width / cols, [metrics.horizontalAdvance(t) for t in col_text])
+        self.plot.getPlotItem().getAxis("left").setTicks(self.row_ticks)
+        self.plot.getPlotItem().getAxis("bottom").setTicks(self.col_ticks)
 
     def value_at(self, row: int, col: int) -> float:
         return float(self.matrix[row, col])
@@ -104,10 +124,27 @@ class TokenHeatmap(QWidget):
         self.plot.getViewBox().setBackgroundColor(self.appearance.color("grid"))
         self.readout.setFont(self.appearance.font())
         self.title.setFont(self.appearance.font(1.1, bold=True))
+        font = self.appearance.font(0.9)
+        metrics = QFontMetrics(font)
+        axis = self.bar.axis  # the colour bar's numbers grow with the other text, and have room for "-1.0"
+        axis.setStyle(tickFont=font)
+        axis.setTextPen(pg.mkPen(self.appearance.color("fg")))
+        axis.setWidth(metrics.horizontalAdvance("-0.00") + 12)
+        # room above and below the plot for the colour bar's end labels ("1.0" sits on the top edge)
+        half = metrics.height() // 2 + 2
+        self.plot.getPlotItem().layout.setContentsMargins(2, half, 2, 2)
+        self.plot.getPlotItem().getAxis("bottom").setStyle(hideOverlappingLabels=False)
         if self.matrix.size:
             self.show_matrix(self.matrix, self.row_labels, self.col_labels, self.title.text(), self.signed, self.value_name)
 
+    def _later_set_ticks(self) -> None:
+        try:
+            self._set_ticks()
+        except RuntimeError:  # closed before the deferred call: its plot items are gone
+            pass
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.matrix.size:  # tick density follows the size
-            self.show_matrix(self.matrix, self.row_labels, self.col_labels, self.title.text(), self.signed, self.value_name)
+        if self.matrix.size:  # tick density follows the size (once laid out: the view box's new size)
+            self._set_ticks()
+            QTimer.singleShot(0, self._later_set_ticks)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..appearance import Appearance
@@ -21,10 +21,29 @@ class LogitLensTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.setWordWrap(False)
 
+    def cell_text(self, label: str, p: float) -> str:
+        return f"{visible(label, 12)}  {p * 100:.1f}%"
+
+    def columns_that_fit(self, texts: np.ndarray) -> int:
+        """How many guesses fit side by side with every cell's text whole (at least 2, at most SHOWN)."""
+        fm = QFontMetrics(self.appearance.font())
+        header = max(self.verticalHeader().sizeHint().width(), fm.horizontalAdvance("layer 00") + 12)
+        width = self.viewport().width() if self.isVisible() else self.width() - header - 4
+        width = max(width, 100)
+        widths = np.array([[fm.horizontalAdvance(t) + 14 for t in row] for row in texts])  # + cell padding
+        for n in range(min(SHOWN, texts.shape[1]), 1, -1):
+            if widths[:, :n].max() <= width / n:
+                return n
+        return min(2, texts.shape[1])
+
     def show_lens(self, trace, labels: list[str], position: int = -1) -> None:
+        self._args = (trace, labels, position)
         ids, probs = trace.lens_top_ids[:, position], trace.lens_top_probs[:, position]  # [L, K]
         n_layer, k = ids.shape
-        shown = min(SHOWN, k)
+        self.setFont(self.appearance.font())
+        texts = np.array([[self.cell_text(labels[int(ids[l, c])], float(probs[l, c])) for c in range(min(SHOWN, k))]
+                          for l in range(n_layer)], dtype=object)
+        shown = self.columns_that_fit(texts)
         self.setRowCount(n_layer)
         self.setColumnCount(shown)
         self.setHorizontalHeaderLabels([f"guess {i + 1}" for i in range(shown)])
@@ -35,7 +54,7 @@ class LogitLensTable(QTableWidget):
         for layer in range(n_layer):
             for col in range(shown):
                 tid, p = int(ids[layer, col]), float(probs[layer, col])
-                item = QTableWidgetItem(f"{visible(labels[tid], 12)}  {p * 100:.1f}%")
+                item = QTableWidgetItem(texts[layer, col])
                 item.setData(Qt.UserRole, tid)
                 item.setToolTip(f"token id {tid}, probability {p:.4f}")
                 bg = colours[layer * shown + col]
@@ -43,7 +62,6 @@ class LogitLensTable(QTableWidget):
                 item.setBackground(QBrush(bg))
                 item.setForeground(QBrush(QColor("#000000") if p > 0.55 else QColor("#ffffff")))
                 self.setItem(layer, col, item)
-        self.setFont(self.appearance.font())
         rows.setSectionResizeMode(QHeaderView.ResizeToContents)
         self.resizeRowsToContents()
         self._fit_height()
@@ -56,3 +74,17 @@ class LogitLensTable(QTableWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit_height()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_args", None) is not None and event.size().width() != event.oldSize().width():
+            QTimer.singleShot(0, self._refit)
+
+    def _refit(self) -> None:
+        """Show as many guesses as the new width holds whole (a wider or narrower window, other fonts)."""
+        trace, labels, position = self._args
+        ids, probs = trace.lens_top_ids[:, position], trace.lens_top_probs[:, position]
+        texts = np.array([[self.cell_text(labels[int(ids[l, c])], float(probs[l, c]))
+                           for c in range(min(SHOWN, ids.shape[1]))] for l in range(ids.shape[0])], dtype=object)
+        if self.columns_that_fit(texts) != self.columnCount():
+            self.show_lens(*self._args)

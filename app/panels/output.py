@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel,
                                QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..plots import make_plot, set_title, style_plot
+from ..plots import make_plot, no_si_prefix, set_title, style_plot
 from ..textutil import esc, visible
 from .base import Panel, heading, note
 
@@ -42,10 +43,14 @@ class OutputPanel(Panel):
         self.raw = np.zeros(0)
         self.shaped = np.zeros(0)
         self.kept = np.zeros(0, bool)
+        self.label_texts: list[str] = []
+        self.labels_inside: list[bool] = []
         self.plot = make_plot(self.appearance, invert_y=True)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.plot.getPlotItem().getAxis("bottom").setLabel("probability")
-        self.plot.getPlotItem().getAxis("bottom").enableAutoSIPrefix(False)
+        bottom = self.plot.getPlotItem().getAxis("bottom")
+        bottom.setScale(100)  # bars are probabilities (0..1); the axis reads them in percent, like their labels
+        bottom.setLabel(self.tr("probability (%)"))
+        no_si_prefix(bottom)
         self.raw_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
         self.cut_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
         self.kept_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
@@ -66,7 +71,12 @@ class OutputPanel(Panel):
         self.top_p = QSlider(Qt.Horizontal)
         self.top_p.setRange(1, 100)
         self.top_p.setValue(100)
-        self.temperature_label, self.top_p_label = note(), note()
+        self.temperature_label, self.top_p_label = QLabel(), QLabel()
+        for label in (self.temperature_label, self.top_p_label):  # one line, fixed width: the slider never jumps
+            label.setWordWrap(False)
+            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.temperature.setToolTip(self.tr("0 is greedy decoding: always the most likely token. Below 1 sharpens "
+                                            "the distribution, above 1 flattens it."))
         for w in (self.temperature, self.top_k, self.top_p):
             (w.valueChanged).connect(self._controls_changed)
         form = QFormLayout()
@@ -80,6 +90,7 @@ class OutputPanel(Panel):
         form.addRow("Top-p", p_row)
 
         self.step_button = QPushButton("Step ▸")
+        self.greedy_note = note("", self.appearance)
         self.play_button = QPushButton("Play ▶")
         self.play_button.setCheckable(True)
         self.undo_button = QPushButton("Undo ◂")
@@ -91,10 +102,11 @@ class OutputPanel(Panel):
         self.undo_button.clicked.connect(self.undo_requested)
         self.play_button.toggled.connect(self._play_toggled)
         self.speed.valueChanged.connect(self.speed_changed)
-        buttons = QHBoxLayout()
-        for w in (self.step_button, self.play_button, self.speed, self.undo_button):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two rows: narrow enough for a school laptop or presentation fonts
+        buttons.addWidget(self.step_button, 0, 0)
+        buttons.addWidget(self.play_button, 0, 1)
+        buttons.addWidget(self.undo_button, 1, 0)
+        buttons.addWidget(self.speed, 1, 1)
 
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
@@ -116,6 +128,7 @@ class OutputPanel(Panel):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(heading("Shape the distribution", self.appearance))
         rv.addLayout(form)
+        rv.addWidget(self.greedy_note)
         rv.addWidget(heading("Generate", self.appearance))
         rv.addLayout(buttons)
         rv.addWidget(note("Click a bar to force that token as the next one.", self.appearance))
@@ -123,13 +136,15 @@ class OutputPanel(Panel):
         rv.addWidget(self.so_far)
         rv.addWidget(heading("History", self.appearance))
         rv.addWidget(self.history, 1)
-        split = QSplitter(Qt.Horizontal)
+        split = self.split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(split)
         self._controls_changed()
+        self._fit_controls()
 
     # ---- controls ------------------------------------------------------------------------
     def settings(self) -> tuple[float, int, float]:
@@ -142,10 +157,23 @@ class OutputPanel(Panel):
 
     def _controls_changed(self, *_):
         t, _, p = self.settings()
-        self.temperature_label.setText(f"{t:.2f}" + (" (greedy: always the top token)" if t == 0 else ""))
-        self.top_p_label.setText(f"{p:.2f}" + (" (off)" if p >= 1 else ""))
+        self.temperature_label.setText(self.tr("0 (greedy)") if t == 0 else f"{t:.2f}")
+        self.top_p_label.setText(f"{p:.2f}" + (self.tr(" (off)") if p >= 1 else ""))
+        self.greedy_note.setText(self.tr("Temperature 0 is greedy decoding: always the most likely token.")
+                                 if t == 0 else self.tr("Temperature below 1 sharpens the distribution, above 1 "
+                                                        "flattens it; 0 always takes the most likely token."))
         if self.trace is not None:
-            self.render(self.trace)
+            if self.isVisible():
+                self.render(self.trace)
+            else:  # drawn when next shown, with the trace and generated tokens current then
+                self.trace = None
+
+    def _fit_controls(self) -> None:
+        """The value labels keep the width of their widest text, so the sliders keep theirs."""
+        fm = self.temperature_label.fontMetrics()
+        self.temperature_label.setFixedWidth(fm.horizontalAdvance(self.tr("0 (greedy)")) + 6)
+        self.top_p_label.setFixedWidth(fm.horizontalAdvance("1.00" + self.tr(" (off)")) + 6)
+        self.plot.setMinimumWidth(int(280 * self.appearance.scale))
 
     def _play_toggled(self, on: bool) -> None:
         self.play_button.setText("Pause ❚❚" if on else "Play ▶")
@@ -177,33 +205,70 @@ class OutputPanel(Panel):
         names = [labels[int(i)] if labels else str(int(i)) for i in order]
         axis = self.plot.getPlotItem().getAxis("left")
         axis.setTicks([[(r, visible(n, 16)) for r, n in zip(rows, names)], []])
-        xmax = float(max(self.raw.max(initial=0), self.shaped.max(initial=0), 1e-6))
+        self.label_texts = []
         for r, item in enumerate(self.bar_labels):
             if r >= len(rows):
                 item.setText("")
                 continue
-            text = pct(self.shaped[r]) if self.kept[r] else f"cut (model {pct(self.raw[r])})"
+            text = pct(self.shaped[r]) if self.kept[r] else self.tr("cut (model {0})").format(pct(self.raw[r]))
             if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
-                text += f"  (model {pct(self.raw[r])})"
-            item.setText(text, color=a.hex("fg") if self.kept[r] else a.hex("muted"))
+                text += "  " + self.tr("(model {0})").format(pct(self.raw[r]))
+            self.label_texts.append(text)
+            item.setText(text)
             item.setFont(a.font(0.9))
-            item.setPos(max(self.shaped[r] if self.kept[r] else 0, self.raw[r]) + xmax * 0.01, r)
-        room = 1.75 if (np.abs(self.shaped - self.raw) > 5e-4).any() else 1.3  # for "(model x%)" labels
-        self.plot.getViewBox().setRange(xRange=(0, xmax * room), yRange=(-0.6, len(rows) - 0.4), padding=0)
+        self._place_labels()
         self._show_text_so_far(trace)
-        set_title(self.plot, "Next token: the top candidates", a)
+        set_title(self.plot, self.tr("Next token: the top candidates"), a)
         n_kept = int(kept.sum())
         self.summary.setText(
             f"After “{visible(trace.token_strs[-1], 20)}” the model spreads its bet over {len(raw):,} tokens; "
             f"the {len(rows)} most likely are shown. With these settings {n_kept:,} token{'s' if n_kept != 1 else ''} "
             f"can be chosen; hatched bars are cut. Dashed outlines show the model's own probabilities.")
 
+    def bar_ends(self) -> np.ndarray:
+        """Where each candidate's drawing ends (its kept bar or the model's dashed outline), 0..1."""
+        return np.maximum(np.where(self.kept, self.shaped, 0.0), self.raw)
+
+    def _place_labels(self) -> None:
+        """Scale the axis to the bars and their labels, never past 100%; a label that does not fit
+        after its bar is written inside it."""
+        a = self.appearance
+        n = len(self.label_texts) if self.trace is not None else 0
+        if n == 0:
+            return
+        ends = self.bar_ends()[:n]
+        width_px = max(50.0, float(self.plot.getViewBox().width()))
+        fm = QFontMetrics(a.font(0.9))
+        need = np.array([fm.horizontalAdvance(t) + 12 for t in self.label_texts], np.float64)
+        # a label of w pixels fits after a bar ending at e when e + w * x_hi / width_px <= x_hi
+        share = np.clip(need / width_px, 0.0, 0.7)
+        x_hi = float(min(1.0, max(1e-6, (ends / (1.0 - share)).max())))
+        self.plot.getViewBox().setRange(xRange=(0, x_hi), yRange=(-0.6, n - 0.4), padding=0)
+        self.labels_inside = []
+        for r, (item, end) in enumerate(zip(self.bar_labels, ends)):
+            inside = end + need[r] * x_hi / width_px > x_hi * 1.0001
+            self.labels_inside.append(bool(inside))
+            if inside:  # on the kept bar's colour: white text; on a hatched one: the theme's text
+                item.setAnchor((1, 0.5))
+                item.setColor("#ffffff" if self.kept[r] else a.hex("fg"))
+                item.setPos(end - x_hi * 4 / width_px, r)
+            else:
+                item.setAnchor((0, 0.5))
+                item.setColor(a.hex("fg") if self.kept[r] else a.hex("muted"))
+                item.setPos(end + x_hi * 4 / width_px, r)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.trace is not None:
+            self._place_labels()
+
     def set_generated_from(self, index: int) -> None:
         self.first_generated = index
 
     def _show_text_so_far(self, trace) -> None:
         a = self.appearance
-        split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(trace.text)
+        first = self.first_generated if 0 <= self.first_generated < trace.n_tokens else -1
+        split = int(trace.char_spans[first, 0]) if first >= 0 else len(trace.text)
         prompt, generated = trace.text[:split][-160:], trace.text[split:]
         lines = lambda t: esc(t).replace("\n", "↵<br>")  # noqa: E731 - line breaks stay visible
         self.so_far.setText(f"<span style='font-size:{a.point_size * 1.15:.0f}pt'>{'…' if split > 160 else ''}"
@@ -247,6 +312,7 @@ class OutputPanel(Panel):
 
     def apply_appearance(self) -> None:
         style_plot(self.plot, self.appearance)
+        self._fit_controls()
         super().apply_appearance()
 
     def tables(self):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QProgressBar, QTa
                                QTextBrowser, QVBoxLayout)
 
 from ..textutil import esc, visible
-from .base import Panel, heading, note
+from .base import Panel, count, heading, note
 
 
 MAX_CHAR_ROWS = 300
@@ -58,7 +58,9 @@ class TextPanel(Panel):
         a = self.appearance
         text = trace.text
         n_bytes = len(text.encode("utf-8"))
-        self.stats.setText(f"{len(text):,} characters · {n_bytes:,} UTF-8 bytes · {trace.n_tokens} tokens")
+        self.stats.setText(f"{count(len(text), self.tr('character'), self.tr('characters'))} · "
+                           f"{count(n_bytes, self.tr('UTF-8 byte'), self.tr('UTF-8 bytes'))} · "
+                           f"{count(trace.n_tokens, self.tr('token'), self.tr('tokens'))}")
         split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(text)
         prompt, generated = text[:split], text[split:]
         body = f"<span>{esc(prompt)}</span>"

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from ..flow import FlowLayout
 from ..textutil import esc, visible
-from .base import Panel, heading, note
+from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
 
 KIND_TITLES = {"char": "Characters", "word": "Words", "bpe": "Byte-level BPE"}
@@ -130,7 +130,9 @@ class TokensPanel(Panel):
         self.flow.invalidate()
         self._fit_chips()
         chars = len(trace.text)
-        self.count_label.setText(f"{n} tokens  ·  {chars} characters  ·  {len(trace.text.encode('utf-8'))} bytes")
+        self.count_label.setText(f"{count(n, self.tr('token'), self.tr('tokens'))}  ·  "
+                                 f"{count(chars, self.tr('character'), self.tr('characters'))}  ·  "
+                                 f"{count(len(trace.text.encode('utf-8')), self.tr('byte'), self.tr('bytes'))}")
         notes = []
         if trace.truncated_chars:
             notes.append(f"Only the last {n} tokens fit in the model's context; the first "
@@ -167,7 +169,7 @@ class TokensPanel(Panel):
             ids = tok.encode(self.trace.text)
             unknown = sum(tok.is_unknown(i) for i in ids)
             extra = f"<br><span style='color:{a.hex('muted')}'>{unknown} unknown</span>" if unknown else ""
-            title.setText(f"<b>{KIND_TITLES[kind]}</b><br>{len(ids)} tokens<br>"
+            title.setText(f"<b>{KIND_TITLES[kind]}</b><br>{count(len(ids), self.tr('token'), self.tr('tokens'))}<br>"
                           f"<span style='color:{a.hex('muted')}'>vocab {tok.vocab_size:,}</span>{extra}")
             parts = []
             for j, tid in enumerate(ids[:MAX_COMPARE_CHIPS]):
