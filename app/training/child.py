@@ -113,7 +113,7 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
     step = trainer.step
     every = EMIT_SECONDS if emit_seconds is None else emit_seconds
     batch, last_emit = [], 0.0
-    event, message = "done", ""
+    event, message, status = "done", "", None
     try:
         run.update(status="running", step=step)
         for m in trainer.run():
@@ -125,6 +125,11 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
                 batch, last_emit = [], now
             if m.event != "log":
                 event, message = m.event, m.message
+                if getattr(m, "save_error", "") and event in ("done", "stopped"):
+                    # The last checkpoint could not be written: never "Finished." or "Stopped." as if it
+                    # were. The run is kept resumable from its last good checkpoint, if it has one.
+                    event = "failed"
+                    status = "stopped" if _has_checkpoint(run) else "failed"
                 break
             if m.checkpoint:
                 run.update(step=m.step, status="running")
@@ -141,7 +146,14 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
         _finish(run, "failed", describe(exc, settings), step, send)
         return
     _flush(run, batch, send)
-    _finish(run, event, message, step, send)
+    _finish(run, event, message, step, send, status)
+
+
+def _has_checkpoint(run) -> bool:
+    try:
+        return bool(run.has_checkpoint())
+    except (AttributeError, OSError):
+        return False
 
 
 def _flush(run, batch: list, send) -> None:
@@ -155,8 +167,8 @@ def _flush(run, batch: list, send) -> None:
     send("records", list(batch))
 
 
-def _finish(run, event: str, message: str, step: int, send) -> None:
-    status = {"done": "done", "stopped": "stopped", "diverged": "diverged"}.get(event, "failed")
+def _finish(run, event: str, message: str, step: int, send, status: str | None = None) -> None:
+    status = status or {"done": "done", "stopped": "stopped", "diverged": "diverged"}.get(event, "failed")
     try:
         run.update(status=status, step=step, message=message)
     except OSError:
