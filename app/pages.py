@@ -149,6 +149,10 @@ class LessonFitter(QObject):
         super().__init__(splitter)
         self.splitter, self.stage, self.lesson, self.appearance, self.wanted = splitter, stage, lesson, appearance, wanted
         self.collapsed = False  # hidden for want of room (not by the reader)
+        # The pane's own minimum must not hold the window wider than a small screen before it collapses:
+        # the fitter keeps it, and hides the pane rather than squeeze it below that.
+        self.lesson_min = max(lesson.minimumWidth(), 200)
+        lesson.setMinimumWidth(0)
         splitter.installEventFilter(self)
         appearance.changed.connect(self.fit)
 
@@ -160,7 +164,7 @@ class LessonFitter(QObject):
         others = sum(self.splitter.widget(i).width() for i in range(self.splitter.count())
                      if self.splitter.widget(i) not in (self.stage, self.lesson) and self.splitter.widget(i).isVisible())
         handles = self.splitter.handleWidth() * (self.splitter.count() - 1)
-        return self.splitter.width() - others - handles - self.lesson.minimumWidth()
+        return self.splitter.width() - others - handles - self.lesson_min
 
     def fit(self) -> None:
         narrow = self.room_for_stage() < self.stage_min_width()

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 
 from .appearance import Appearance
@@ -67,7 +67,7 @@ def set_title(pw: pg.PlotWidget, text: str, appearance: Appearance) -> None:
     pw._full_title = text
     if not hasattr(pw, "_title_wrapper"):
         pw._title_wrapper = _TitleWrapper(pw, appearance)
-        pw.installEventFilter(pw._title_wrapper)
+        pw.getPlotItem().getViewBox().sigResized.connect(pw._title_wrapper.resized)
     _fit_title(pw, appearance)
 
 
@@ -94,9 +94,14 @@ def _fit_title(pw: pg.PlotWidget, appearance: Appearance) -> None:
     from .textutil import esc
 
     font = appearance.font(1.1)
-    width = max(80, pw.width() - 16)
-    lines = wrap_words(text, QFontMetrics(font), width) if text else []
     item = pw.getPlotItem()
+    # the title spans the plot's middle column only: as wide as the view box (once laid out)
+    vb_width = item.getViewBox().width()
+    width = max(80, int(vb_width - 8 if vb_width > 40 else pw.width() * 0.7))
+    wrapper = getattr(pw, "_title_wrapper", None)
+    if wrapper is not None:
+        wrapper.width = int(vb_width)
+    lines = wrap_words(text, QFontMetrics(font), width) if text else []
     if not lines:
         item.setTitle(None)
         return
@@ -112,17 +117,15 @@ def _fit_title(pw: pg.PlotWidget, appearance: Appearance) -> None:
 
 
 class _TitleWrapper(QObject):
-    """Re-wraps a plot's title when the plot is resized."""
+    """Re-wraps a plot's title when its view box changes width (the window, an axis or the fonts)."""
 
     def __init__(self, pw: pg.PlotWidget, appearance: Appearance):
         super().__init__(pw)
         self.pw, self.appearance, self.width = pw, appearance, -1
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Resize and obj is self.pw and self.pw.width() != self.width:
-            self.width = self.pw.width()
+    def resized(self, *_) -> None:
+        if int(self.pw.getPlotItem().getViewBox().width()) != self.width:
             _fit_title(self.pw, self.appearance)
-        return False
 
 
 def token_ticks(labels: list[str], max_ticks: int = 40, offset: float = 0.5) -> list:
@@ -140,6 +143,14 @@ def fitting_ticks(labels: list[str], cell_px: float, sizes: list[float], gap: fl
     (widths for a horizontal axis, the line height for a vertical one). A label is kept when it starts
     after the last kept one ends, so short labels are all shown and only long ones are thinned out.
     """
+    if labels and all(s.isdigit() for s in labels):  # numbers (positions, dimensions): a regular step
+        step = 1
+        while any(sizes[i] + gap > step * cell_px for i in range(0, len(labels), step)):
+            step = next(s for s in (1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 128, 200, 256, 500, 512,
+                                    1000, 1024, 10 ** 9) if s > step)
+            if step >= len(labels):
+                break
+        return [[(i + offset, labels[i]) for i in range(0, len(labels), step)], []]
     ticks, last_end = [], -1e9
     for i, (label, size) in enumerate(zip(labels, sizes)):
         centre = (i + offset) * cell_px

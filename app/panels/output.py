@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel,
-                               QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QFrame, QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..plots import make_plot, no_si_prefix, set_title, style_plot
 from ..textutil import esc, visible
@@ -110,13 +110,21 @@ class OutputPanel(Panel):
 
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
         self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.summary = note("", self.appearance)
         self.first_generated = -1
         self.so_far = QLabel()
         self.so_far.setWordWrap(True)
         self.so_far.setTextFormat(Qt.RichText)
+        self.so_far.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.so_far_scroll = QScrollArea()  # a few lines high, scrolled to the newest text
+        self.so_far_scroll.setWidgetResizable(True)
+        self.so_far_scroll.setFrameShape(QFrame.NoFrame)
+        self.so_far_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.so_far_scroll.setWidget(self.so_far)
 
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -133,7 +141,7 @@ class OutputPanel(Panel):
         rv.addLayout(buttons)
         rv.addWidget(note("Click a bar to force that token as the next one.", self.appearance))
         rv.addWidget(heading("The text so far", self.appearance))
-        rv.addWidget(self.so_far)
+        rv.addWidget(self.so_far_scroll)
         rv.addWidget(heading("History", self.appearance))
         rv.addWidget(self.history, 1)
         split = self.split = QSplitter(Qt.Horizontal)
@@ -170,10 +178,13 @@ class OutputPanel(Panel):
 
     def _fit_controls(self) -> None:
         """The value labels keep the width of their widest text, so the sliders keep theirs."""
-        fm = self.temperature_label.fontMetrics()
+        fm = QFontMetrics(self.appearance.font())  # the application font as it is now set
         self.temperature_label.setFixedWidth(fm.horizontalAdvance(self.tr("0 (greedy)")) + 6)
         self.top_p_label.setFixedWidth(fm.horizontalAdvance("1.00" + self.tr(" (off)")) + 6)
         self.plot.setMinimumWidth(int(280 * self.appearance.scale))
+        self.split.widget(1).setMinimumWidth(int(300 * self.appearance.scale ** 0.8))
+        line = self.appearance.point_size * 1.15 * 96 / 72 * 1.25  # one line of the text's font, in pixels
+        self.so_far_scroll.setFixedHeight(int(line * 3 + 8))
 
     def _play_toggled(self, on: bool) -> None:
         self.play_button.setText("Pause ❚❚" if on else "Play ▶")
@@ -273,6 +284,11 @@ class OutputPanel(Panel):
         lines = lambda t: esc(t).replace("\n", "↵<br>")  # noqa: E731 - line breaks stay visible
         self.so_far.setText(f"<span style='font-size:{a.point_size * 1.15:.0f}pt'>{'…' if split > 160 else ''}"
                             f"{lines(prompt)}<b style='color:{a.hex('generated')}'>{lines(generated)}</b></span>")
+        QTimer.singleShot(0, self._scroll_to_end)
+
+    def _scroll_to_end(self) -> None:
+        bar = self.so_far_scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     def bar_widths(self) -> np.ndarray:
         """The drawn length of each candidate's bar (kept: shaped probability; cut: 0)."""
