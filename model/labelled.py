@@ -32,21 +32,61 @@ class LabelledSet:
         return [t for t, _ in rows], [l for _, l in rows]
 
 
+COLUMNS = ("text", "label", "split")
+REQUIRED = ("text", "label")
+
+
+def _header_columns(row: list[str]) -> dict[str, int | None] | None:
+    """The column of each name if `row` is a header (it names at least one of our columns), else None.
+    Raises LabelledDataError when it is a header without text and label columns."""
+    lowered = [c.strip().lower() for c in row]
+    if not any(name in lowered for name in COLUMNS):
+        return None
+    missing = [name for name in REQUIRED if name not in lowered]
+    if missing:
+        raise LabelledDataError(
+            f"the header row ({', '.join(c.strip() for c in row)}) has no {' and no '.join(missing)} column; "
+            f"name the columns text,label (and optionally split)")
+    return {name: (lowered.index(name) if name in lowered else None) for name in COLUMNS}
+
+
+def _looks_like_unknown_header(rows: list[list[str]]) -> bool:
+    """A first row whose label appears nowhere else while every other label repeats: a header with names
+    we do not know (review,sentiment), which read as data would become an example with its own label."""
+    if len(rows) < 5 or len(rows[0]) < 2:
+        return False
+    first = rows[0][1].strip()
+    counts: dict[str, int] = {}
+    for row in rows[1:]:
+        if len(row) > 1 and row[1].strip():
+            counts[row[1].strip()] = counts.get(row[1].strip(), 0) + 1
+    return first not in counts and len(counts) >= 2 and min(counts.values()) >= 2
+
+
 def parse_labelled_csv(text: str) -> LabelledSet:
-    """CSV with columns text,label and optionally split (train/test). A header row is optional.
-    Bad rows are skipped and reported with their line number; never raises for one bad row."""
+    """CSV with columns text,label and optionally split (train/test), in any order when a header row
+    names them. Without a header, the first two columns are text and label. A header that names some
+    of our columns but not text and label is refused (saying which are missing), and so is a first row
+    that is clearly a header of other names. Bad rows are skipped and reported with their line number."""
     out = LabelledSet([], [], [])
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
-    columns = {"text": 0, "label": 1, "split": None}
+    columns: dict[str, int | None] = {"text": 0, "label": 1, "split": None}
     first = True
+    peek: list[list[str]] = []
     for row in reader:
         line = reader.line_num
         if first:
             first = False
-            lowered = [c.strip().lower() for c in row]
-            if "text" in lowered and "label" in lowered:
-                columns = {name: (lowered.index(name) if name in lowered else None) for name in ("text", "label", "split")}
+            header = _header_columns(row)
+            if header is not None:
+                columns = header
                 continue
+            peek_reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
+            peek = [r for _, r in zip(range(200), peek_reader) if r and any(c.strip() for c in r)]
+            if _looks_like_unknown_header(peek):
+                raise LabelledDataError(
+                    f"the first row ({', '.join(c.strip() for c in row)}) looks like a header, but it names no "
+                    "text or label column; name the columns text,label (and optionally split)")
         if not row or not any(c.strip() for c in row):
             continue  # blank lines are not errors
         if len(row) <= max(columns["text"], columns["label"]):
@@ -72,13 +112,43 @@ def parse_labelled_csv(text: str) -> LabelledSet:
     return out
 
 
+_BOMS = [(b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")]
+
+
+def decode_csv_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
+    """The text of a CSV file: UTF-8 (with or without a byte order mark), UTF-16 or UTF-32 with a byte
+    order mark, or UTF-16 without one; anything else holding NUL bytes is refused. Also returns notes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(encoding.replace("-sig", "")), []
+            except UnicodeDecodeError:
+                raise LabelledDataError(f"{name} starts with a {encoding.upper().replace('-SIG', '')} byte order mark "
+                                        "but is not valid in that encoding; save it as UTF-8 CSV") from None
+    if b"\x00" in data:
+        even, odd = data[0::2], data[1::2]
+        guess = "utf-16-le" if odd.count(0) > 0.9 * len(odd) else "utf-16-be" if even.count(0) > 0.9 * len(even) else None
+        if guess and len(data) % 2 == 0:
+            try:
+                text = data.decode(guess)
+                if "\x00" not in text:
+                    return text, []
+            except UnicodeDecodeError:
+                pass
+        raise LabelledDataError(f"{name} holds NUL bytes: it is not a UTF-8 text file (a spreadsheet, or text in "
+                                "another encoding?); save it as CSV UTF-8")
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    return text, ([f"{name}: {bad} bytes were not valid UTF-8 and were replaced"] if bad else [])
+
+
 def read_labelled_csv(path: str | Path) -> LabelledSet:
     data = Path(path).read_bytes()
-    text = data.decode("utf-8-sig", errors="replace")
+    text, notes = decode_csv_bytes(data, Path(path).name)
     result = parse_labelled_csv(text)
-    bad = text.count("\ufffd")
-    if bad:
-        result.problems.insert(0, f"{Path(path).name}: {bad} bytes were not valid UTF-8 and were replaced")
+    result.problems[:0] = notes
     return result
 
 

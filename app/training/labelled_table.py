@@ -1,11 +1,15 @@
 """An editable table of labelled sentences (text, label, split), with CSV import and export.
 
-CSV parsing lives in model.labelled (plain Python and numpy: no torch on the GUI thread)."""
+CSV parsing lives in model.labelled (plain Python and numpy: no torch on the GUI thread). Import…
+reads and parses the file on a worker thread, then fills the table a slice at a time between
+paints, so a file of 100,000 rows never freezes the window."""
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,10 +21,20 @@ BUNDLED = resources_dir() / "datasets" / "sentiment.csv"
 
 class LabelledTable(QWidget):
     changed = Signal()
+    imported = Signal(list)  # the problems of an import_file, once the table holds its rows (or the error)
+    _parsed = Signal(int, object, str)  # generation, LabelledSet or None, error: from the parsing thread
+
+    FILL_SECONDS = 0.025  # the longest the GUI thread spends filling rows before it paints again
+    FILL_ROWS = 400  # rows between checks of the clock
 
     def __init__(self, appearance, parent=None):
         super().__init__(parent)
         self.appearance = appearance
+        self._generation = 0  # bumped by every import and every set_rows: a stale import is dropped
+        self._filling = None  # (generation, LabelledSet, next row, source name) while an import fills the table
+        self._parsing = False  # a worker thread is reading a file for the current generation
+        self._pending_name = ""
+        self._parsed.connect(self._on_parsed, Qt.QueuedConnection)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["text", "label", "split"])
         header = self.table.horizontalHeader()
@@ -60,6 +74,7 @@ class LabelledTable(QWidget):
 
     # ---- rows ----------------------------------------------------------------------------
     def set_rows(self, texts, labels, splits) -> None:
+        self._cancel_import()
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         self.table.setRowCount(len(texts))
@@ -124,8 +139,8 @@ class LabelledTable(QWidget):
         self.show_summary(Path(path).name, data.problems)
         return data.problems
 
-    def show_summary(self, source: str, problems: list[str]) -> None:
-        rows = self.rows()
+    def show_summary(self, source: str, problems: list[str], rows: list[tuple[str, str, str]] | None = None) -> None:
+        rows = self.rows() if rows is None else rows
         labels = sorted({r[1] for r in rows if r[1]})
         tests = sum(1 for r in rows if r[2] == "test")
         text = (f"{len(rows)} examples from {esc(source)} · labels: {esc(', '.join(labels))} · "
@@ -139,7 +154,88 @@ class LabelledTable(QWidget):
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import labelled examples", str(Path.home()), "CSV (*.csv)")
         if path:
-            self.load_file(path)
+            self.import_file(path)
+
+    # ---- import off the GUI thread -------------------------------------------------------
+    def importing(self) -> bool:
+        return self._filling is not None or self._parsing
+
+    def import_file(self, path: str | Path) -> None:
+        """Read and parse `path` on a worker thread, then fill the table in slices; `imported` says when."""
+        self._cancel_import()
+        generation = self._generation
+        self._parsing = True
+        self._pending_name = Path(path).name
+        self.summary.setText(f"Importing {esc(Path(path).name)}…")
+        threading.Thread(target=self._parse, args=(generation, str(path)), name="csv-import", daemon=True).start()
+
+    def _parse(self, generation: int, path: str) -> None:
+        from model.labelled import LabelledDataError, read_labelled_csv
+
+        try:
+            result, error = read_labelled_csv(path), ""
+        except (OSError, LabelledDataError, ValueError, UnicodeError) as exc:
+            result, error = None, str(exc) or type(exc).__name__
+        try:
+            self._parsed.emit(generation, result, error)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _on_parsed(self, generation: int, data, error: str) -> None:
+        if generation != self._generation:
+            return  # another import or set_rows came since
+        self._parsing = False
+        if data is None:
+            self.summary.setText(f"<b>Could not import:</b> {esc(error)}")
+            self.imported.emit([error])
+            return
+        self._filling = (generation, data, 0, self._pending_name)
+        self.table.blockSignals(True)
+        self.table.setEnabled(False)  # no edits into rows that are still arriving
+        self._fit_columns(False)  # fitting columns to their contents on every new cell costs seconds a slice
+        self.table.setRowCount(0)
+        self.table.setRowCount(len(data.texts))
+        self._fill_some()
+
+    def _fill_some(self) -> None:
+        if self._filling is None or self._filling[0] != self._generation:
+            return
+        generation, data, at, name = self._filling
+        n = len(data.texts)
+        deadline = time.perf_counter() + self.FILL_SECONDS
+        while at < n and time.perf_counter() < deadline:
+            end = min(n, at + self.FILL_ROWS)
+            for i in range(at, end):
+                self.table.setItem(i, 0, QTableWidgetItem(data.texts[i]))
+                self.table.setItem(i, 1, QTableWidgetItem(data.labels[i]))
+                self.table.setItem(i, 2, QTableWidgetItem(data.splits[i]))
+            at = end
+        if at < n:
+            self._filling = (generation, data, at, name)
+            self.summary.setText(f"Importing {esc(name)}… {at:,} of {n:,} rows")
+            QTimer.singleShot(0, self._fill_some)
+            return
+        self._filling = None
+        self._fit_columns(True)
+        self.table.setEnabled(True)
+        self.table.blockSignals(False)
+        self.changed.emit()
+        self.show_summary(name, data.problems, list(zip(data.texts, data.labels, data.splits)))
+        self.imported.emit(list(data.problems))
+
+    def _fit_columns(self, fit: bool) -> None:
+        header = self.table.horizontalHeader()
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents if fit else QHeaderView.Interactive)
+
+    def _cancel_import(self) -> None:
+        self._generation += 1
+        self._parsing = False
+        if self._filling is not None:
+            self._filling = None
+            self._fit_columns(True)
+            self.table.setEnabled(True)
+            self.table.blockSignals(False)
 
     def _export(self, path: str | None = None) -> None:
         from model.labelled import LabelledSet, write_labelled_csv
