@@ -64,6 +64,7 @@ def test_a_restyle_never_rescales_tick_values(qtbot):
     pw = make_plot(a)
     qtbot.addWidget(pw)
     pw.plot([0, 1, 2], [0.0, 0.003, 0.006])
+    pw.getPlotItem().getAxis("left").setLabel("probability")  # an axis with a title, as every chart has
     pw.getViewBox().setRange(xRange=(0, 2), yRange=(0, 0.006), padding=0)
     style_plot(pw, a)  # as after F5
     axis = pw.getPlotItem().getAxis("left")
@@ -86,7 +87,7 @@ def test_output_and_embedding_axes_read_the_same_after_presentation_on_and_off(q
         emb.render(trace)
         bottom = out.plot.getPlotItem().getAxis("bottom")
         ticks = numbers(tick_strings(bottom))
-        top_bar = float(out.bar_ends().max()) * 100  # the longest bar, in percent
+        top_bar = float(max(out.raw.max(), out.shaped.max())) * 100  # the longest bar, in percent
         assert ticks.max() <= max(top_bar * 1.8, 1.0)  # e.g. 0..1 for a 0.6% bar, not 0..1000
         pca = info.pca
         for name, column in (("bottom", 0), ("left", 1)):
@@ -139,16 +140,17 @@ def test_bars_in_percent_on_a_percent_axis(qtbot, info, trace):
 def test_heatmap_labels_every_key_of_a_short_prompt(qtbot):
     heat = TokenHeatmap(Appearance())
     qtbot.addWidget(heat)
-    heat.resize(700, 500)
+    heat.resize(380, 400)  # the large heatmap beside the grid on a laptop screen
     heat.show()
     qtbot.waitExposed(heat)
-    labels = ["·To", "·be", ",", "·or", "·not", "·to", "·be", ","]
+    labels = ["ROM", "E", "O", ":", "·But", "·soft", ",", "·what"]  # "ROMEO: But soft, what"
     matrix = np.tril(np.full((8, 8), 0.125, np.float32))
     matrix[np.triu_indices(8, 1)] = np.nan
     heat.show_matrix(matrix, labels)
     qtbot.wait(50)
-    assert [t for _, t in heat.col_ticks[0]] == labels
-    assert [t for _, t in heat.row_ticks[0]] == labels
+    bottom, left = heat.plot.getPlotItem().getAxis("bottom"), heat.plot.getPlotItem().getAxis("left")
+    assert [t for _, t in bottom._tickLevels[0]] == labels
+    assert [t for _, t in left._tickLevels[0]] == labels
 
 
 def test_colour_bar_end_labels_are_inside_the_widget(qtbot):
@@ -175,7 +177,7 @@ def test_embedding_labels_never_overlap_at_32_tokens(qtbot, engine, info):
     panel = make(qtbot, EmbeddingsPanel, info)
     panel.render(trace)
     qtbot.wait(50)
-    panel._place_labels()
+    panel.render(trace)  # laid out now
     drawn = [t for t in panel.labels if t.toPlainText()]
     rects = [t.mapRectToScene(t.boundingRect()) for t in drawn]
     assert len(rects) >= 3
