@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .tokenizer import CHUNK_CHARS, TextTokenizer, chunks
+from . import tokenizer as _tokenizers
+from .tokenizer import TextTokenizer, chunks
 
 TEXT_SUFFIXES = {".txt", ".text"}
 # Larger files are capped (and the user told). Tokenizing is streamed in pieces of CHUNK_CHARS, so
@@ -160,7 +161,7 @@ def _cache_key(tokenizer: TextTokenizer, docs: list[Document]) -> str:
 
 def tokenize_documents(
     tokenizer: TextTokenizer, docs: list[Document], cache_dir: str | os.PathLike | None = None,
-    batch_chars: int = 8 * CHUNK_CHARS,
+    batch_chars: int | None = None,
 ) -> np.ndarray:
     """All documents' token ids, concatenated (each document ends with a line break), as uint16
     (uint32 for vocabularies over 65,536). Cached on disk by a hash of the tokenizer and the texts,
@@ -176,6 +177,7 @@ def tokenize_documents(
         except (OSError, ValueError):
             pass  # a damaged cache is rebuilt
     dtype = id_dtype(tokenizer.vocab_size)
+    batch_chars = batch_chars or 8 * _tokenizers.CHUNK_CHARS
     parts: list[np.ndarray] = []
     batch: list[str] = []
     size = 0

@@ -30,10 +30,11 @@ CHUNK_CHARS = 1 << 20  # large texts are trained on and tokenized in pieces of a
 _SAFE_CUT = re.compile(r"(?<=\w)\n(?=\w)|(?<=\w)(?= \w)")
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
-    """`text` in pieces of about `size` characters, cut only where tokenizing the pieces one by one
-    gives the same ids as tokenizing the whole (see _SAFE_CUT). A text with no such place in a
-    stretch comes as one longer piece."""
+def chunks(text: str, size: int | None = None) -> Iterator[str]:
+    """`text` in pieces of about `size` (default CHUNK_CHARS) characters, cut only where tokenizing
+    the pieces one by one gives the same ids as tokenizing the whole (see _SAFE_CUT). A text with no
+    such place in a stretch comes as one longer piece."""
+    size = size or CHUNK_CHARS
     start = 0
     while len(text) - start > size:
         cut = _SAFE_CUT.search(text, start + size)
