@@ -132,7 +132,7 @@ class Engine:
     def load(self, folder: str, device: str = "cpu") -> ModelInfo:
         import torch
 
-        from model import load_model
+        from model.checkpoint import load_model
 
         # Leave one core to the GUI thread, which paints while the next trace runs. The setting
         # is per thread (OpenMP), so it touches only this worker, not a training thread.
@@ -196,7 +196,7 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
 
     Returns (trace, index of the first generated token in the window, or -1).
     """
-    from model import trace_text
+    from model.tracing import trace_text
     from model.trace import Trace
     from model.tracing import trace_ids, window_text
 

@@ -67,6 +67,12 @@ class Worker(QThread):
 
     # ---- the thread ----------------------------------------------------------------------
     def run(self) -> None:
+        # Jobs import the engine (torch) lazily. Two threads importing it for the first time at once
+        # can deadlock in Python's module locks (the explorer's model load beside the Pre-train tab's
+        # step estimate did, on most launches); import_engine makes that first import one at a time.
+        import model
+
+        model.import_engine()
         while True:
             with self._cond:
                 while not self._pending and not self._stopping:

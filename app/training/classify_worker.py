@@ -42,6 +42,9 @@ class ClassifyWorker(QThread):
 
     def run(self) -> None:
         try:
+            import model
+
+            model.import_engine()  # one thread at a time (see model/__init__.py)
             from model.checkpoint import load_model
             from model.classify import ClassifierTrainer
 

@@ -113,6 +113,9 @@ class TrainingWorker(QThread):
             if self.in_process:
                 self._run_child()
             else:
+                import model
+
+                model.import_engine()  # the preparer imports torch here (see model/__init__.py)
                 child.drive(self._prepare, self.settings, self.run_store_entry, self.resume, self._go, self._stop,
                             self._relay, on_trainer=self._set_trainer)
         except Exception as exc:  # not the run failing (that is a message): the worker itself

@@ -1,0 +1,100 @@
+"""Every plain launch loads its model (issue #12).
+
+`lm-anatomy` started as a user starts it (app.__main__.main with no options: real preferences, the
+Pre-train tab measuring a step beside the explorer loading its model) failed on 6 of 8 launches with
+`_DeadlockError ... _ModuleLock('model.config')`: two threads importing the engine for the first time
+at once. The --screenshot and --report-startup paths did not show it, so this test does not use them.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROMPT = "To be, or not to be"
+
+
+@pytest.fixture
+def user_home(tmp_path):
+    """Preferences with a remembered prompt, and a stopped pre-training run with a checkpoint."""
+    from app.sample import tiny_model_dir
+    from app.training.runs import RunStore
+
+    config, data, cache = tmp_path / "config", tmp_path / "data", tmp_path / "cache"
+    (config / "LM Anatomy").mkdir(parents=True)
+    (config / "LM Anatomy" / "lm-anatomy.conf").write_text(textwrap.dedent(f"""\
+        [General]
+        settings_version=1
+        prompt="{PROMPT}"
+        stage=attention
+        """), encoding="utf-8")
+    run = RunStore(data / "lm-anatomy" / "runs").create("launch test", {"steps": 100, "preset": "tiny"})
+    shutil.copytree(tiny_model_dir(), run.checkpoint)
+    run.update(status="stopped", step=40)
+    return {"XDG_CONFIG_HOME": str(config), "XDG_DATA_HOME": str(data), "XDG_CACHE_HOME": str(cache)}
+
+
+def launch(env_dirs: dict) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_dirs)
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "_launch_probe.py"), "90"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=150)
+    lines = [line for line in out.stdout.splitlines() if line]
+    return lines[-1] if lines else f"no report (exit {out.returncode}): {out.stderr[-2000:]}"
+
+
+@pytest.mark.slow
+def test_twenty_plain_launches_in_a_row_all_load_the_model(user_home):
+    results = [launch(user_home) for _ in range(20)]
+    failures = [r for r in results if not r.startswith("loaded")]
+    assert not failures, f"{len(failures)} of 20 launches did not load the model: {failures[:3]}"
+    # the remembered prompt came back and was traced each time (the probe waits for a trace)
+    assert all(f"prompt={PROMPT!r}" in r for r in results), results[:3]
+
+
+def test_engine_imports_from_many_threads_at_once_never_deadlock():
+    """In fresh processes, eight threads each import a different engine module first, all released at
+    the same moment through import_engine. Without the lock this raised _DeadlockError."""
+    code = textwrap.dedent("""
+        import threading, model
+        names = ["model.train", "model.checkpoint", "model.tracing", "model.data", "model.classify",
+                 "model.gpt2", "model.decoding", "model.transformer"]
+        errors, start = [], threading.Barrier(len(names))
+        def go(name):
+            start.wait()
+            try:
+                model.import_engine()
+                __import__(name)
+            except BaseException as exc:
+                errors.append(f"{type(exc).__name__}: {exc}")
+        threads = [threading.Thread(target=go, args=(n,)) for n in names]
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        print("errors:", errors)
+    """)
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == "errors: []", out.stdout
+
+
+def test_the_light_engine_modules_import_without_torch():
+    code = ("import sys, model, model.paths, model.labelled, model.config; "
+            "assert 'torch' not in sys.modules, 'torch imported'; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+def test_names_of_the_package_still_resolve():
+    import model
+    from model import Trace, load_model, trace_text
+    from model.checkpoint import load_model as direct
+
+    assert load_model is direct and callable(trace_text) and Trace.__name__ == "Trace"
+    with pytest.raises(AttributeError):
+        model.no_such_name
