@@ -131,6 +131,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.show_stage(STAGES[row]) if row >= 0 else None)
         self.panels["tokens"].token_clicked.connect(self.show_embedding)
+        self.panels["overview"].layer_requested.connect(self.show_layer)
         out: OutputPanel = self.panels["output"]
         out.step_requested.connect(self.step)
         out.force_requested.connect(self.force)
@@ -224,6 +225,11 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             self.engine_worker.submit("load", lambda: self.engine.set_device(device))
 
     def _model_loaded(self, info) -> None:
+        if self.info is not None and self.info.labels != info.labels:
+            # Generated token ids are ids of the old model's vocabulary: they mean nothing (or are out of
+            # range) in this one. Same vocabulary (a snapshot of the same run): keep the continuation.
+            self.decoding.extra_ids.clear()
+            self.decoding.history.clear()
         self.info = info
         self.setWindowTitle(f"LM Anatomy — {info.name} ({info.device.upper()})")
         self.model_error = None
@@ -386,6 +392,15 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.panels[key])
+
+    def show_layer(self, stage: str, layer: int, lens: bool = False) -> None:
+        """A block in the model overview: the Attention stage on that layer (its logit lens row for an MLP)."""
+        attention = self.panels["attention"]
+        attention.select(layer, attention.head)
+        self.show_stage(stage)
+        if lens:
+            attention.lens.selectRow(layer)
+            attention.lens.setFocus()
 
     def show_embedding(self, token_id: int) -> None:
         self.show_stage("embeddings")

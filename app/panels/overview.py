@@ -1,8 +1,10 @@
 """Model overview: this model's actual architecture, drawn from its config, with parameter counts
-per part and the work per token. Clicking a part opens its stage."""
+per part and the work per token. Clicking a part opens its stage; a block's self-attention opens
+the Attention stage on that layer, its MLP the same layer's row of the logit lens (what the model
+would predict from the residual stream after that block, MLP included)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout
 
@@ -17,31 +19,53 @@ def human(n: float) -> str:
 
 
 class Diagram(QGraphicsView):
+    """The architecture, scaled to fit the view.
+
+    Never scrolls: with scroll bars allowed, fitting the scene could make one appear, which shrank
+    the viewport, which refitted, which hid it again, forever (the window froze at 100% CPU). The
+    scene rectangle is set to the drawn items each time, so an old, larger drawing (before a zoom
+    or a font change) does not leave room to scroll either.
+    """
+
+    MARGIN = 10
+
     def __init__(self, on_click, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.on_click = on_click
+
+    def fit(self) -> None:
+        """Scale the drawing to the viewport; changes only the transform, never the viewport's size."""
+        rect = self.scene().itemsBoundingRect().adjusted(-self.MARGIN, -self.MARGIN, self.MARGIN, self.MARGIN)
+        self.scene().setSceneRect(rect)
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.KeepAspectRatio)
 
     def mousePressEvent(self, event) -> None:
         item = self.itemAt(event.position().toPoint())
         while item is not None and item.data(0) is None:
             item = item.parentItem()
         if item is not None:
-            self.on_click(item.data(0))
+            self.on_click(item.data(0), item.data(1))
         super().mousePressEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fitInView(self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt.KeepAspectRatio)
+        self.fit()
 
 
 class OverviewPanel(Panel):
     name, title = "overview", "Model overview"
+    # A block's box: (stage, layer index, lens) — the window opens the Attention stage on that layer,
+    # with the logit lens row of that layer picked out when lens is True (the MLP boxes).
+    layer_requested = Signal(str, int, bool)
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
-        self.diagram = Diagram(self.stage_requested.emit)
+        self.diagram = Diagram(self.clicked)
         self.summary = note("", self.appearance)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -56,14 +80,25 @@ class OverviewPanel(Panel):
     def render(self, trace) -> None:
         self.trace = trace
 
-    def _box(self, scene, x, y, w, h, title, detail, stage, color_name="panel", tag=None):
+    def clicked(self, stage: str | None, part=None) -> None:
+        """A box was clicked: `part` is (layer, lens) for a block's boxes, None for the others."""
+        if not stage:
+            return
+        if part is not None:
+            layer, lens = part
+            self.layer_requested.emit(stage, int(layer), bool(lens))
+        else:
+            self.stage_requested.emit(stage)
+
+    def _box(self, scene, x, y, w, h, title, detail, stage, color_name="panel", tag=None, part=None, tip=None):
         a = self.appearance
         rect = scene.addRect(QRectF(x, y, w, h), QPen(a.color("accent" if stage else "muted"), a.line_width),
                              QBrush(a.color(color_name)))
         rect.setData(0, stage)
+        rect.setData(1, part)
         if stage:
             rect.setCursor(Qt.PointingHandCursor)
-            rect.setToolTip(f"Open the {stage} stage")
+            rect.setToolTip(tip or f"Open the {stage} stage")
         text = scene.addText("")
         text.setHtml(f"<div style='color:{a.hex('fg')}'><b>{title}</b><br>"
                      f"<span style='color:{a.hex('muted')}'>{detail}</span></div>")
@@ -114,15 +149,19 @@ class OverviewPanel(Panel):
             block.setData(0, None)
             self._box(scene, 0, y, half, h, f"Block {i + 1} · self-attention",
                       f"{c['n_head']} heads × {c['d_head']} wide · {p['attention'] // n:,} parameters", "attention",
-                      tag=f"attention{i}")
+                      tag=f"attention{i}", part=(i, False),
+                      tip=self.tr("Open the Attention stage on layer %n", "", i + 1))
             self._box(scene, half + gap, y, half, h, f"Block {i + 1} · MLP",
-                      f"{c['d_model']} → {c['d_mlp']} → {c['d_model']} · {p['mlp'] // n:,} parameters", None, tag=f"mlp{i}")
+                      f"{c['d_model']} → {c['d_mlp']} → {c['d_model']} · {p['mlp'] // n:,} parameters", "attention",
+                      tag=f"mlp{i}", part=(i, True),
+                      tip=self.tr("Open the logit lens at layer %n: what the model would predict after this "
+                                  "block, its MLP included (Attention stage)", "", i + 1))
         y += h + gap
         self._arrow(scene, w / 2, y - gap, y)
         self._box(scene, 0, y, w, h, "Final norm → unembedding → next-token probabilities",
                   f"reuses the token embedding (tied): {c['vocab_size']:,} scores, softmax to probabilities · "
                   f"{p['final_norm']:,} parameters", "output", tag="output")
-        self.diagram.fitInView(scene.itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt.KeepAspectRatio)
+        self.diagram.fit()
         trained = info.training
         steps = trained.get("steps") or trained.get("step")
         loss = trained.get("val_loss") or trained.get("loss")
@@ -131,7 +170,10 @@ class OverviewPanel(Panel):
         self.summary.setText(
             f"<b>{info.name}</b>: {p['total']:,} parameters ({human(p['total'])}) · {n} layers × {c['n_head']} heads · "
             f"d_model {c['d_model']} · about {human(info.flops_per_token)}FLOPs per token at full context · "
-            f"running on {info.device.upper()}{extra}. Click a box to open its stage.")
+            f"running on {info.device.upper()}{extra}. "
+            + self.tr("Click a box to open its stage: a block's self-attention opens the Attention stage on that "
+                      "layer, its MLP the logit lens row for that layer (what the model would predict after the "
+                      "block)."))
 
     def apply_appearance(self) -> None:
         self.diagram.setBackgroundBrush(QBrush(self.appearance.color("bg")))
