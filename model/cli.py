@@ -138,7 +138,8 @@ def _gb(n: float) -> str:
     return f"{n / 2**30:,.1f} GB"
 
 
-def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokenizer: TextTokenizer) -> list[str]:
+def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokenizer: TextTokenizer,
+                       requested_vocab: int | None = None) -> list[str]:
     """Options given with --resume that disagree with the model being resumed."""
     wanted: dict[str, tuple[object, str]] = {}
     if args.preset is not None:
@@ -151,10 +152,14 @@ def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokeni
         wanted["positional"] = (args.positional, "--positional")
     if args.dropout is not None:
         wanted["dropout"] = (args.dropout, "--dropout")
-    if args.vocab_size is not None:
-        wanted["vocab_size"] = (args.vocab_size, "--vocab-size")
     found = [f"{flag} asks for {key} {value}, the checkpoint has {getattr(checkpoint, key)}"
              for key, (value, flag) in wanted.items() if getattr(checkpoint, key) != value]
+    if args.vocab_size is not None:
+        # --vocab-size is what the tokenizer was asked for; a small text may have given it fewer tokens
+        asked = requested_vocab
+        if (asked is not None and asked != args.vocab_size) or (asked is None and checkpoint.vocab_size > args.vocab_size):
+            found.append(f"--vocab-size {args.vocab_size}, the checkpoint's tokenizer was trained for "
+                         f"{asked if asked is not None else checkpoint.vocab_size} tokens")
     if args.tokenizer is not None and args.tokenizer != tokenizer.kind:
         found.append(f"--tokenizer {args.tokenizer}, the checkpoint's tokenizer is {tokenizer.kind}")
     return found
@@ -192,6 +197,15 @@ def _check_out(args: argparse.Namespace, out: Path, say) -> None:
         _fail(str(exc) + " with --out")
 
 
+def _requested_vocab(out: Path) -> int | None:
+    """The --vocab-size the run in `out` was started with (recorded since #18), else None."""
+    try:
+        value = json.loads((out / "training.json").read_text(encoding="utf-8"))["run"]["vocab_size_requested"]
+        return int(value)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) -> int:
     rank = int(os.environ.get("RANK", "0"))
     out = Path(args.out)
@@ -227,7 +241,7 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
     try:
         if args.resume:
             model_config = ModelConfig.from_dict(json.loads((out / CONFIG).read_text(encoding="utf-8")))
-            differ = resume_differences(args, model_config, tokenizer)
+            differ = resume_differences(args, model_config, tokenizer, _requested_vocab(out))
             if differ:
                 _fail(f"--resume continues the model in {out} as it was saved, but {'; '.join(differ)}. "
                       "Leave out those options to resume, or start a new model in another --out")
@@ -273,6 +287,7 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
         "train_documents": train_names,
         "validation_documents": val_doc_names,
         "tokenizer": tokenizer.kind,
+        "vocab_size_requested": (_requested_vocab(out) if args.resume else None) or vocab_size,
         "train_tokens": int(len(train_ids)),
         "validation_tokens": int(len(val_ids)),
     }
