@@ -28,7 +28,7 @@ from .panels.tokens import TokensPanel
 from .paths import default_model_dir
 from .stages import NEEDS_TRACE, STAGES
 from .window_actions import WindowActions
-from .window_settings import MAX_RECENT, WindowSettings
+from .window_settings import DEVICES, MAX_RECENT, WindowSettings, saved_appearance, setting_choice
 from .worker import Worker
 
 DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
@@ -53,9 +53,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.settings = settings if settings is not None else QSettings("LM Anatomy", "lm-anatomy")
         self._migrate_settings()
         s = self.settings
-        self.appearance = Appearance(theme=str(s.value("theme", "light")),
-                                     presentation=s.value("presentation", False, type=bool),
-                                     zoom=float(s.value("zoom", 1.0)), colormap=str(s.value("colormap", "viridis")))
+        self.appearance = Appearance(**saved_appearance(s))
         self.appearance.apply_to_app()
         self.appearance.changed.connect(self._fit_navigator)
         self.engine = Engine()
@@ -189,7 +187,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
             return
         self.message.show_message("Loading the model…", f"<code>{folder}</code>", can_open=False)
         self._set_status(f"Loading {folder} …")
-        device = self.settings.value("device", "cpu")
+        device = setting_choice(self.settings, "device", "cpu", DEVICES)
         self.engine_worker.cancel("trace")
         self.engine_worker.submit("load", lambda: self.engine.load(folder, device))
         self._update_pages()
