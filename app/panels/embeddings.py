@@ -97,7 +97,7 @@ class EmbeddingsPanel(Panel):
         pad = np.maximum((hi - lo) * 0.04, 1e-6)
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
-                                        yRange=(lo[1] - pad[1], hi[1] + pad[1]), padding=0)
+                                        yRange=(lo[1] - pad[1], hi[1] + pad[1] * 3), padding=0)  # room for labels
 
     def render(self, trace) -> None:
         self.trace = trace

@@ -50,6 +50,7 @@ class OutputPanel(Panel):
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setScale(100)  # bars are probabilities (0..1); the axis reads them in percent, like their labels
         bottom.setLabel(self.tr("probability (%)"))
+        bottom.setStyle(hideOverlappingLabels=False)  # the "0" at the axis's start is drawn too
         no_si_prefix(bottom)
         self.raw_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
         self.cut_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])

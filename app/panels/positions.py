@@ -89,7 +89,8 @@ class PositionsPanel(Panel):
         self._show_strips()
         self.caption.setText({
             "learned": "This model learned one vector per position during training. If it learned a smooth sense of "
-                       "order, neighbouring positions look alike: a band along the diagonal of the similarity map.",
+                       "order, neighbouring positions look alike: a wide gold band along the diagonal of the "
+                       "similarity map.",
             "sinusoidal": "This model uses fixed sine and cosine waves: fast waves in the first dimensions, slow ones later.",
             "rope": "This model adds nothing to the token vectors: it rotates queries and keys by an angle "
                     "that grows with position (RoPE), so attention depends on how far apart two tokens are.",

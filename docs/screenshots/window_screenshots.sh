@@ -1,0 +1,58 @@
+#!/bin/bash
+# The real window as a user sees it, under Xvfb: every stage at 1024x640 (a school laptop) and in
+# presentation mode at 1440x880 (F5, at a projector). Needs Xvfb, xdotool and imagemagick.
+#
+#   docs/screenshots/window_screenshots.sh [DISPLAY_NUMBER]     (default 101)
+#
+# Writes docs/screenshots/small-<stage>.png and presentation-<stage>.png. Fresh preferences each run
+# (XDG_CONFIG_HOME / XDG_DATA_HOME in a temporary folder), the shipped model, the prompt typed with
+# xdotool, stages chosen with Ctrl+1..7, presentation mode toggled with F5 (on, off, on).
+set -euo pipefail
+NUM=${1:-101}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+STAGES=(text tokens embeddings positions attention output overview)
+PROMPT="ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the"
+export DISPLAY=:$NUM
+Xvfb "$DISPLAY" -screen 0 1440x880x24 >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true' EXIT
+sleep 1
+
+run() {  # run MODE WIDTH HEIGHT
+    local mode=$1 w=$2 h=$3 tmp app wid i
+    tmp=$(mktemp -d)
+    XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data "$ROOT/.venv/bin/lm-anatomy" >"$tmp/log" 2>&1 &
+    app=$!
+    wid=""
+    for _ in $(seq 1 120); do
+        wid=$(xdotool search --name "LM Anatomy" 2>/dev/null | head -1 || true)
+        [ -n "$wid" ] && break
+        sleep 0.5
+    done
+    sleep 6  # the model loads
+    xdotool windowmove "$wid" 0 0
+    xdotool windowsize "$wid" "$w" "$h"
+    sleep 1
+    xdotool mousemove 300 70 click 1
+    sleep 0.3
+    xdotool type --delay 15 "$PROMPT"
+    sleep 3
+    if [ "$mode" = presentation ]; then
+        xdotool key F5; sleep 2; xdotool key F5; sleep 2; xdotool key F5; sleep 3
+    fi
+    i=1
+    for s in "${STAGES[@]}"; do
+        xdotool key "ctrl+$i"
+        sleep 3
+        import -window root -crop "${w}x${h}+0+0" +repage "$HERE/$mode-$s.png"
+        i=$((i + 1))
+    done
+    xdotool key ctrl+q
+    sleep 2
+    kill "$app" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+
+run small 1024 640
+run presentation 1440 880
