@@ -13,7 +13,7 @@ from .heatmap import TokenHeatmap
 from .lines import AttentionLines
 from .logit_lens import LogitLensTable
 
-BOTTOM_SHARE = 0.4  # the most of the panel's height the caption and logit lens may take
+BOTTOM_SHARE = 0.36  # the most of the panel's height the caption and logit lens may take
 
 
 class AttentionPanel(Panel):
@@ -57,8 +57,8 @@ class AttentionPanel(Panel):
         top = QSplitter(Qt.Horizontal)
         top.addWidget(left)
         top.addWidget(right)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 1)
+        top.setStretchFactor(0, 2)  # the selected head's heatmap gets the larger share
+        top.setStretchFactor(1, 3)
         top.setChildrenCollapsible(False)
         self.top = top
         bottom = QWidget()
