@@ -113,8 +113,18 @@ def main(argv=None) -> int:
 
     settings = None
     if args.screenshot or args.report_startup:  # reproducible: fresh preferences, never the user's
-        settings = QSettings(os.path.join(tempfile.mkdtemp(prefix="lm-anatomy-"), "s.ini"), QSettings.IniFormat)
-    window = MainWindow(settings=settings)
+        scratch = tempfile.TemporaryDirectory(prefix="lm-anatomy-")  # removed when main returns
+        settings = QSettings(os.path.join(scratch.name, "s.ini"), QSettings.IniFormat)
+    try:
+        return _run(app, MainWindow(settings=settings), args)
+    finally:
+        if settings is not None:
+            settings.sync()
+            del settings
+            scratch.cleanup()
+
+
+def _run(app, window, args) -> int:
     if args.screenshot:
         w, h = (int(v) for v in args.size.lower().split("x"))
         window.resize(w, h)

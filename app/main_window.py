@@ -34,11 +34,42 @@ from .worker import Worker
 DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
 
 
+# The model reads at most its context window (256 tokens for the shipped model, 1,024 for GPT-2), a
+# few thousand characters. The box holds far more than that, but not megabytes: a 1 MB paste froze
+# the window for 45 s and every key in a 1 MB prompt cost 0.8 s of text layout.
+MAX_PROMPT_CHARS = 20_000
+
+
 class PromptEdit(QPlainTextEdit):
+    clipped = Signal(int)  # characters that did not fit
+
     def __init__(self):
         super().__init__()
-        self.setPlaceholderText("Type a prompt… (for example: To be, or not to be)")
+        self.setPlaceholderText(self.tr("Type a prompt… (for example: To be, or not to be)"))
         self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source) -> None:
+        """A paste or a drop that would overfill the box is cut before it is laid out."""
+        text = source.text() if source.hasText() else ""
+        selected = len(self.textCursor().selectedText())
+        room = MAX_PROMPT_CHARS - (len(self.toPlainText()) - selected)
+        if len(text) <= room:
+            super().insertFromMimeData(source)
+            return
+        self.textCursor().insertText(text[:max(0, room)])
+        self.clipped.emit(len(text) - max(0, room))
+
+    def set_text(self, text: str) -> None:
+        self.setPlainText(text[:MAX_PROMPT_CHARS])
+        if len(text) > MAX_PROMPT_CHARS:
+            self.clipped.emit(len(text) - MAX_PROMPT_CHARS)
+
+    def keyPressEvent(self, event) -> None:
+        full = len(self.toPlainText()) >= MAX_PROMPT_CHARS and not self.textCursor().hasSelection()
+        if full and event.text() and event.text().isprintable():
+            self.clipped.emit(len(event.text()))
+            return
+        super().keyPressEvent(event)
 
 
 class MainWindow(WindowActions, WindowSettings, QMainWindow):
@@ -69,6 +100,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.render_errors: dict[str, str] = {}  # stage -> why its last render failed
         self.dropped = 0  # stale results thrown away (for tests and the curious)
         self._step_pending = False
+        self._prompt_notice = ""  # said with the next trace (see _prompt_clipped)
         self.decoding = DecodingSession(parent=self)
         self.decoding.changed.connect(self.request_trace)
         self.decoding.tick.connect(self._play_tick)
@@ -82,6 +114,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.prompt = PromptEdit()
         self.prompt.setMaximumHeight(72)
         self.prompt.textChanged.connect(self._prompt_edited)
+        self.prompt.clipped.connect(self._prompt_clipped)
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self._debounce_elapsed)
         self._edit_pending = False
@@ -253,7 +286,14 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
 
     # ---- prompt and traces ---------------------------------------------------------------
     def set_prompt(self, text: str) -> None:
-        self.prompt.setPlainText(text)
+        self.prompt.set_text(text)
+
+    def _prompt_clipped(self, dropped: int) -> None:
+        # Kept until the next trace's status line, which carries it (a trace follows every edit).
+        self._prompt_notice = (self.tr("The prompt box holds at most {0:,} characters, so the last {1:,} were left out. "
+                                 "The model reads only the end of a long prompt anyway (its context window).")
+                               .format(MAX_PROMPT_CHARS, dropped))
+        self._set_status(self._prompt_notice)
 
     def prompt_text(self) -> str:
         return self.prompt.toPlainText()
@@ -339,6 +379,8 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         if trace.truncated_chars:
             msg += (f" · longer than the context ({self.info.config['context_length']} tokens): the window slides, "
                     f"the first {trace.truncated_chars:,} characters are out of sight")
+        if self._prompt_notice:
+            msg, self._prompt_notice = f"{self._prompt_notice} · {msg}", ""
         self._set_status(msg)
 
     def _paint_stage(self) -> None:

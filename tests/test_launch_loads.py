@@ -98,3 +98,18 @@ def test_names_of_the_package_still_resolve():
     assert load_model is direct and callable(trace_text) and Trace.__name__ == "Trace"
     with pytest.raises(AttributeError):
         model.no_such_name
+
+
+@pytest.mark.parametrize("option", ["--screenshot", "--report-startup"])
+def test_screenshot_and_startup_report_leave_no_settings_folder_behind(tmp_path, option):
+    """They use fresh preferences in a temporary folder; it used to stay in /tmp after every run."""
+    from app.sample import tiny_model_dir
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    args = [sys.executable, "-m", "app", "--model", tiny_model_dir(), "--prompt", "the cat"]
+    args += [option, str(tmp_path / "shot.png")] if option == "--screenshot" else [option]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(scratch))
+    out = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=150)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("lm-anatomy-")] == []
