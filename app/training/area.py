@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTabWidget
 
@@ -17,7 +17,7 @@ from .continued import ContinuedPanel
 from .finetune import FinetunePanel
 from .pretrain import PretrainPanel
 from .runs import RunStore
-from .timeline import SNAPSHOT, TimelineBar
+from .timeline import SNAPSHOT, TimelineBar, run_label
 
 # Ctrl+1..7 pick explorer stages and Ctrl+Shift+E exports SVG (app/window_actions.py), so Explore is X.
 TAB_SHORTCUTS = (("Explore", "Ctrl+Shift+X", "Look inside the model, one stage at a time"),
@@ -77,6 +77,10 @@ class TrainingArea:
         self.close_notes = [(self.pretrain, CLOSE_NOTES["pretrain"]), (self.finetune, CLOSE_NOTES["classify"]),
                             (self.continued, CLOSE_NOTES["continue"])]
         self.tabs.currentChanged.connect(self._refresh_bases)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        # A run's model folders are named "checkpoint" and "step-000169": name them by their run instead.
+        window.model_combo.model().rowsInserted.connect(self._label_model_rows)
+        self._label_model_rows()
         self.finetune_tabs.currentChanged.connect(self._refresh_bases)
         for panel in (self.pretrain, self.continued):  # a run that ends is a new base for the other panels
             panel.run_ended.connect(lambda *_: self._refresh_bases())
@@ -120,9 +124,27 @@ class TrainingArea:
             if not panel.is_training():
                 panel.fill_bases()
 
+    def _label_model_rows(self, *_) -> None:
+        combo = self.window.model_combo
+        for row in range(combo.count()):
+            path = combo.itemData(row)
+            label = run_label(path) if isinstance(path, str) else None
+            if label and combo.itemText(row) != label:
+                combo.setItemText(row, label)
+                combo.setItemData(row, path, Qt.ToolTipRole)
+
+    def _tab_changed(self, index: int) -> None:
+        """The status bar's message is the explorer's: hidden over the training tabs (each has its own
+        status line), shown again, current, on return. Qt's temporary messages are cleared."""
+        self.window.status.setVisible(index == 0)
+        self.window.statusBar().clearMessage()
+
     def _model_changed(self, info) -> None:
         if info is None:
             return
+        label = run_label(info.path)
+        if label:
+            self.window.setWindowTitle(f"LM Anatomy — {label} ({info.device.upper()})")
         self.timeline.model_opened(info.path)
         recent = self.window.recent_models()  # snapshots are steps of one run, not models to remember
         kept = [p for p in recent if not (p == info.path and SNAPSHOT.fullmatch(Path(p).name))]

@@ -7,12 +7,13 @@ finished or stopped, offered as a base model by both fine-tune panels.
 """
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -23,7 +24,7 @@ from ..worker import Worker
 from . import jobs
 from .base_picker import BasePicker
 from .curves import span_steps, step_plot
-from .form import job_controls
+from .form import job_controls, run_time_text
 from .layout import lesson_columns
 from .run_list import RunList
 from .runs import Run, RunStore
@@ -98,8 +99,12 @@ class ContinuedPanel(QWidget):
         self.aux = Worker("continued-aux", self)
         self.aux.done.connect(self._aux_done)
         self.aux.failed.connect(self._aux_failed)
+        self.check = None  # the last jobs.ContinuedCheck of this base and text (None: not known yet)
+        self.check_timer = QTimer(self, singleShot=True, interval=300)
+        self.check_timer.timeout.connect(self.check_text)
         self._build()
         self.base_picker.base_chosen.connect(lambda _folder: self.compare_now(after=False))
+        self.base_picker.base_chosen.connect(lambda _folder: self._base_changed())
 
     def _build(self) -> None:
         a = self.appearance
@@ -123,6 +128,14 @@ class ContinuedPanel(QWidget):
         self.corpus_label.setWordWrap(True)
         self.corpus_label.setTextFormat(Qt.RichText)
         tl.addWidget(self.corpus_label)
+        self.need_label = QLabel()  # the minimum, said before a file is chosen
+        self.need_label.setWordWrap(True)
+        self.need_label.setStyleSheet(f"color: {a.hex('muted')}")
+        tl.addWidget(self.need_label)
+        self.check_label = QLabel()  # the chosen text checked against the base: enough or not
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextFormat(Qt.RichText)
+        tl.addWidget(self.check_label)
         train_box = QGroupBox("3  Training")
         form = QFormLayout(train_box)
         self.steps_spin = QSpinBox()
@@ -146,6 +159,11 @@ class ContinuedPanel(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {a.hex('muted')}")
         form.addRow(hint)
+        self.estimate_label = QLabel()  # a time estimate before Start, measured on this computer
+        self.estimate_label.setWordWrap(True)
+        form.addRow(self.estimate_label)
+        self.steps_spin.valueChanged.connect(self._show_check)
+        self.batch_spin.valueChanged.connect(lambda: self.check_timer.start())
         runs_box = QGroupBox("Past runs on your text")
         rl = QVBoxLayout(runs_box)
         self.run_list = RunList(self.store, ("continue",), describe_continued_run,
@@ -158,7 +176,7 @@ class ContinuedPanel(QWidget):
             ll.addWidget(box)
         ll.addWidget(runs_box, 1)
 
-        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop)
+        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop, a)
         self.status = QLabel("Pick a base model and your text, then press Start.")
         self.status.setWordWrap(True)
         self.loss_plot = step_plot(a, "Loss on your text", min_size=(200, 120))
@@ -182,6 +200,7 @@ class ContinuedPanel(QWidget):
         a.changed.connect(self._restyle)
         self._restyle()
         self._set_running(False)
+        self._base_changed()
 
     def _restyle(self) -> None:
         a = self.appearance
@@ -202,6 +221,60 @@ class ContinuedPanel(QWidget):
         self.paths = [str(p) for p in paths]
         self.corpus_label.setText("Reading…")
         self.aux.submit("corpus", lambda: jobs.corpus_preview(self.paths))
+        self.check_text()
+
+    # ---- is the text long enough for the base, and how long will it take ----------------------
+    def _base_changed(self) -> None:
+        """Say the minimum for this base up front, and check the chosen text against it."""
+        ctx = self._base_context()
+        if ctx is None:
+            self.need_label.setText("")
+        else:
+            self.need_label.setText(self.tr(
+                "This base model reads {ctx} tokens at a time, so your text needs at least {need} tokens with its "
+                "tokenizer (one training window; a tenth of the text is held out to measure progress).").format(
+                ctx=f"{ctx:,}", need=f"{ctx + 1:,}"))
+        self.check_text()
+
+    def _base_context(self) -> int | None:
+        base = self.base_picker.folder()
+        try:
+            return int(json.loads((Path(base) / "config.json").read_text(encoding="utf-8"))["context_length"])
+        except (TypeError, OSError, ValueError, KeyError):
+            return None
+
+    def check_text(self) -> None:
+        """Tokenize the chosen text with the base's tokenizer and time a step (aux worker), before Start."""
+        base, paths = self.base_picker.folder(), list(self.paths)
+        self.check = None
+        self.check_timer.stop()
+        if not base or not paths:
+            self.aux.cancel("check")
+            self._show_check()
+            return
+        self.check_label.setText(self.tr("Checking your text against the base model…"))
+        self.estimate_label.setText("")
+        batch = self.batch_spin.value()
+        self.aux.submit("check", lambda: jobs.continued_check(base, paths, batch))
+
+    def _show_check(self) -> None:
+        c = self.check
+        if c is None or isinstance(c, str):
+            self.check_label.setText(f"<b>{esc(c)}</b>" if isinstance(c, str) else "")
+            self.estimate_label.setText("")
+        elif not c.enough:
+            more = (c.needed - c.train_tokens) * c.chars_per_token
+            self.check_label.setText(self.tr(
+                "<b>Too short:</b> {have} tokens with the base model's tokenizer, fewer than one training window "
+                "of {need}. Add about {more} more characters of text.").format(
+                have=f"{c.train_tokens:,}", need=f"{c.needed:,}", more=f"{max(1, math.ceil(more)):,}"))
+            self.estimate_label.setText("")
+        else:
+            self.check_label.setText(self.tr("{have} tokens with the base model's tokenizer: enough (at least {need} "
+                                             "needed).").format(have=f"{c.train_tokens:,}", need=f"{c.needed:,}"))
+            if c.seconds_per_step:
+                self.estimate_label.setText(run_time_text(c.seconds_per_step, self.steps_spin.value(), c.device))
+        self._set_running(self.is_training())
 
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Your text", str(Path.home()), "Text (*.txt *.text)")
@@ -234,7 +307,10 @@ class ContinuedPanel(QWidget):
     def _aux_done(self, kind: str, gen: int, result) -> None:
         if not self.aux.is_current(kind, gen):
             return
-        if kind == "corpus":
+        if kind == "check":
+            self.check = result
+            self._show_check()
+        elif kind == "corpus":
             size = result.size_bytes
             notes = "".join(f"<br>⚠ {esc(n)}" for n in result.notices)
             self.corpus_label.setText(f"{result.documents} file(s), {result.characters:,} characters "
@@ -250,7 +326,10 @@ class ContinuedPanel(QWidget):
     def _aux_failed(self, kind: str, gen: int, message: str) -> None:
         if not self.aux.is_current(kind, gen):
             return
-        if kind == "corpus":
+        if kind == "check":
+            self.check = message
+            self._show_check()
+        elif kind == "corpus":
             self.paths = []
             self.corpus_label.setText(f"<b>Nothing to learn from:</b> {esc(message)}")
         else:
@@ -266,6 +345,9 @@ class ContinuedPanel(QWidget):
             return
         if not base or not self.paths:
             self.status.setText("Choose a base model and some text of your own first.")
+            return
+        if self.check is not None and not isinstance(self.check, str) and not self.check.enough:
+            self.status.setText(self.tr("Your text is too short for this base model: see above."))
             return
         steps = self.steps_spin.value()
         self.aux.cancel("after")  # a previous run's result, still on its way or shown, would pass for this one's
@@ -303,7 +385,8 @@ class ContinuedPanel(QWidget):
         self.aux.stop()
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running)
+        too_short = self.check is not None and not isinstance(self.check, str) and not self.check.enough
+        self.start_button.setEnabled(not running and not too_short)
         self.stop_button.setEnabled(running)
         for w in (self.base_picker, self.steps_spin, self.lr_spin, self.batch_spin):
             w.setEnabled(not running)
@@ -330,6 +413,14 @@ class ContinuedPanel(QWidget):
             self.worker.wait()
         self._set_running(False)
         self.status.setText(message if event != "failed" else f"Could not train: {message}")
+        run = self.run
+        if run is not None and event == "failed" and not run.has_checkpoint() and not self.steps:
+            # It never trained a step: not a past run to list (nor a base to offer).
+            try:
+                self.store.delete(run)
+            except (OSError, ValueError):
+                pass
+            self.run = None
         self.run_list.refresh(select=self.run.id if self.run is not None else None)
         self.compare_now()
         self.run_ended.emit(event, message)

@@ -102,7 +102,7 @@ class FinetunePanel(QWidget):
         rl.addWidget(self.run_list)
         ll.addWidget(runs_box)
 
-        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop)
+        self.start_button, self.stop_button, self.progress, controls = job_controls(self.start, self.stop, self.appearance)
         self.status = QLabel("Pick a base model and some labelled examples, then press Start.")
         self.status.setWordWrap(True)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -21,9 +22,43 @@ PRESET_SIZES = {  # mirrors model.config.PRESETS (importing model would import t
     "small": dict(context_length=256, n_layer=4, n_head=4, d_model=192, d_mlp=768),
     "default": dict(context_length=256, n_layer=6, n_head=6, d_model=192, d_mlp=768),
 }
-PRESET_LABELS = {"tiny": "Tiny (fast: loss falls in seconds)", "small": "Small",
+# No promise of speed in a label: how fast a size trains is measured on this computer (show_estimate).
+PRESET_LABELS = {"tiny": "Tiny (the quickest to train)", "small": "Small",
                  "default": "Like the shipped model", "custom": "Custom sizes"}
 TOKENIZER_LABELS = {"char": "Characters", "word": "Words", "bpe": "BPE (sub-words)"}
+
+
+def duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def run_time_text(seconds_per_step: float, steps: int, device: str) -> str:
+    """What a measured step time means for a whole run, in words."""
+    return QCoreApplication.translate(
+        "PretrainForm", "about {ms} ms a step on {device}, measured on this computer: {steps} steps take about "
+        "{total} (evaluation and samples add a little)").format(
+        ms=f"{seconds_per_step * 1000:,.0f}", device=device.upper(), steps=f"{steps:,}",
+        total=duration(seconds_per_step * steps))
+
+
+def dim_when_disabled(appearance: Appearance, *widgets) -> None:
+    """Disabled buttons drawn in the muted colour. The app's palette sets each role for every colour
+    group, the disabled one included, so a disabled Start looked exactly like an enabled one."""
+    def apply() -> None:
+        muted = appearance.color("muted")
+        for w in widgets:
+            pal = w.palette()
+            for role in (QPalette.ButtonText, QPalette.WindowText, QPalette.Text):
+                pal.setColor(QPalette.Disabled, role, muted)
+            w.setPalette(pal)
+
+    apply()
+    appearance.changed.connect(apply)
 
 
 def _spin(lo, hi, value, step=1) -> QSpinBox:
@@ -34,9 +69,12 @@ def _spin(lo, hi, value, step=1) -> QSpinBox:
     return s
 
 
-def job_controls(start, stop) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
+def job_controls(start, stop, appearance: Appearance | None = None
+                 ) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
     """Start and Stop buttons wired to `start` and `stop`, and a step progress bar, in one row."""
     start_button, stop_button = QPushButton("Start ▶"), QPushButton("Stop ■")
+    if appearance is not None:
+        dim_when_disabled(appearance, start_button, stop_button)
     start_button.clicked.connect(start)
     stop_button.clicked.connect(stop)
     progress = QProgressBar()
@@ -64,6 +102,7 @@ class PretrainForm(QWidget):
         super().__init__(parent)
         self.appearance = appearance
         self.paths: list[str] = []
+        self.estimate = None  # the last jobs.ModelEstimate (or message) shown
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,6 +206,7 @@ class PretrainForm(QWidget):
         self.lr_spin.setSingleStep(0.0005)
         self.lr_spin.setValue(0.003)
         self.steps_spin = _spin(1, 1_000_000, 1000, 100)
+        self.steps_spin.valueChanged.connect(lambda: self.show_estimate(self.estimate))
         self.sample_spin = _spin(0, 100_000, 50, 10)
         self.sample_spin.setSpecialValueText("never")
         self.prompt_edit = QLineEdit("ROMEO:")
@@ -273,11 +313,15 @@ class PretrainForm(QWidget):
             f"{' …' if len(p.passage_tokens) > 40 else ''}<br>Some entries: {examples}")
 
     def show_estimate(self, e) -> None:
+        """A jobs.ModelEstimate (one training step timed on this computer), or a message."""
+        self.estimate = e
+        if e is None:
+            return
         if isinstance(e, str):
             self.estimate_label.setText(e)
             return
-        self.estimate_label.setText(f"{e.parameters:,} parameters · about {e.seconds_per_step * 1000:,.0f} ms a step "
-                                    f"on {e.device.upper()}")
+        self.estimate_label.setText(f"{e.parameters:,} parameters · "
+                                    + run_time_text(e.seconds_per_step, self.steps_spin.value(), e.device))
 
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Text files to learn from", str(Path.home()),

@@ -314,3 +314,42 @@ def model_view(folder: str, prompt: str, n_tokens: int = 60, k: int = 10, seed: 
     top = torch.topk(probs, min(k, probs.numel()))
     sample = generate(model, tok, prompt, n_tokens, temperature=0.8, seed=seed)
     return ModelView(sample, [tok.label(int(i)) for i in top.indices], [float(p) for p in top.values])
+
+
+@dataclass
+class ContinuedCheck:
+    """Whether a text is long enough to continue training a base model on, and how long a run takes."""
+
+    train_tokens: int  # with the base model's tokenizer, in the training part (validation held out)
+    needed: int  # one training window: the base model's context + 1
+    chars_per_token: float
+    seconds_per_step: float | None  # measured on this computer (None: the text is too short to bother)
+    device: str
+
+    @property
+    def enough(self) -> bool:
+        return self.train_tokens >= self.needed
+
+
+def continued_check(base_folder: str, paths: list[str], batch_size: int = 16, seed: int = 1337) -> ContinuedCheck:
+    """Tokenize the text as a continued run would (the base's tokenizer, the same split) and time one step."""
+    from model.checkpoint import TOKENIZER, read_config
+    from model.data import read_corpus, split_documents
+    from model.tokenizer import TextTokenizer
+
+    base = Path(base_folder)
+    tok = TextTokenizer.load(base / TOKENIZER)
+    config = read_config(base)
+    corpus = read_corpus(paths)
+    train_docs, _ = split_documents(corpus, seed=seed)
+    chars = sum(len(d.text) for d in train_docs)
+    tokens = sum(len(tok.encode(d.text)) for d in train_docs)
+    needed = config.context_length + 1
+    check = ContinuedCheck(tokens, needed, chars / max(1, tokens), None, "")
+    if check.enough:
+        settings = PretrainSettings(context_length=config.context_length, n_layer=config.n_layer,
+                                    n_head=config.n_head, d_model=config.d_model, d_mlp=config.d_mlp,
+                                    positional=config.positional, batch_size=batch_size)
+        e = estimate_step(settings, vocab_size=config.vocab_size, steps=3, budget_seconds=2.0)
+        check.seconds_per_step, check.device = e.seconds_per_step, e.device
+    return check

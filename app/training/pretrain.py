@@ -17,20 +17,11 @@ from ..worker import Worker
 from . import jobs
 from .jobs import snapshot_interval
 from .curves import TrainingCurves
-from .form import PretrainForm
+from .form import PretrainForm, dim_when_disabled, duration
 from .layout import lesson_columns
 from .run_list import RunList
 from .runs import Run, RunStore
 from .worker import TrainingWorker
-
-
-def duration(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
 def describe_run(run: Run) -> str:
@@ -87,6 +78,7 @@ class PretrainPanel(QWidget):
         self.start_button = QPushButton("Start ▶")
         self.pause_button = QPushButton("Pause ❚❚")
         self.stop_button = QPushButton("Stop ■")
+        dim_when_disabled(a, self.start_button, self.pause_button, self.stop_button)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
@@ -222,6 +214,7 @@ class PretrainPanel(QWidget):
             self.checkpoints.clear()
         self.snapshot_every = snapshot_interval(settings.steps, settings.snapshots, settings.log_interval)
         self.total_steps = settings.steps
+        self.last_step = 0
         self.progress.setRange(0, 0)  # busy until the corpus is read and the tokenizer trained
         self.eta_label.setText("")
         self.status.setText("Preparing…")
@@ -297,9 +290,24 @@ class PretrainPanel(QWidget):
         have = {self.checkpoints.item(i).data(Qt.UserRole) for i in range(self.checkpoints.count())}
         for step, path in self.run.snapshots():
             if step <= up_to and str(path) not in have:
-                item = QListWidgetItem(f"step {step:,} · snapshot")
-                item.setData(Qt.UserRole, str(path))
-                self.checkpoints.addItem(item)
+                self._insert_checkpoint_item(step, str(path), self.tr("snapshot"))
+
+    def _add_latest_checkpoint(self, run: Run) -> None:
+        """The run's checkpoint, in step order among the snapshots, selected."""
+        item = self._insert_checkpoint_item(run.checkpoint_step(), str(run.checkpoint), self.tr("latest checkpoint"))
+        self.checkpoints.setCurrentItem(item)
+
+    def _insert_checkpoint_item(self, step: int, path: str, what: str) -> QListWidgetItem:
+        """Oldest step first, by number (it listed 169, 0, 100); the latest checkpoint after a snapshot of its step."""
+        item = QListWidgetItem(f"step {step:,} · {what}")
+        item.setData(Qt.UserRole, path)
+        key = (step, path == str(self.run.checkpoint) if self.run is not None else False)
+        item.setData(Qt.UserRole + 1, key)
+        row = 0
+        while row < self.checkpoints.count() and tuple(self.checkpoints.item(row).data(Qt.UserRole + 1)) <= key:
+            row += 1
+        self.checkpoints.insertItem(row, item)
+        return item
 
     def _paused_changed(self, paused: bool) -> None:
         if paused:
@@ -317,12 +325,22 @@ class PretrainPanel(QWidget):
             self.progress.setValue(0)
         texts = {"done": "Finished.", "stopped": "Stopped.", "diverged": "The run diverged.",
                  "failed": "The run could not go on."}
-        self.status.setText(f"{texts.get(event, event)} {message}".strip())
+        head = texts.get(event, event)
+        # The trainer's own message often says it already ("Stopped at step 169; …"): no "Stopped. Stopped".
+        said = bool(message) and message.lower().startswith(head.rstrip(".").lower())
+        self.status.setText(message if said else f"{head} {message}".strip())
+        # No time is left once the run has ended: the last speed stays, the countdown goes.
+        speed = self.eta_label.text().split(" · ")[0] if "tokens/s" in self.eta_label.text() else ""
+        self.eta_label.setText(speed)
         if self.run is not None and self.run.has_checkpoint():
-            item = QListWidgetItem(f"step {self.run.checkpoint_step():,} · latest checkpoint")
-            item.setData(Qt.UserRole, str(self.run.checkpoint))
-            self.checkpoints.insertItem(0, item)
-            self.checkpoints.setCurrentItem(item)
+            self._add_latest_checkpoint(self.run)
+        elif self.run is not None and event == "failed" and self.last_step == 0 and self.run.step == 0:
+            # Failed before its first step (a text too short, a folder unreadable): nothing to list as a past run.
+            try:
+                self.store.delete(self.run)
+            except (OSError, ValueError):
+                pass
+            self.run = None
         if event in ("diverged", "failed"):
             box = QMessageBox(QMessageBox.Warning, "Training stopped", message, QMessageBox.Ok, self)
             box.setModal(False)
@@ -380,10 +398,8 @@ class PretrainPanel(QWidget):
         self.checkpoints.clear()
         self._add_snapshot_items(up_to=10**12)
         if run.has_checkpoint():
-            item = QListWidgetItem(f"step {run.checkpoint_step():,} · latest checkpoint")
-            item.setData(Qt.UserRole, str(run.checkpoint))
-            self.checkpoints.insertItem(0, item)
-            self.checkpoints.setCurrentItem(item)
+            self._add_latest_checkpoint(run)
+        self.eta_label.setText("")
         self.progress.setRange(0, max(1, run.total_steps))
         self.progress.setValue(run.step)
         self.status.setText(f"{run.name}: {run.status}, step {run.step:,} of {run.total_steps:,}. "

@@ -6,6 +6,7 @@ embedding projection and the next-token distribution for the current prompt chan
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -32,6 +33,62 @@ def run_snapshots(model_folder: str | Path) -> list[tuple[int, Path]]:
             if found:
                 return found
     return []
+
+
+def _checkpoint_of(snapshot_dir: Path) -> Path:
+    """The model folder a run's snapshots belong to: an app run's checkpoint/, or the CLI's output folder."""
+    if snapshot_dir.name.endswith("-snapshots"):
+        return snapshot_dir.with_name(snapshot_dir.name[: -len("-snapshots")])
+    return snapshot_dir.parent / "checkpoint"
+
+
+def trained_step(folder: Path) -> int | None:
+    """The step a model folder was saved at (its training.json), or None."""
+    try:
+        return int(json.loads((Path(folder) / "training.json").read_text(encoding="utf-8"))["step"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def run_timeline(model_folder: str | Path) -> list[tuple[int, Path]]:
+    """The run's snapshots and its latest checkpoint, by step: what the slider offers.
+
+    A run stopped at step 169 with snapshots at 0 and 100 offers 0, 100 and 169 (the checkpoint), so
+    the step just opened from the Pre-train tab is on the slider. [] when there are no snapshots."""
+    snaps = run_snapshots(model_folder)
+    if not snaps:
+        return []
+    checkpoint = _checkpoint_of(snaps[0][1].parent)
+    step = trained_step(checkpoint) if (checkpoint / "model.safetensors").exists() else None
+    if step is None:
+        return snaps
+    same = [i for i, (s, _) in enumerate(snaps) if s == step]
+    if same:  # a snapshot of the same step: opening either is the same weights
+        if Path(model_folder) == checkpoint:
+            snaps[same[0]] = (step, checkpoint)
+        return snaps
+    return sorted(snaps + [(step, checkpoint)], key=lambda sp: sp[0])
+
+
+def run_label(model_folder: str | Path) -> str | None:
+    """"<run name> · step N" for a run's checkpoint or snapshot folder (their folder names,
+    "checkpoint" and "step-000169", say nothing); None for any other folder."""
+    p = Path(model_folder)
+    if p.name == "checkpoint":
+        run_dir = p.parent
+    elif SNAPSHOT.fullmatch(p.name) and p.parent.name == "snapshots":
+        run_dir = p.parent.parent
+    else:
+        return None
+    try:
+        info = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = str(info.get("name") or run_dir.name) if isinstance(info, dict) else run_dir.name
+    step = trained_step(p)
+    if step is None and (m := SNAPSHOT.fullmatch(p.name)):
+        step = int(m.group(1))
+    return f"{name} · step {step:,}" if step is not None else name
 
 
 class TimelineBar(QWidget):
@@ -65,7 +122,7 @@ class TimelineBar(QWidget):
 
     def model_opened(self, path: str | None) -> None:
         """Show the bar for a model that belongs to a run with snapshots, positioned on it."""
-        snaps = run_snapshots(path) if path else []
+        snaps = run_timeline(path) if path else []
         if len(snaps) < 2:
             self.snapshots = []
             self.hide()
