@@ -300,6 +300,8 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
     say(f"model: {parameter_count(model_config)['total']:,} parameters, {model_config.n_layer} layers, "
         f"{model_config.n_head} heads, d_model {model_config.d_model}, {model_config.positional} positions; "
         f"device {trainer.device}" + (f", {trainer.world} processes" if trainer.world > 1 else ""))
+    if args.resume:
+        say(f"resuming: step {trainer.step:,} of {cfg.steps:,}, from the checkpoint in {out}")
     if trainer.step >= cfg.steps:
         say(f"nothing to train: the model in {out} is already at step {trainer.step:,} of --steps {cfg.steps:,}; "
             "give a larger --steps to train further")
