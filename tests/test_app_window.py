@@ -189,8 +189,8 @@ def test_presentation_mode_scales_fonts(qtbot, window):
 
     type_and_wait(qtbot, window, "hello")
     before = QApplication.font().pointSizeF()
+    window.show_stage("tokens")  # stage 1 (Text) is shown first; the chips are drawn when Tokens is
     tick_before = window.panels["tokens"].chips[0].font().pointSizeF()
-    window.show_stage("tokens")
     window.set_presentation(True)
     assert QApplication.font().pointSizeF() == pytest.approx(before * 1.6)
     assert window.panels["tokens"].chips[0].font().pointSizeF() > tick_before
