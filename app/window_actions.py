@@ -1,10 +1,8 @@
 """The window's menus, shortcuts and exports (a mixin of MainWindow)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from . import export
 from .paths import default_model_dir
@@ -105,8 +103,7 @@ class WindowActions:
 
     def _ask_path(self, title: str, suffix: str, filt: str) -> str | None:
         name = f"lm-anatomy-{self.current_stage}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filt)
-        return path or None
+        return export.ask_save_path(self, title, name, filt, self.settings)  # opens where the last export went
 
     def export_stage(self, fmt: str, path: str | None = None) -> str | None:
         widget = self.stack.currentWidget()
@@ -131,14 +128,14 @@ class WindowActions:
         return path
 
     def export_table(self, path: str | None = None) -> str | None:
-        tables = self.panels[self.current_stage].tables()
+        tables = export.stage_tables(self.panels[self.current_stage])  # the data shown, numbers in their own columns
         if not tables:
             self._set_status("This stage has no table to export (try Attention, Embeddings or Output).")
             return None
-        name, table = next(iter(tables.items()))
+        name = next(iter(tables))
         path = path or self._ask_path(f"Export {name}", "csv", "CSV (*.csv)")
         if path:
-            export.save_csv(table, path)
-            self._set_status(f"Saved {name} to {path}")
+            written = export.save_tables(tables, path)
+            self._set_status(f"Saved {' and '.join(tables)} to {', '.join(written)}")
         return path
 

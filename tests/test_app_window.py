@@ -231,9 +231,11 @@ def test_exports(qtbot, window, tmp_path):
     with np.load(npz) as data:
         np.testing.assert_array_equal(data["token_ids"], window.trace.token_ids)
         np.testing.assert_allclose(data["layer0.attn_probs"], window.trace.layers[0].attn_probs)
-    csv_path = window.export_table(str(tmp_path / "lens.csv"))
+    csv_path = window.export_table(str(tmp_path / "lens.csv"))  # the attention weights shown, then the lens beside
     rows = open(csv_path, encoding="utf-8").read().splitlines()
-    assert len(rows) == 1 + len(window.trace.layers)
+    assert len(rows) == 1 + window.trace.n_tokens
+    lens = open(tmp_path / "lens-logit-lens.csv", encoding="utf-8").read().splitlines()
+    assert len(lens) == 1 + window.trace.lens_top_ids.shape[0] * window.trace.lens_top_ids.shape[2]
     window.copy_stage()
     from PySide6.QtGui import QGuiApplication
 

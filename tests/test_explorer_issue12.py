@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from app.appearance import Appearance
@@ -139,3 +139,99 @@ def test_opening_another_model_clears_generated_ids_of_the_old_vocabulary(qtbot,
     assert window.result is not None and window.stack.currentWidget() is not window.empty
     assert "".join(window.trace.token_strs) == "the cat"
     assert "Error" not in window.status.text()
+
+
+# ---- 9: exports fit for a paper or a slide ---------------------------------------------------------------
+def test_attention_csv_holds_the_weights_with_their_tokens(qtbot, window, tmp_path):
+    wait_trace(qtbot, window, "the cat sat on the mat")
+    window.show_stage("attention")
+    attention = window.panels["attention"]
+    attention.select(2, 1)
+    path = window.export_table(str(tmp_path / "attention.csv"))
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    tokens = window.trace.token_strs
+    assert rows[0][0].startswith("layer 3, head 2: weight")
+    assert rows[0][3:] == [f"key {j}: {t}" for j, t in enumerate(tokens)]
+    assert [r[2] for r in rows[1:]] == list(tokens)  # the query token of every row
+    weights = window.trace.layers[2].attn_probs[1]
+    for i, row in enumerate(rows[1:]):
+        values = [float(v) if v else np.nan for v in row[3:]]
+        np.testing.assert_allclose(values[: i + 1], weights[i, : i + 1], rtol=1e-5, atol=1e-6)
+        assert all(v == "" for v in row[3 + i + 1:])  # the causal mask: nothing to report
+    # the logit lens beside it: one value a cell
+    lens = list(csv.reader(open(tmp_path / "attention-logit-lens.csv", encoding="utf-8")))
+    assert lens[0] == ["layer", "rank", "token id", "token", "probability"]
+    first = lens[1]
+    assert first[:2] == ["1", "1"] and int(first[2]) == int(window.trace.lens_top_ids[0, -1, 0])
+    assert float(first[4]) == pytest.approx(float(window.trace.lens_top_probs[0, -1, 0]), rel=1e-4)
+    assert "attention weights" in window.status.text() and "logit lens" in window.status.text()
+
+
+def test_stage_figures_have_title_prompt_and_twice_the_pixels(qtbot, window, tmp_path):
+    wait_trace(qtbot, window, "the cat sat on the mat")
+    window.show_stage("attention")
+    attention = window.panels["attention"]
+    attention.select(0, 0)
+    qtbot.wait(50)
+    png = window.export_stage("png", str(tmp_path / "a.png"))
+    image = QImage(png)
+    heatmap, mosaic = attention.heatmap, attention.mosaic
+    # the plots only (no drop-down), at 2×, with room above for the title and the prompt
+    assert image.width() >= 2 * (heatmap.width() + mosaic.width()) and image.width() < 2 * (window.width())
+    assert image.height() > 2 * max(heatmap.height(), mosaic.height()) + 40
+    svg = Path(window.export_stage("svg", str(tmp_path / "a.svg"))).read_text(encoding="utf-8")
+    texts = re.findall(r">([^<>]+)</text>", svg)
+    assert any(t.startswith("layer 1, head 1") for t in texts), texts[:20]  # the heatmap's title, whole
+    assert any("Attention" in t for t in texts) and any("the cat sat on the mat" in t for t in texts)
+    assert "weights (after softmax)" not in texts  # no drop-down in the figure
+    # Qt's own SVG renderer draws the heatmap title where the PNG has it: its first words are not lost
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from app import export
+
+    fig = export._Figure(attention, *export.figure_caption(attention))
+    band = heatmap.title.geometry().translated(fig.offsets[fig.parts.index(heatmap)])
+    renderer = QSvgRenderer(str(tmp_path / "a.svg"))
+    drawn = QImage(fig.size, QImage.Format_ARGB32)
+    drawn.fill(0xFFFFFFFF)
+    painter = QPainter(drawn)
+    renderer.render(painter)
+    painter.end()
+    direct = export.figure_image(attention, scale=1)
+
+    def leftmost_ink(img):
+        for x in range(band.left(), band.right()):
+            if any(QColor(img.pixel(x, y)).lightness() < 90 for y in range(band.top(), band.bottom(), 1)):
+                return x
+        return None
+
+    assert leftmost_ink(direct) is not None
+    assert abs(leftmost_ink(drawn) - leftmost_ink(direct)) <= 12
+
+
+def test_the_save_dialog_opens_where_the_last_export_went(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    wait_trace(qtbot, window, "the cat sat")
+    window.show_stage("attention")
+    asked = []
+    folder = tmp_path / "figures"
+    folder.mkdir()
+
+    def fake(parent, title, start, filt):
+        asked.append(start)
+        return str(folder / Path(start).name), filt
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    assert window.export_stage("png") == str(folder / "lm-anatomy-attention.png")
+    assert Path(asked[0]).parent == Path.home()
+    window.export_table()
+    assert Path(asked[1]).parent == folder  # remembered
+    again = MainWindow(settings=window.settings)  # and across launches (QSettings)
+    qtbot.addWidget(again)
+    try:
+        again._ask_path("Export", "png", "PNG (*.png)")
+        assert Path(asked[2]).parent == folder
+    finally:
+        again.shutdown()
