@@ -93,7 +93,8 @@ class EmbeddingsPanel(Panel):
         pi.getAxis("bottom").setLabel(f"principal component 1 ({ex[0]:.0%} of the variance)")
         pi.getAxis("left").setLabel(f"principal component 2 ({ex[1]:.0%})")
         # The whole vocabulary in view, outliers included, whatever the plot's size or fonts.
-        lo, hi = info.pca.min(axis=0), info.pca.max(axis=0)
+        # float64: pyqtgraph compares ranges with its 1e307 limits, which overflow a float32 (a warning a launch)
+        lo, hi = info.pca.min(axis=0).astype(np.float64), info.pca.max(axis=0).astype(np.float64)
         pad = np.maximum((hi - lo) * 0.04, 1e-6)
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
