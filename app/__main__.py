@@ -89,6 +89,34 @@ def identify(app) -> None:
     app.setDesktopFileName("lm-anatomy")
 
 
+def keep_a_crash_log() -> None:
+    """Python's fault handler writes every thread's stack to crash.log in the per-user log folder if the
+    process dies of a signal (a segmentation fault or an abort inside Qt or torch), which otherwise
+    ends the window with nothing printed. Each launch adds a header line, so the log says which run
+    crashed."""
+    import faulthandler
+
+    from .paths import user_log_dir
+    from .window_actions import app_version
+
+    global _crash_log
+    try:
+        folder = user_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        if path.exists() and path.stat().st_size > 1_000_000:  # keep it small: start again
+            path.unlink()
+        _crash_log = open(path, "a", encoding="utf-8", buffering=1)  # open for the whole process
+        _crash_log.write(f"--- LM Anatomy {app_version()} started {time.strftime('%Y-%m-%d %H:%M:%S')} "
+                         f"(pid {os.getpid()})\n")
+        faulthandler.enable(file=_crash_log, all_threads=True)
+    except OSError:
+        faulthandler.enable()  # no log folder: at least on stderr
+
+
+_crash_log = None
+
+
 def main(argv=None) -> int:
     import multiprocessing
 
@@ -109,6 +137,8 @@ def main(argv=None) -> int:
     app.setApplicationName("LM Anatomy")
     app.setOrganizationName("LM Anatomy")
     identify(app)
+    if not (args.screenshot or args.report_startup):
+        keep_a_crash_log()
     from .main_window import MainWindow
 
     settings = None

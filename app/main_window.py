@@ -32,6 +32,7 @@ from .window_settings import DEVICES, MAX_RECENT, WindowSettings, saved_appearan
 from .worker import Worker
 
 DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
+AUTOSAVE_MS = 1500  # the prompt is saved this long after the last edit (see save_prompt)
 
 
 # The model reads at most its context window (256 tokens for the shipped model, 1,024 for GPT-2), a
@@ -117,6 +118,10 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         self.prompt.clipped.connect(self._prompt_clipped)
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self._debounce_elapsed)
+        # The prompt is written to the settings a moment after each edit, not only on close: a
+        # window that dies (a crash, a power cut, a killed session) keeps what the student typed.
+        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_prompt)
         self._edit_pending = False
         self.model_combo = QComboBox()
         self.model_combo.setMinimumContentsLength(18)
@@ -299,6 +304,7 @@ class MainWindow(WindowActions, WindowSettings, QMainWindow):
         return self.prompt.toPlainText()
 
     def _prompt_edited(self) -> None:
+        self.autosave.start()
         self._step_pending = False
         self._play_toggled(False)
         self.decoding.extra_ids.clear()

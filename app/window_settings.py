@@ -110,6 +110,12 @@ class WindowSettings:
         s.setValue("device", self.device_combo.currentData() or "cpu")
         s.sync()
 
+    def save_prompt(self) -> None:
+        """Only the prompt and stage, written now (after edits; save_settings writes the rest on close)."""
+        self.settings.setValue("prompt", self.prompt_text()[:MAX_SAVED_PROMPT])
+        self.settings.setValue("stage", self.current_stage)
+        self.settings.sync()
+
     def recent_models(self) -> list[str]:
         value = self.settings.value("recent_models", [])
         paths = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []

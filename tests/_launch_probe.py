@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 TIMEOUT_S = float(sys.argv[1]) if len(sys.argv) > 1 else 90.0
+CRASH = len(sys.argv) > 2 and sys.argv[2] == "crash"
 
 
 def watch(app) -> None:
@@ -27,6 +28,11 @@ def watch(app) -> None:
             window = windows[0]
             if window.info is not None and window.trace is not None:
                 print(f"loaded {window.info.name} prompt={window.prompt_text()!r}", flush=True)
+                if CRASH:  # as a fault inside Qt or torch would: the process dies of a signal
+                    import os
+                    import signal
+
+                    os.kill(os.getpid(), signal.SIGSEGV)
                 window.close()
                 app.exit(0)
                 return

@@ -40,10 +40,10 @@ def user_home(tmp_path):
     return {"XDG_CONFIG_HOME": str(config), "XDG_DATA_HOME": str(data), "XDG_CACHE_HOME": str(cache)}
 
 
-def launch(env_dirs: dict) -> str:
+def launch(env_dirs: dict, *extra: str) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_dirs)
-    out = subprocess.run([sys.executable, str(ROOT / "tests" / "_launch_probe.py"), "90"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=150)
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "_launch_probe.py"), "90", *extra], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=150)
     lines = [line for line in out.stdout.splitlines() if line]
     return lines[-1] if lines else f"no report (exit {out.returncode}): {out.stderr[-2000:]}"
 
@@ -113,3 +113,34 @@ def test_screenshot_and_startup_report_leave_no_settings_folder_behind(tmp_path,
     out = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=150)
     assert out.returncode == 0, out.stderr[-2000:]
     assert [p.name for p in scratch.iterdir() if p.name.startswith("lm-anatomy-")] == []
+
+
+def test_a_crash_leaves_a_log_with_every_threads_stack_and_the_remembered_prompt_survives(user_home, tmp_path):
+    """The window once vanished with nothing printed and the prompt lost (issue #12, item 2)."""
+    from PySide6.QtCore import QSettings
+
+    conf = Path(user_home["XDG_CONFIG_HOME"]) / "LM Anatomy" / "lm-anatomy.conf"
+    conf.write_text('[General]\nsettings_version=1\nprompt="Now is the winter"\n', encoding="utf-8")
+    result = launch(user_home, "crash")
+    assert result.startswith("loaded"), result
+    log = (Path(user_home["XDG_DATA_HOME"]) / "lm-anatomy" / "logs" / "crash.log").read_text(encoding="utf-8")
+    assert "--- LM Anatomy" in log and "Segmentation fault" in log
+    assert "Current thread" in log and "_launch_probe.py" in log  # the stack of the thread that died
+    assert QSettings(str(conf), QSettings.IniFormat).value("prompt") == "Now is the winter"
+
+
+def test_the_prompt_is_saved_soon_after_an_edit_without_closing(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import AUTOSAVE_MS, MainWindow
+
+    path = str(tmp_path / "s.ini")
+    win = MainWindow(settings=QSettings(path, QSettings.IniFormat))
+    qtbot.addWidget(win)
+    try:
+        win.set_prompt("O Romeo, Romeo")
+        assert QSettings(path, QSettings.IniFormat).value("prompt") in (None, "")
+        qtbot.wait(AUTOSAVE_MS + 500)
+        assert QSettings(path, QSettings.IniFormat).value("prompt") == "O Romeo, Romeo"
+    finally:
+        win.shutdown()
