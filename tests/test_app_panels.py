@@ -34,6 +34,20 @@ def trace(engine):
     return engine.trace(PROMPT).trace
 
 
+def click_at(plot, item, x: float, y: float) -> None:
+    """A left click (press and release) where the point (x, y) of `item` (None: of the plot's view) is drawn."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # lay the plot out first, as it is on screen
+        QApplication.processEvents()
+    point = QPointF(x, y)
+    scene_point = item.mapToScene(point) if item is not None else plot.getViewBox().mapViewToScene(point)
+    QTest.mouseClick(plot.viewport(), Qt.LeftButton, Qt.NoModifier, plot.mapFromScene(scene_point))
+
+
 def make(qtbot, cls, info):
     panel = cls(Appearance())
     qtbot.addWidget(panel)
@@ -53,9 +67,13 @@ def test_tokens_chips_match_trace(qtbot, info, trace):
     assert visible(trace.token_strs[3]).replace("&", "&amp;") in shown[3].text()
     b0, b1 = trace.byte_spans[2]
     assert f"bytes {b0}–{b1}" in shown[2].toolTip()
-    # a shorter trace hides the extra chips
-    panel.render(trace.__class__(**{**vars(trace)}))  # same trace again is fine
-    assert len([c for c in panel.chips if not c.isHidden()]) == trace.n_tokens
+    # a shorter trace after a longer one hides the chips it does not need
+    short = sample_engine(tiny_model_dir()).trace("To be").trace
+    assert short.n_tokens < trace.n_tokens
+    panel.render(short)
+    shown = [c for c in panel.chips if not c.isHidden()]
+    assert [c.token_id for c in shown] == short.token_ids.tolist()
+    assert len(panel.chips) >= trace.n_tokens  # the longer trace's chips are kept, hidden, for reuse
 
 
 def test_tokens_comparison_and_bpe_merges(qtbot, info, trace):
@@ -116,8 +134,9 @@ def test_attention_mosaic_is_one_image_and_clicks_map_to_heads(qtbot, info, trac
         for head in range(n_head):
             assert cell_at(head * (t + sep) + 0.5, layer * (t + sep) + t - 0.5, t, sep, n_layer, n_head) == (layer, head)
     assert cell_at(t + 0.2, 0.5, t, sep, n_layer, n_head) is None  # on a separator
+    # a real click on the middle of layer 2, head 1's block selects that head
     with qtbot.waitSignal(panel.mosaic.head_clicked) as blocker:
-        panel.mosaic.head_clicked.emit(1, 0)
+        click_at(panel.mosaic.plot, panel.mosaic.image, 0 * (t + sep) + t / 2, 1 * (t + sep) + t / 2)
     assert blocker.args == [1, 0]
 
 
@@ -210,8 +229,9 @@ def test_output_top_k_cuts_candidates_live(qtbot, info, trace):
     panel.set_settings(1.0, 3, 1.0)
     assert panel.kept.tolist()[:4] == [True, True, True, False]
     assert panel.bar_widths()[:3].sum() == pytest.approx(1.0, rel=1e-6)
+    # a real click on the third bar forces that bar's token
     with qtbot.waitSignal(panel.force_requested) as blocker:
-        panel.force_requested.emit(int(panel.candidates[2]))
+        click_at(panel.plot, None, panel.bar_widths()[2] / 2 + 0.001, 2)
     assert blocker.args == [int(panel.candidates[2])]
 
 
