@@ -1,6 +1,6 @@
 """Issue #18: kill -9 the training CLI at random moments, half of them while a checkpoint is being
 written. Every time: the folder loads, --resume continues from the last checkpoint, and what the kill
-left beside the folder is gone after the next save. Opt-in (about two minutes):
+left beside the folder is gone after the next save. Opt-in (24 rounds took 65 s on 2 busy cores):
 
     LM_ANATOMY_FAULT_TESTS=1 python -m pytest -q -s tests/test_faults_kill_loop.py
 
