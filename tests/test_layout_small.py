@@ -203,3 +203,17 @@ def test_retry_after_a_failed_load(qtbot, tmp_path):
         assert loads == [str(broken)]  # the same folder, tried again
     finally:
         win.shutdown()
+
+
+def test_training_tabs_fit_1024x640_with_start_in_sight(qtbot, window):
+    resize(qtbot, window, 1024, 640)
+    t = window.training
+    for tab, panel in ((1, t.pretrain), (2, t.finetune), (2, t.continued)):
+        t.tabs.setCurrentIndex(tab)
+        if panel is not t.pretrain:
+            t.finetune_tabs.setCurrentWidget(panel)
+        qtbot.wait(100)
+        assert (window.width(), window.height()) == (1024, 640), type(panel).__name__
+        start = panel.start_button
+        corner = start.mapTo(window, start.rect().bottomRight())
+        assert start.isVisible() and corner.x() <= 1024 and corner.y() <= 640, (type(panel).__name__, corner)

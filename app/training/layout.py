@@ -3,7 +3,7 @@ lesson on the right, in a splitter the user can drag."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ..appearance import Appearance
 from ..pages import LessonPane
@@ -13,6 +13,16 @@ def lesson_columns(panel: QWidget, left: QWidget, center: QWidget, appearance: A
                    sizes: list[int], anchor: str = "") -> LessonPane:
     """Lay `panel` out as left | center | lesson (the lesson named `lesson`, opened at the section
     `anchor` if given); the center takes spare width."""
+    if not isinstance(left, QScrollArea):
+        # The settings scroll rather than set the window's height: a school laptop's 1024x640 screen
+        # has about 520 px for a tab, less than the continued-training column's four groups.
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.minimumSizeHint().width())
+        left = scroll
     pane = LessonPane(appearance)
     pane.setMinimumWidth(200)
     pane.show_lesson(lesson, anchor)
