@@ -97,7 +97,7 @@ def keep_a_crash_log() -> None:
     import faulthandler
 
     from .paths import user_log_dir
-    from .window_actions import app_version
+    from .menus import app_version
 
     global _crash_log
     try:
@@ -161,7 +161,7 @@ def _run(app, window, args) -> int:
     if args.presentation:
         window.set_presentation(True)
     if args.dark:
-        window.dark_action.setChecked(True)
+        window.menus.dark_action.setChecked(True)
     if args.stage:
         window.show_stage(args.stage)
     window.show()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 class DecodingSession(QObject):
     changed = Signal()  # the generated ids changed: trace again
     tick = Signal()  # Play wants the next step
+    playing_changed = Signal(bool)
 
     def __init__(self, seed: int | None = None, parent=None):
         super().__init__(parent)
@@ -61,10 +62,13 @@ class DecodingSession(QObject):
         self.timer.setInterval(max(20, int(1000 / max(0.1, tokens_per_second))))
 
     def play(self, on: bool) -> None:
+        was = self.playing
         if on:
             self.timer.start()
         else:
             self.timer.stop()
+        if was != self.playing:
+            self.playing_changed.emit(self.playing)
 
     @property
     def playing(self) -> bool:

@@ -37,6 +37,7 @@ class ModelInfo:
     pca_explained: np.ndarray  # [2] fraction of variance each component explains
     position_table: np.ndarray | None  # [ctx, C] vectors added per position (None for RoPE)
     sinusoid_table: np.ndarray  # [ctx, C] the fixed sinusoidal pattern, for comparison
+    warnings: list[str] = field(default_factory=list)  # it loaded, but something looks wrong (say so)
 
     @property
     def kind(self) -> str:
@@ -181,6 +182,7 @@ class Engine:
             pca_explained=explained,
             position_table=table,
             sinusoid_table=sinusoid(cfg.context_length, cfg.d_model),
+            warnings=list(getattr(loaded, "warnings", [])),
         )
 
     def trace(self, prompt: str, extra_ids: tuple[int, ...] = ()) -> TraceResult:

@@ -2,3 +2,18 @@
 
 STAGES = ["text", "tokens", "embeddings", "positions", "attention", "output", "overview"]
 NEEDS_TRACE = {"text", "tokens", "embeddings", "positions", "attention", "output"}
+
+
+def build_panels(appearance) -> dict:
+    """One panel a stage, by stage name, in STAGES order."""
+    from .panels.attention import AttentionPanel
+    from .panels.embeddings import EmbeddingsPanel
+    from .panels.output import OutputPanel
+    from .panels.overview import OverviewPanel
+    from .panels.positions import PositionsPanel
+    from .panels.text import TextPanel
+    from .panels.tokens import TokensPanel
+
+    classes = {"text": TextPanel, "tokens": TokensPanel, "embeddings": EmbeddingsPanel, "positions": PositionsPanel,
+               "attention": AttentionPanel, "output": OutputPanel, "overview": OverviewPanel}
+    return {key: classes[key](appearance) for key in STAGES}

@@ -134,13 +134,14 @@ class Instrument:
         self.window = window
         self.requested = self.render_ms = 0.0
         self.renders: list[float] = []
-        request = window.request_trace
+        session = window.session
+        request = session.request_trace
 
         def timed_request():
             self.requested = now()
             request()
 
-        window.request_trace = timed_request  # the prompt and the debounce look it up on the instance
+        session.request_trace = timed_request  # the edit and the debounce look it up on the instance
         original = window._show_result
 
         def timed_show(result):
@@ -149,7 +150,7 @@ class Instrument:
             self.render_ms = (now() - start) * 1000
             self.renders.append(self.render_ms)
 
-        window._show_result = timed_show  # _job_done looks it up on the instance
+        window._show_result = timed_show  # the session's trace_ready reaches it through a lambda
         self.model_loaded_ms = 0.0
         loaded = window._model_loaded
 
@@ -474,7 +475,7 @@ def main() -> None:
 What is timed:
 (a) from QTest.keyClick on the prompt (a letter, then Backspace, alternately; {repeats} each after 2 warm-ups
     and a warm-up of both stages,
-    the window idle before each) through the trace request (the {window.debounce.interval()} ms debounce holds only a
+    the window idle before each) through the trace request (the {window.session.debounce.interval()} ms debounce holds only a
     burst's later keystrokes), the trace on the engine worker, the result signal, the render of the visible stage
     (_show_result) until trace_shown fired, then the event loop until every widget that changed has painted
     (rounds of processEvents until three in a row deliver no QEvent.Paint). Median (p95). The breakdown row gives

@@ -187,7 +187,7 @@ def main(argv=None) -> int:
 
     def act_force():
         if window.info is not None:
-            window.force(rng.choice([0, window.info.config["vocab_size"] - 1, rng.randrange(window.info.config["vocab_size"])]))
+            window.session.force(rng.choice([0, window.info.config["vocab_size"] - 1, rng.randrange(window.info.config["vocab_size"])]))
 
     def act_presentation():
         key(Qt.Key_F5)

@@ -8,7 +8,7 @@ Same configuration everywhere: tiny preset, char tokenizer, bundled Shakespeare.
 in its own fresh process and in a rotating order:
   * headless: the Trainer loop alone (what lm-anatomy-train runs);
   * thread:   the Pre-train panel with the run on a QThread in the GUI process (the old way;
-              TrainingWorker(in_process=False));
+              TrainingWorker(mode="thread"));
   * process:  the Pre-train panel with the run in a spawned child process (the app's way);
   * blind:    the control for process: the same, with the curves never redrawn (what the plots cost);
   * paint:    the control for the GUI: the same redraws, with no training anywhere.
@@ -43,8 +43,9 @@ HEADLESS = textwrap.dedent("""
     import torch
     if {threads}:
         torch.set_num_threads({threads})
-    from app.training.jobs import PretrainSettings, prepare_pretraining
-    settings = PretrainSettings.from_dict(json.loads({settings!r}))
+    from app.training.jobs import prepare_pretraining
+    from model.settings import TrainingSettings
+    settings = TrainingSettings.from_dict(json.loads({settings!r}))
     trainer = prepare_pretraining(settings, Path({folder!r}), False).trainer
     first = None
     for m in trainer.run():
@@ -75,13 +76,13 @@ def cpu_seconds() -> float:
 
 
 def settings_for(args):
-    from app.training.jobs import PretrainSettings
+    from model.settings import TrainingSettings
 
-    return PretrainSettings(name="bench", tokenizer="char", vocab_size=512, preset="tiny", n_layer=2, n_head=4,
-                            d_model=128, d_mlp=512, context_length=args.context, batch_size=args.batch,
-                            learning_rate=3e-3, steps=args.steps, log_interval=5, eval_interval=10**9,
-                            checkpoint_interval=max(100, args.steps // 10), sample_interval=args.sample_interval,
-                            snapshots=0, device=args.device)
+    return TrainingSettings.from_dict(dict(  # the app's flat layout: the app's derived TrainConfig
+        name="bench", tokenizer="char", vocab_size=512, preset="tiny", n_layer=2, n_head=4, d_model=128, d_mlp=512,
+        context_length=args.context, batch_size=args.batch, learning_rate=3e-3, steps=args.steps, log_interval=5,
+        eval_interval=10**9, checkpoint_interval=max(100, args.steps // 10), sample_interval=args.sample_interval,
+        snapshots=0, device=args.device))
 
 
 def headless(settings: dict, threads: int) -> dict:
@@ -122,7 +123,7 @@ def in_gui(args) -> dict:
 
         TrainingCurves.add = lambda self, records: None
     if args.one == "thread":
-        pretrain.TrainingWorker = functools.partial(TrainingWorker, in_process=False)
+        pretrain.TrainingWorker = functools.partial(TrainingWorker, mode="thread")
     if args.threads:
         child.training_threads = lambda: args.threads
     if args.niceness is not None:
@@ -135,7 +136,7 @@ def in_gui(args) -> dict:
     win = MainWindow(settings=QSettings(os.path.join(os.environ["XDG_DATA_HOME"], "s.ini"), QSettings.IniFormat))
     win.show()
     panel = win.training.pretrain
-    win.training.tabs.setCurrentWidget(panel)
+    win.tabs.setCurrentWidget(panel)
     panel.form.set_settings(settings_for(args))
     marks: list[tuple[float, int]] = []
     clock = QElapsedTimer()
@@ -182,7 +183,7 @@ def in_gui(args) -> dict:
     else:
         panel.start()
         panel.worker.records.connect(on_records)
-        used, in_process = panel.worker.settings.to_dict(), panel.worker.in_process
+        used, in_process = panel.worker.settings.to_dict(), panel.worker.mode == "child"
         panel.run_ended.connect(lambda *_: app.quit())
     started = time.monotonic()
     timer.start()

@@ -35,7 +35,7 @@ def test_app_paths_mirror_model_paths():
 
 
 def test_every_stage_has_a_lesson():
-    from app.main_window import STAGES
+    from app.stages import STAGES
     from app.paths import lessons_dir
 
     for stage in STAGES:

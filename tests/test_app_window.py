@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from app.main_window import STAGES, MainWindow
+from app.main_window import MainWindow
+from app.stages import STAGES
 from app.sample import tiny_model_dir
 
 TIMEOUT = 20000
@@ -54,7 +55,7 @@ def test_superseded_computation_never_reaches_the_screen(qtbot, window):
     window.trace_shown.connect(lambda t: shown.append(t.text))
     for text in ("a", "ab", "abc", "abcd", "hello world"):
         window.set_prompt(text)
-        window.request_trace()  # no debounce: every keystroke submits a job
+        window.session.request_trace()  # no debounce: every keystroke submits a job
     qtbot.waitUntil(lambda: bool(shown) and window.engine_worker.is_idle(), timeout=TIMEOUT)
     qtbot.wait(100)
     assert shown == ["hello world"]
@@ -65,8 +66,8 @@ def test_a_lone_keystroke_is_traced_at_once_and_a_burst_once_it_pauses(qtbot, wi
     type_and_wait(qtbot, window, "the cat")
     qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
     requests = []
-    request = window.request_trace
-    window.request_trace = lambda: (requests.append(window.prompt_text()), request())
+    request = window.session.request_trace
+    window.session.request_trace = lambda: (requests.append(window.prompt_text()), request())
     shown = []
     window.trace_shown.connect(lambda t: shown.append(t.text))
     window.set_prompt("the cat s")  # no debounce wait: submitted before any event is processed
@@ -87,7 +88,7 @@ def test_result_superseded_while_computing_is_dropped(qtbot, window):
     def slow():
         started.set()
         release.wait(10)
-        return window.engine.trace("stale text")
+        return window.session.engine.trace("stale text")
 
     gen = window.engine_worker.submit("trace", slow)
     assert started.wait(10)
@@ -97,7 +98,7 @@ def test_result_superseded_while_computing_is_dropped(qtbot, window):
     qtbot.wait(50)
     assert not window.engine_worker.is_current("trace", gen)
     assert window.trace is None or window.trace.text != "stale text"
-    assert window.dropped >= 1
+    assert window.session.dropped >= 1
 
 
 def test_empty_prompt_shows_the_empty_state(qtbot, window):
@@ -136,7 +137,7 @@ def test_forced_token_is_appended_exactly_and_undo_restores(qtbot, window):
     before = type_and_wait(qtbot, window, "the cat")
     forced = int(np.argsort(before.next_token_probs)[len(before.next_token_probs) // 2])  # an unlikely one
     with qtbot.waitSignal(window.trace_shown, timeout=TIMEOUT):
-        window.force(forced)
+        window.session.force(forced)
     after = window.trace
     assert after.token_ids.tolist() == before.token_ids.tolist() + [forced]
     assert window.panels["output"].history.rowCount() == 1
@@ -172,15 +173,15 @@ def test_play_keeps_stepping_and_typing_stops_it(qtbot, window):
     type_and_wait(qtbot, window, "the cat")
     window.panels["output"].speed.setValue(20.0)
     window.panels["output"].play_button.setChecked(True)
-    assert window.play_action.isChecked()  # the menu action and the button stay in sync
+    assert window.menus.play_action.isChecked()  # the menu action and the button stay in sync
     qtbot.waitUntil(lambda: len(window.decoding.extra_ids) >= 3, timeout=TIMEOUT)
-    window.play_action.setChecked(False)
+    window.menus.play_action.setChecked(False)
     assert not window.decoding.playing and not window.panels["output"].play_button.isChecked()
-    window.play_action.setChecked(True)
+    window.menus.play_action.setChecked(True)
     assert window.decoding.playing
     window.set_prompt("a new prompt")
     assert not window.decoding.playing
-    assert not window.play_action.isChecked()
+    assert not window.menus.play_action.isChecked()
     assert window.decoding.extra_ids == []
 
 
@@ -202,7 +203,7 @@ def test_presentation_mode_scales_fonts(qtbot, window):
 def test_preferences_persist(qtbot, window, tmp_path):
     window.set_prompt("remember me")
     window.set_presentation(True)
-    window.dark_action.setChecked(True)
+    window.menus.dark_action.setChecked(True)
     window.show_stage("positions")
     window.save_settings()
     window.set_presentation(False)
@@ -219,24 +220,24 @@ def test_preferences_persist(qtbot, window, tmp_path):
 def test_exports(qtbot, window, tmp_path):
     type_and_wait(qtbot, window, "the cat sat on the mat")
     window.show_stage("attention")
-    svg = window.export_stage("svg", str(tmp_path / "a.svg"))
-    png = window.export_stage("png", str(tmp_path / "a.png"))
+    svg = window.exports.stage("svg", str(tmp_path / "a.svg"))
+    png = window.exports.stage("png", str(tmp_path / "a.png"))
     import xml.etree.ElementTree as ET
 
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg")
     assert len(list(root.iter())) > 20
     assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
-    npz = window.export_trace(str(tmp_path / "t.npz"))
+    npz = window.exports.trace(str(tmp_path / "t.npz"))
     with np.load(npz) as data:
         np.testing.assert_array_equal(data["token_ids"], window.trace.token_ids)
         np.testing.assert_allclose(data["layer0.attn_probs"], window.trace.layers[0].attn_probs)
-    csv_path = window.export_table(str(tmp_path / "lens.csv"))  # the attention weights shown, then the lens beside
+    csv_path = window.exports.table(str(tmp_path / "lens.csv"))  # the attention weights shown, then the lens beside
     rows = open(csv_path, encoding="utf-8").read().splitlines()
     assert len(rows) == 1 + window.trace.n_tokens
     lens = open(tmp_path / "lens-logit-lens.csv", encoding="utf-8").read().splitlines()
     assert len(lens) == 1 + window.trace.lens_top_ids.shape[0] * window.trace.lens_top_ids.shape[2]
-    window.copy_stage()
+    window.exports.copy()
     from PySide6.QtGui import QGuiApplication
 
     assert not QGuiApplication.clipboard().pixmap().isNull()
@@ -261,7 +262,7 @@ def test_missing_model_shows_a_message_not_a_traceback(qtbot, tmp_path):
 
 
 def test_stage_shortcuts_cover_every_stage(qtbot, window):
-    shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.presentation_action))}
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.menus.presentation_action))}
     for i in range(len(STAGES)):
         assert f"Ctrl+{i + 1}" in shortcuts
     assert "F5" in shortcuts
@@ -270,14 +271,14 @@ def test_stage_shortcuts_cover_every_stage(qtbot, window):
 def test_shortcuts_dialog_lists_the_stages_and_the_tabs(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from app.training.area import TAB_SHORTCUTS
+    from app.menus import TAB_SHORTCUTS
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    window.show_shortcuts()
+    window.menus.show_shortcuts()
     for i in range(len(STAGES)):
-        assert f"<b>Ctrl+{i + 1}</b>" in window.shortcuts_text
+        assert f"<b>Ctrl+{i + 1}</b>" in window.menus.shortcuts_text
     for name, keys, _ in TAB_SHORTCUTS:
-        assert f"<b>{keys}</b>" in window.shortcuts_text and f"the {name} tab" in window.shortcuts_text
+        assert f"<b>{keys}</b>" in window.menus.shortcuts_text and f"the {name} tab" in window.menus.shortcuts_text
 
 
 def test_zoom_and_theme_restyle_the_plots(qtbot, window):
@@ -288,13 +289,13 @@ def test_zoom_and_theme_restyle_the_plots(qtbot, window):
     base = QApplication.font().pointSizeF()
     window.zoom(1.15)
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.15)
-    window._appearance(zoom=1.0)
+    window.restyle(zoom=1.0)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
-    window.dark_action.setChecked(True)
+    window.menus.dark_action.setChecked(True)
     plot = window.panels["output"].plot
     assert plot.backgroundBrush().color().name() == window.appearance.hex("bg") == "#17171c"
     assert window.lesson.document().defaultStyleSheet().count(window.appearance.hex("fg")) >= 1
-    window.dark_action.setChecked(False)
+    window.menus.dark_action.setChecked(False)
     assert plot.backgroundBrush().color().name() == "#ffffff"
 
 
@@ -311,7 +312,7 @@ def test_settings_from_a_newer_version_are_reset(qtbot, tmp_path):
 
 def test_recent_models_are_remembered(qtbot, window):
     path = window.info.path
-    assert window.recent_models()[0] == path
+    assert window.prefs.recent_models()[0] == path
     assert window.model_combo.findData(path) >= 0
     assert window.model_combo.itemText(window.model_combo.count() - 1).startswith("Open a model folder")
 
@@ -320,7 +321,7 @@ def test_step_pressed_while_computing_runs_after(qtbot, window):
     window.show_stage("output")
     before = type_and_wait(qtbot, window, "the cat")
     window.panels["output"].set_settings(0.0, 0, 1.0)
-    window.request_trace()  # a trace is in flight
+    window.session.request_trace()  # a trace is in flight
     window.step()
     qtbot.waitUntil(lambda: window.trace.n_tokens == before.n_tokens + 1 and window.is_idle(), timeout=TIMEOUT)
     assert window.trace.token_ids[-1] == int(np.argmax(before.final_logits))
@@ -370,5 +371,5 @@ def test_the_start_up_heap_is_frozen_once_the_model_is_loaded(window):
 
     frozen = gc.get_freeze_count()
     assert frozen > 10_000  # torch, Qt and the model: far more than the window's own objects
-    window._model_loaded(window.info)  # a second model does not freeze again
+    window.session._model_loaded(window.info)  # a second model does not freeze again
     assert gc.get_freeze_count() == frozen

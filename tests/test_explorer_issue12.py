@@ -126,7 +126,7 @@ def test_opening_another_model_clears_generated_ids_of_the_old_vocabulary(qtbot,
     wait_trace(qtbot, window, "the cat")
     big = window.info.config["vocab_size"] - 1  # the last id of this vocabulary
     with qtbot.waitSignal(window.trace_shown, timeout=TIMEOUT):
-        window.force(big)
+        window.session.force(big)
     assert window.decoding.extra_ids == [big]
     errors = []
     window.trace_failed.connect(errors.append)
@@ -147,7 +147,7 @@ def test_attention_csv_holds_the_weights_with_their_tokens(qtbot, window, tmp_pa
     window.show_stage("attention")
     attention = window.panels["attention"]
     attention.select(2, 1)
-    path = window.export_table(str(tmp_path / "attention.csv"))
+    path = window.exports.table(str(tmp_path / "attention.csv"))
     rows = list(csv.reader(open(path, encoding="utf-8")))
     tokens = window.trace.token_strs
     assert rows[0][0].startswith("layer 3, head 2: weight")
@@ -173,13 +173,13 @@ def test_stage_figures_have_title_prompt_and_twice_the_pixels(qtbot, window, tmp
     attention = window.panels["attention"]
     attention.select(0, 0)
     qtbot.wait(50)
-    png = window.export_stage("png", str(tmp_path / "a.png"))
+    png = window.exports.stage("png", str(tmp_path / "a.png"))
     image = QImage(png)
     heatmap, mosaic = attention.heatmap, attention.mosaic
     # the plots only (no drop-down), at 2×, with room above for the title and the prompt
     assert image.width() >= 2 * (heatmap.width() + mosaic.width()) and image.width() < 2 * (window.width())
     assert image.height() > 2 * max(heatmap.height(), mosaic.height()) + 40
-    svg = Path(window.export_stage("svg", str(tmp_path / "a.svg"))).read_text(encoding="utf-8")
+    svg = Path(window.exports.stage("svg", str(tmp_path / "a.svg"))).read_text(encoding="utf-8")
     texts = re.findall(r">([^<>]+)</text>", svg)
     assert any(t.startswith("layer 1, head 1") for t in texts), texts[:20]  # the heatmap's title, whole
     assert any("Attention" in t for t in texts) and any("the cat sat on the mat" in t for t in texts)
@@ -224,14 +224,14 @@ def test_the_save_dialog_opens_where_the_last_export_went(qtbot, window, tmp_pat
         return str(folder / Path(start).name), filt
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
-    assert window.export_stage("png") == str(folder / "lm-anatomy-attention.png")
+    assert window.exports.stage("png") == str(folder / "lm-anatomy-attention.png")
     assert Path(asked[0]).parent == Path.home()
-    window.export_table()
+    window.exports.table()
     assert Path(asked[1]).parent == folder  # remembered
     again = MainWindow(settings=window.settings)  # and across launches (QSettings)
     qtbot.addWidget(again)
     try:
-        again._ask_path("Export", "png", "PNG (*.png)")
+        again.exports._ask_path("Export", "png", "PNG (*.png)")
         assert Path(asked[2]).parent == folder
     finally:
         again.shutdown()

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from app.main_window import STAGES, MainWindow
+from app.main_window import MainWindow
+from app.stages import STAGES
 from app.paths import default_model_dir
 from app.sample import tiny_model_dir
 
@@ -83,7 +84,7 @@ def test_every_stage_works_at_1024x640(qtbot, window):
     show(qtbot, window)
     resize(qtbot, window, 1024, 640)
     assert not window.lesson.isVisible()  # the lesson pane collapses first
-    assert window.lesson_fitter.collapsed and window.lesson_action.isChecked()
+    assert window.lesson_fitter.collapsed and window.menus.lesson_action.isChecked()
     for stage in STAGES:
         settle(qtbot, window, stage)
         assert (window.width(), window.height()) == (1024, 640), stage  # no stage forces a larger window
@@ -109,8 +110,8 @@ def test_every_stage_works_at_1024x640(qtbot, window):
     assert heat.width() >= 250 and heat.height() >= 100, (heat.width(), heat.height())
     assert lens_cells_fit(att.lens)
     # Ctrl+L still brings the lessons back on a small screen, and they collapse again when it is resized
-    window.lesson_action.setChecked(False)
-    window.lesson_action.setChecked(True)
+    window.menus.lesson_action.setChecked(False)
+    window.menus.lesson_action.setChecked(True)
     assert window.lesson.isVisible()
     resize(qtbot, window, 1440, 880)
     assert window.lesson.isVisible() and not window.lesson_fitter.collapsed
@@ -166,10 +167,10 @@ def test_first_launch_opens_on_stage_1(qtbot, window):
 def test_help_names_the_version_and_opens_the_lessons(qtbot, window):
     from importlib.metadata import version
 
-    assert f"LM Anatomy {version('lm-anatomy')}" in window.about_text()
-    lessons = window.lessons_menu.actions()
+    assert f"LM Anatomy {version('lm-anatomy')}" in window.menus.about_text()
+    lessons = window.menus.lessons_menu.actions()
     assert [a.text() for a in lessons] == [window.panels[k].title for k in STAGES]
-    window.lesson_action.setChecked(False)
+    window.menus.lesson_action.setChecked(False)
     assert not window.lesson.isVisible()
     lessons[4].trigger()
     assert window.current_stage == "attention" and window.lesson.isVisible()
@@ -209,7 +210,7 @@ def test_training_tabs_fit_1024x640_with_start_in_sight(qtbot, window):
     resize(qtbot, window, 1024, 640)
     t = window.training
     for tab, panel in ((1, t.pretrain), (2, t.finetune), (2, t.continued)):
-        t.tabs.setCurrentIndex(tab)
+        window.tabs.setCurrentIndex(tab)
         if panel is not t.pretrain:
             t.finetune_tabs.setCurrentWidget(panel)
         qtbot.wait(100)

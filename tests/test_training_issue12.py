@@ -59,16 +59,16 @@ def test_after_stop_no_time_left_one_stopped_and_checkpoints_in_step_order(qtbot
         status = panel.status.text()
         assert status.count("Stopped") + status.count("stopped") == 1, status
         assert f"step {step}" in status
-        steps = [int(panel.checkpoints.item(i).text().split(" · ")[0].split()[1].replace(",", ""))
+        steps = [int(panel.checkpoints.list.item(i).text().split(" · ")[0].split()[1].replace(",", ""))
                  for i in range(panel.checkpoints.count())]
         assert steps == sorted(steps) and steps[0] == 0 and len(steps) >= 3, steps
-        current = panel.checkpoints.currentItem()
+        current = panel.checkpoints.list.currentItem()
         assert current.text() == f"step {step:,} · latest checkpoint"
         assert current.data(Qt.UserRole) == str(panel.run.checkpoint)
         assert panel.start_button.isEnabled()
         # a past run shown again: the same order
         panel.show_run(panel.run)
-        again = [panel.checkpoints.item(i).text() for i in range(panel.checkpoints.count())]
+        again = [panel.checkpoints.list.item(i).text() for i in range(panel.checkpoints.count())]
         assert again[0].startswith("step 0 ·") and again[-1] == f"step {step:,} · latest checkpoint"
     finally:
         panel.shutdown()
@@ -175,7 +175,7 @@ def test_the_opened_checkpoint_is_on_the_slider_and_named_by_its_run(qtbot, tmp_
     win.show()
     try:
         with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
-            win.training.open_in_explorer(str(app_run / "checkpoint"))
+            win.open_in_explorer(str(app_run / "checkpoint"))
         bar = win.training.timeline
         assert [s for s, _ in bar.snapshots] == [0, 20, 40, 50]
         assert bar.slider.value() == 3 and bar.label.text() == "after step 50 of 50"
@@ -187,12 +187,12 @@ def test_the_opened_checkpoint_is_on_the_slider_and_named_by_its_run(qtbot, tmp_
         assert win.model_combo.currentText() == "my run · step 20"
 
         # 12: the explorer's status-bar message does not linger over the training tabs
-        win._set_status("Saved /tmp/somewhere.png")
-        win.training.tabs.setCurrentIndex(1)
+        win.say("Saved /tmp/somewhere.png")
+        win.tabs.setCurrentIndex(1)
         assert not win.status.isVisible()
-        win.training.tabs.setCurrentIndex(2)
+        win.tabs.setCurrentIndex(2)
         assert not win.status.isVisible()
-        win.training.tabs.setCurrentIndex(0)
+        win.tabs.setCurrentIndex(0)
         assert win.status.isVisible() and win.status.text() == "Saved /tmp/somewhere.png"
     finally:
         win.shutdown()

@@ -68,7 +68,7 @@ def test_timeline_slider_changes_the_rendered_attention(qtbot, data_home, traine
         assert np.nanmax(np.abs(untrained - trained)) > 0.01  # uniform-ish at random init; sharper after
         assert not np.allclose(win.info.pca, trained_pca)
         # a snapshot is a step of a run, not a model for the recent list
-        assert str(snaps[0][1]) not in win.recent_models()
+        assert str(snaps[0][1]) not in win.prefs.recent_models()
     finally:
         win.shutdown()
 
@@ -78,7 +78,7 @@ def test_closing_mid_training_asks_saves_and_offers_resume(qtbot, data_home, mon
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXT * 200)
     win = make_window(qtbot, data_home)
-    assert [win.training.tabs.tabText(i) for i in range(win.training.tabs.count())][:2] == ["Explore", "Pre-train"]
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())][:2] == ["Explore", "Pre-train"]
     panel = win.training.pretrain
     panel.form.set_settings(small_settings(corpus, steps=4000))
     panel.start()
@@ -96,8 +96,8 @@ def test_closing_mid_training_asks_saves_and_offers_resume(qtbot, data_home, mon
     again = make_window(qtbot, data_home)
     try:
         p2 = again.training.pretrain
-        assert p2.resume_candidate is not None and p2.resume_candidate.id == run.id
-        assert not p2.resume_banner.isHidden() and "resume" in again.training.tabs.tabText(1)
+        assert p2.resume_banner.candidate is not None and p2.resume_banner.candidate.id == run.id
+        assert not p2.resume_banner.isHidden() and "resume" in again.tabs.tabText(1)
     finally:
         again.shutdown()
 
@@ -119,7 +119,7 @@ def test_the_close_question_says_what_each_running_job_keeps(qtbot, data_home, m
         asked = []
         monkeypatch.setattr(QMessageBox, "question",
                             lambda parent, title, text, *a: asked.append(text) or QMessageBox.No)
-        assert win.training.confirm_close() is False
+        assert win.training.confirm_close(win) is False
         text = asked[0].replace("\n\n", " ")
         for phrase in says:
             assert phrase.lower() in text.lower(), (phrase, text)
@@ -143,7 +143,7 @@ def test_closing_mid_fine_tune_keeps_what_the_question_promised(qtbot, data_home
     base = save_model(data_home / "base", Transformer(ModelConfig(vocab_size=tok.vocab_size, context_length=48,
                                                                   n_layer=2, n_head=2, d_model=32, d_mlp=64)), tok, {})
     win = make_window(qtbot, data_home)
-    win.training.tabs.setCurrentWidget(win.training.finetune_tabs)  # shows the panel: the examples load
+    win.tabs.setCurrentWidget(win.training.finetune_tabs)  # shows the panel: the examples load
     panel = win.training.finetune
     panel.set_base(str(base))
     panel.steps_spin.setValue(100000)
@@ -165,12 +165,12 @@ def test_tab_shortcuts_switch_tabs_and_are_shown(qtbot, data_home):
 
     win = make_window(qtbot, data_home)
     try:
-        tabs = win.training.tabs
+        tabs = win.tabs
         view = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
         listed = {a.text(): a.shortcut().toString() for a in view.actions()}
         assert listed["Explore tab"] == "Ctrl+Shift+X" and listed["Pre-train tab"] == "Ctrl+Shift+P"
         assert listed["Fine-tune tab"] == "Ctrl+Shift+F"
-        every = [a.shortcut().toString() for a in win.findChildren(type(win.presentation_action))]
+        every = [a.shortcut().toString() for a in win.findChildren(type(win.menus.presentation_action))]
         every = [keys for keys in every if keys]
         assert len(every) == len(set(every)) and "Ctrl+Shift+E" in every  # none taken twice (Ctrl+Shift+E: SVG)
         win.activateWindow()
@@ -194,14 +194,14 @@ def test_a_continued_run_opens_in_the_explorer(qtbot, data_home):
         run = store.create("letters", {"steps": 40, "base_model": "elsewhere"}, kind="continue")
         save_model(run.checkpoint, Transformer(tiny_config(tok.vocab_size)), tok, {})
         run.update(status="stopped", step=20)
-        win.training.tabs.setCurrentWidget(win.training.finetune_tabs)
+        win.tabs.setCurrentWidget(win.training.finetune_tabs)
         assert win.training.finetune.base_picker.findData(str(run.checkpoint)) >= 0  # offered as a base on sight
         panel = win.training.continued
         panel.run_list.refresh(select=run.id)
         assert panel.open_button.isEnabled()
         with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
             panel.open_button.click()
-        assert win.info.path == str(run.checkpoint) and win.training.tabs.currentIndex() == 0
+        assert win.info.path == str(run.checkpoint) and win.tabs.currentIndex() == 0
     finally:
         win.shutdown()
 

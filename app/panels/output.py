@@ -188,11 +188,15 @@ class OutputPanel(Panel):
         self.so_far_scroll.setFixedHeight(int(line * 3 + 8))
 
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText("Pause ❚❚" if on else "Play ▶")
+        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
         self.play_toggled.emit(on)
 
     def set_playing(self, on: bool) -> None:
+        """Show Play's state when it changed elsewhere (the menu, or typing stopped it), without acting on it."""
+        self.play_button.blockSignals(True)
         self.play_button.setChecked(on)
+        self.play_button.blockSignals(False)
+        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
 
     def set_model(self, info) -> None:
         super().set_model(info)

@@ -49,7 +49,7 @@ def interactive(model: str) -> None:
         before = len(win.decoding.extra_ids)
         win.step()
         wait_until(app, lambda: len(win.decoding.extra_ids) > before and win.is_idle(), 120)
-    win.force(int(win.panels["output"].candidates[3]))
+    win.session.force(int(win.panels["output"].candidates[3]))
     wait_until(app, win.is_idle, 120)
     wait_until(app, lambda: False, 0.3)
     win.grab().save(str(HERE / "output-decoding.png"))

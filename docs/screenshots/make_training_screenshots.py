@@ -47,7 +47,7 @@ def main() -> int:
     win.show()
     area = win.training
     pre = area.pretrain
-    area.tabs.setCurrentWidget(pre)
+    win.tabs.setCurrentWidget(pre)
     form = pre.form
     form.kind_combo.setCurrentIndex(form.kind_combo.findData("bpe"))
     form.vocab_spin.setValue(1024)
@@ -67,7 +67,7 @@ def main() -> int:
     wait(lambda: not pre.is_training())
 
     ft = area.finetune
-    area.tabs.setCurrentWidget(area.finetune_tabs)
+    win.tabs.setCurrentWidget(area.finetune_tabs)
     area.finetune_tabs.setCurrentWidget(ft)
     ft.fill_bases()
     ft.set_base(str(pre.run.checkpoint))

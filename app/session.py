@@ -1,0 +1,196 @@
+"""The explorer's session: the open model, the prompt's current trace, the workers and decoding.
+
+No widgets here. The window (the view) tells the session what the user did (`edit`, `open_model`,
+`step`, ...) and draws what the session reports through its signals. Everything that touches the
+model runs on the engine worker; results that a newer request has superseded are dropped.
+"""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .decoding import DecodingSession
+from .engine import Engine, comparison_tokenizers
+from .worker import Worker
+
+DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
+
+
+class ExplorerSession(QObject):
+    loading = Signal(str)  # a model folder is being opened
+    model_loaded = Signal(object)  # ModelInfo
+    model_failed = Signal(str, bool)  # why, and whether the model open before is kept
+    trace_ready = Signal(object)  # TraceResult: render it, then call trace_painted()
+    trace_cleared = Signal()  # the prompt is empty: nothing to show
+    trace_failed = Signal(str)
+    tokenizers_ready = Signal(object)  # the prompt's text under every kind of tokenizer
+    note = Signal(str)  # something to say in the status line
+
+    def __init__(self, sampling, parent=None):
+        """`sampling()` gives the view's (temperature, top_k, top_p) for a step the session starts."""
+        super().__init__(parent)
+        self.sampling = sampling
+        self.engine = Engine()
+        self.engine_worker = Worker("engine", self)
+        self.aux_worker = Worker("aux", self)
+        for w in (self.engine_worker, self.aux_worker):
+            w.done.connect(self._job_done)
+            w.failed.connect(self._job_failed)
+        self.info = None
+        self.result = None  # the TraceResult on screen
+        self.model_path: str | None = None
+        self.model_error: str | None = None
+        self.dropped = 0  # stale results thrown away (for tests and the curious)
+        self.text = ""  # the prompt
+        self.step_pending = False  # Step was pressed while a trace computed: step when it shows
+        self.decoding = DecodingSession(parent=self)
+        self.decoding.changed.connect(self.request_trace)
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.debounce.timeout.connect(self._debounce_elapsed)
+        self._edit_pending = False
+
+    @property
+    def trace(self):
+        return self.result.trace if self.result is not None else None
+
+    # ---- models --------------------------------------------------------------------------
+    def open_model(self, folder: str, device: str = "cpu") -> None:
+        folder = str(Path(folder).expanduser())
+        self.model_path, self.model_error = folder, None
+        self.decoding.play(False)
+        if not Path(folder).exists():
+            self.model_error = f"{folder}: no such folder"
+            self._failed(f"There is no model folder at {folder}.")
+            return
+        self.loading.emit(folder)
+        self.engine_worker.cancel("trace")
+        self.engine_worker.submit("load", lambda: self.engine.load(folder, device))
+
+    def set_device(self, device: str) -> None:
+        if self.info is not None and device != self.info.device:
+            self.engine_worker.submit("load", lambda: self.engine.set_device(device))
+
+    def _failed(self, message: str) -> None:
+        kept = self.info is not None  # keep the model already open; nothing the user had is lost
+        if kept:
+            self.model_path = self.info.path
+        self.model_failed.emit(message, kept)
+
+    def _model_loaded(self, info) -> None:
+        if self.info is not None and self.info.labels != info.labels:
+            # Generated token ids are ids of the old model's vocabulary: they mean nothing (or are out of
+            # range) in this one. Same vocabulary (a snapshot of the same run): keep the continuation.
+            self.decoding.extra_ids.clear()
+            self.decoding.history.clear()
+        self.info, self.model_error, self.result = info, None, None
+        self.aux_worker.submit("tokenizers", lambda tok=info.tokenizer: comparison_tokenizers(tok))
+        self.model_loaded.emit(info)
+        self.request_trace()
+        if gc.get_freeze_count() == 0:  # once a process
+            # Start-up made a few hundred thousand long-lived objects (torch, Qt, the model). Left in
+            # the collector's oldest generation, full collections walked them all and stalled the
+            # window now and then while training (docs/BENCHMARKS.md). Frozen, they are never scanned.
+            gc.freeze()
+
+    # ---- the prompt and its trace --------------------------------------------------------
+    def edit(self, text: str) -> None:
+        """The prompt changed: generated tokens belong to the old prompt; trace the new one."""
+        self.text = text
+        self.step_pending = False
+        self.decoding.play(False)
+        self.decoding.extra_ids.clear()
+        self.decoding.history.clear()
+        if self.debounce.isActive():  # part of a burst: trace once it pauses
+            self._edit_pending = True
+            self.debounce.start()
+        else:  # a lone keystroke: trace at once (no added latency), then hold a burst's next ones
+            self.request_trace()
+            self.debounce.start()
+
+    def _debounce_elapsed(self) -> None:
+        if self._edit_pending:
+            self.request_trace()
+
+    def request_trace(self) -> None:
+        self.debounce.stop()
+        self._edit_pending = False
+        if self.info is None:
+            return
+        prompt, extra = self.text, tuple(self.decoding.extra_ids)
+        if not prompt and not extra:
+            self.engine_worker.cancel("trace")
+            self.result = None
+            self.trace_cleared.emit()
+            return
+        engine = self.engine
+        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra))
+
+    def _job_done(self, kind: str, gen: int, result) -> None:
+        if not self.sender().is_current(kind, gen):
+            self.dropped += 1
+            return
+        if kind == "load":
+            self._model_loaded(result)
+        elif kind == "trace":
+            self.result = result
+            self.trace_ready.emit(result)
+        elif kind == "tokenizers":
+            self.tokenizers_ready.emit(result)
+
+    def _job_failed(self, kind: str, gen: int, message: str) -> None:
+        if not self.sender().is_current(kind, gen):
+            self.dropped += 1
+            return
+        if kind == "load":
+            self.model_error = message
+            self._failed(message)
+        elif kind == "trace":  # e.g. a text with no tokens (only spaces, for a word tokenizer)
+            self.result = None
+            self.trace_failed.emit(message)
+        else:
+            self.note.emit(message)
+
+    def trace_painted(self) -> None:
+        """The view has drawn the trace: a Step pressed while it computed runs now."""
+        if self.step_pending and not self.decoding.playing:
+            QTimer.singleShot(0, self.pending_step)
+
+    def pending_step(self) -> None:
+        if self.step_pending:
+            self.step_pending = False
+            self.step(*self.sampling())
+
+    # ---- decoding ------------------------------------------------------------------------
+    def ready_to_decode(self) -> bool:
+        return self.info is not None and self.result is not None and self.engine_worker.is_idle()
+
+    def step(self, temperature: float, top_k: int, top_p: float) -> None:
+        """Append one token; asked while a trace is computing, it runs as soon as that trace shows."""
+        if self.ready_to_decode():
+            self.step_pending = False
+            self.decoding.step(self.trace, self.info.labels, temperature, top_k, top_p)
+        elif self.info is not None and self.result is not None:
+            self.step_pending = True
+
+    def force(self, token_id: int) -> None:
+        if self.info is not None and self.result is not None:
+            self.decoding.append(self.trace, self.info.labels, int(token_id), "forced")
+
+    def play_tick(self) -> bool:
+        """Play's timer fired: step if ready. False when there is nothing to play on (stop playing)."""
+        if self.result is None:
+            return False
+        if self.ready_to_decode():
+            self.step(*self.sampling())
+        return True
+
+    def is_idle(self) -> bool:
+        return self.engine_worker.is_idle() and self.aux_worker.is_idle() and not self.debounce.isActive()
+
+    def shutdown(self) -> None:
+        """Stop the worker threads (a QThread destroyed while running aborts the process)."""
+        self.decoding.play(False)
+        for w in (self.engine_worker, self.aux_worker):
+            w.stop()

@@ -1,0 +1,136 @@
+"""The explorer's middle: the stage list, the stage (or a message page), and the lesson beside it.
+
+It shows the session's current trace on the stage the reader picked; stages that are not shown
+render lazily, when picked.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QStackedWidget
+
+from .pages import EmptyState, LessonFitter, LessonPane, MessagePage
+from .paths import default_model_dir
+from .stages import NEEDS_TRACE, STAGES
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StageView", text)
+
+
+def trace_status(info, result, name: str) -> str:
+    """The status line for a trace on screen: model, device, tokens, time, and a sliding window."""
+    trace = result.trace
+    msg = tr("{0} on {1} · {2} tokens · traced in {3:.0f} ms").format(
+        name, info.device.upper(), trace.n_tokens, result.seconds * 1000)
+    if trace.truncated_chars:
+        msg += tr(" · longer than the context ({0} tokens): the window slides, the first {1:,} characters are "
+                  "out of sight").format(info.config["context_length"], trace.truncated_chars)
+    return msg
+
+
+class StageView(QSplitter):
+    render_failed = Signal(str)  # what to say when a stage cannot draw the trace
+
+    def __init__(self, session, panels: dict, appearance, lessons_wanted):
+        """`lessons_wanted()`: whether the reader wants the lesson pane (View > Show explanations)."""
+        super().__init__(Qt.Horizontal)
+        self.session, self.panels = session, panels
+        self.render_errors: dict[str, str] = {}  # stage -> why its last render failed
+        self.nav, self.stack = QListWidget(), QStackedWidget()
+        self.message, self.empty = MessagePage(appearance), EmptyState(appearance)
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.empty)
+        for i, key in enumerate(STAGES):
+            panel = panels[key]
+            panel.stage_requested.connect(self.show_stage)
+            self.stack.addWidget(panel)
+            item = QListWidgetItem(f"{i + 1}  {panel.title}")
+            item.setToolTip(f"Ctrl+{i + 1}")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(lambda row: self.show_stage(STAGES[row]) if row >= 0 else None)
+        panels["tokens"].token_clicked.connect(self.show_embedding)
+        panels["overview"].layer_requested.connect(self.show_layer)
+        self.lesson = LessonPane(appearance)
+        self.lesson.setMinimumWidth(240)
+        for w in (self.nav, self.stack, self.lesson):
+            self.addWidget(w)
+        self.setStretchFactor(1, 1)
+        self.setSizes([190, 900, 330])
+        self.lesson_fitter = LessonFitter(self, self.stack, self.lesson, appearance, lessons_wanted)
+        appearance.changed.connect(lambda: self._fit_navigator(appearance))
+
+    @property
+    def current_stage(self) -> str:
+        row = self.nav.currentRow()
+        return STAGES[row] if row >= 0 else STAGES[0]
+
+    def show_stage(self, key: str) -> None:
+        if key not in STAGES:
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(STAGES.index(key))
+        self.nav.blockSignals(False)
+        self.lesson.show_lesson(key)
+        self.update_pages()
+        self.render_current()
+
+    def update_pages(self) -> None:
+        """The stage, or why there is none: no model yet (a message), no prompt (suggestions)."""
+        key = self.current_stage
+        if self.session.info is None:
+            self.stack.setCurrentWidget(self.message)
+        elif key in NEEDS_TRACE and self.session.result is None:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.panels[key])
+
+    def show_loading(self, folder: str) -> None:
+        self.message.show_message(tr("Loading the model…"), f"<code>{folder}</code>", can_open=False)
+        self.update_pages()
+
+    def show_load_problem(self, folder: str, message: str) -> None:
+        """No model is open: why (no such folder, or a file that would not load), with Open… and Retry."""
+        if not Path(folder).exists():
+            shipped = Path(folder) == default_model_dir()
+            self.message.show_message(
+                tr("The shipped model is not installed yet") if shipped else tr("That model folder does not exist"),
+                tr("LM Anatomy looked for a model in<br><code>{0}</code><br>and found nothing there.<br><br>Open a "
+                   "model folder (one with config.json, model.safetensors and tokenizer.json), for example one "
+                   "written by <code>lm-anatomy-train</code>.").format(folder))
+        else:
+            self.message.show_message(tr("This model could not be loaded"), message.replace("\n", "<br>"),
+                                      can_retry=True)
+
+    def render_current(self) -> None:
+        key, result = self.current_stage, self.session.result
+        panel = self.panels[key]
+        if key in NEEDS_TRACE and result is not None and panel.trace is not result.trace:
+            try:
+                panel.render(result.trace)
+                self.render_errors.pop(key, None)
+            except Exception as exc:  # a bug in one stage must not take the window down with it
+                self.render_errors[key] = f"{type(exc).__name__}: {exc}"
+                self.render_failed.emit(tr("The {0} stage could not draw this prompt ({1}). The other stages still "
+                                           "work.").format(panel.title, self.render_errors[key]))
+
+    def show_layer(self, stage: str, layer: int, lens: bool = False) -> None:
+        """A block in the model overview: the Attention stage on that layer (its logit lens row for an MLP)."""
+        attention = self.panels["attention"]
+        attention.select(layer, attention.head)
+        self.show_stage(stage)
+        if lens:
+            attention.lens.selectRow(layer)
+            attention.lens.setFocus()
+
+    def show_embedding(self, token_id: int) -> None:
+        self.show_stage("embeddings")
+        self.panels["embeddings"].select_token(int(token_id))
+
+    def _fit_navigator(self, appearance) -> None:
+        self.nav.setFont(appearance.font(1.05))
+        fm = self.nav.fontMetrics()
+        widest = max(fm.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setMinimumWidth(widest + 36)
+        self.nav.setMaximumWidth(widest + 60)
