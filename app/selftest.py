@@ -252,14 +252,16 @@ class SelfTest:
     def check_training(self) -> str:
         import math
 
-        from .training.jobs import PretrainSettings
+        from model.settings import TrainingSettings
+
         from .paths import default_corpus_dir
 
         panel = self.window.training.pretrain
         corpus = default_corpus_dir() / "lovers_complaint.txt"
-        s = PretrainSettings(name="self-test", corpus=[str(corpus)], tokenizer="char", vocab_size=320,
-                             preset="tiny", steps=TRAINING_STEPS, batch_size=4, log_interval=1, eval_interval=5,
-                             checkpoint_interval=5, sample_interval=0, snapshots=0, device="cpu")
+        s = TrainingSettings.from_dict(dict(name="self-test", corpus=[str(corpus)], tokenizer="char", vocab_size=320,
+                                            preset="tiny", steps=TRAINING_STEPS, batch_size=4, log_interval=1,
+                                            eval_interval=5, checkpoint_interval=5, sample_interval=0, snapshots=0,
+                                            device="cpu"))
         panel.form.set_settings(s)
         ended = []
         panel.run_ended.connect(lambda event, message: ended.append((event, message)))

@@ -1,4 +1,4 @@
-"""Command-line tools: lm-anatomy-train and lm-anatomy-eval."""
+"""Command-line tools: lm-anatomy-train (here) and lm-anatomy-eval (evaluate.py)."""
 from __future__ import annotations
 
 import argparse
@@ -6,37 +6,28 @@ import json
 import math
 import os
 import sys
-import time
 from pathlib import Path
 
-import numpy as np
 import torch
 from tqdm import tqdm
 
-from .checkpoint import CONFIG, TOKENIZER, CheckpointError, check_writable, clean_leftovers, foreign_entries, load_model
-from .config import PRESETS, POSITIONAL_ENCODINGS, ModelConfig, parameter_count
-from .data import CorpusError, read_corpus, split_documents, tokenize_documents, utf8_length
+from .budget import estimate_training_bytes
+from .checkpoint import CONFIG, TOKENIZER, CheckpointError, check_writable, clean_leftovers, foreign_entries
+from .cli_common import _fail, _gb, _Parser, check_device, memory_available
+from .config import POSITIONAL_ENCODINGS, PRESETS, ModelConfig, presets_table
+from .data import CorpusError
 from .decoding import generate
-from .paths import default_corpus_dir, user_cache_dir
+from .distributed import init_distributed, pick_device, run_distributed
+from .evaluate import eval_main, evaluate_ids  # noqa: F401 (lm-anatomy-eval's entry point is model.cli:eval_main)
+from .paths import default_corpus_dir
+from .recipes import ConfigError, build_trainer
+from .settings import DEFAULT_PRESET, DEFAULT_TOKENIZER, DEFAULT_VOCAB, TrainConfig
 from .tokenizer import KINDS, TextTokenizer, TokenizerError
-from .train import Trainer, TrainConfig, estimate_training_bytes, init_distributed, pick_device, run_distributed
 
-DEFAULT_VOCAB = {"char": 512, "word": 8000, "bpe": 2048}
-DEFAULT_PRESET, DEFAULT_TOKENIZER, DEFAULT_POSITIONAL, DEFAULT_DROPOUT = "tiny", "bpe", "learned", 0.0
+DEFAULT_POSITIONAL, DEFAULT_DROPOUT = "learned", 0.0
+DEFAULTS = TrainConfig()
 SIZE_FLAGS = {"context_length": "--context-length", "n_layer": "--layers", "n_head": "--heads", "d_model": "--d-model",
               "d_mlp": "--d-mlp"}
-
-
-def _fail(message: str) -> "NoReturn":  # noqa: F821
-    print(f"error: {message}", file=sys.stderr)
-    raise SystemExit(2)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its errors as one line like ours (not the usage block): 'error: ...', status 2."""
-
-    def error(self, message: str) -> "NoReturn":  # noqa: F821
-        _fail(f"{message} (see {self.prog} --help)")
 
 
 def build_train_parser() -> argparse.ArgumentParser:
@@ -57,51 +48,20 @@ def build_train_parser() -> argparse.ArgumentParser:
         p.add_argument(flag, type=int, dest=key, help=f"override the preset's {key}")
     p.add_argument("--dropout", type=float, help="dropout probability (default: 0)")
     p.add_argument("--positional", choices=POSITIONAL_ENCODINGS, help="positional encoding (default: learned)")
-    p.add_argument("--steps", type=int, default=2000)
-    p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--lr", type=float, default=1e-3, help="peak learning rate")
+    p.add_argument("--steps", type=int, default=DEFAULTS.steps)
+    p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
+    p.add_argument("--lr", type=float, default=DEFAULTS.learning_rate, help="peak learning rate")
     p.add_argument("--min-lr", type=float, help="final learning rate (default: lr / 10)")
-    p.add_argument("--warmup", type=int, default=100, help="warmup steps")
-    p.add_argument("--eval-interval", type=int, default=200)
-    p.add_argument("--checkpoint-interval", type=int, default=500)
+    p.add_argument("--warmup", type=int, default=DEFAULTS.warmup_steps, help="warmup steps")
+    p.add_argument("--eval-interval", type=int, default=DEFAULTS.eval_interval)
+    p.add_argument("--checkpoint-interval", type=int, default=DEFAULTS.checkpoint_interval)
     p.add_argument("--sample-interval", type=int, default=0, help="print a sample every N steps (0: only at the end)")
     p.add_argument("--val-docs", help="comma-separated document names to hold out (default: about 10%% of the text)")
-    p.add_argument("--seed", type=int, default=1337)
-    p.add_argument("--device", default="auto", help="auto, cpu, cuda or mps")
+    p.add_argument("--seed", type=int, default=DEFAULTS.seed)
+    p.add_argument("--device", default=DEFAULTS.device, help="auto, cpu, cuda or mps")
     p.add_argument("--threads", type=int, help="CPU threads for torch")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
-
-
-def list_presets(vocab_size: int) -> str:
-    lines = [f"{'preset':8} {'layers':>6} {'heads':>5} {'d_model':>7} {'d_mlp':>5} {'context':>7} {'parameters':>11}"]
-    for name, sizes in PRESETS.items():
-        cfg = ModelConfig(vocab_size=vocab_size, **sizes)
-        lines.append(f"{name:8} {cfg.n_layer:6} {cfg.n_head:5} {cfg.d_model:7} {cfg.d_mlp:5} {cfg.context_length:7} "
-                     f"{parameter_count(cfg)['total']:11,}")
-    return "\n".join(lines) + f"\n(with a vocabulary of {vocab_size} tokens)"
-
-
-def check_device(name: str) -> None:
-    """Refuse a device that is not there, with what to use instead (instead of torch's assertion later)."""
-    if name == "auto":
-        return
-    try:
-        device = torch.device(name)
-    except (RuntimeError, ValueError):
-        _fail(f"--device {name}: not a device; use auto, cpu, cuda (or cuda:N) or mps")
-    if device.type == "cuda":
-        if not torch.cuda.is_available():
-            why = "this torch was built without CUDA" if torch.version.cuda is None else "no CUDA GPU was found"
-            _fail(f"--device {name}: CUDA is not available here ({why}); use --device cpu, or auto to use what there is")
-        if device.index is not None and device.index >= torch.cuda.device_count():
-            _fail(f"--device {name}: there are only {torch.cuda.device_count()} CUDA devices (cuda:0 to "
-                  f"cuda:{torch.cuda.device_count() - 1})")
-    elif device.type == "mps":
-        if getattr(torch.backends, "mps", None) is None or not torch.backends.mps.is_available():
-            _fail(f"--device {name}: Apple MPS is not available here; use --device cpu, or auto to use what there is")
-    elif device.type != "cpu":
-        _fail(f"--device {name}: LM Anatomy trains on auto, cpu, cuda or mps")
 
 
 def check_numbers(args: argparse.Namespace) -> None:
@@ -120,22 +80,6 @@ def check_numbers(args: argparse.Namespace) -> None:
         _fail(f"--min-lr must be zero or a positive number, not {args.min_lr}")
     if args.dropout is not None and not (0 <= args.dropout < 1):
         _fail(f"--dropout must be at least 0 and below 1, not {args.dropout}")
-
-
-def memory_available(device: torch.device) -> int | None:
-    """Total memory of the device training will use, in bytes (None when unknown)."""
-    try:
-        if device.type == "cuda":
-            return int(torch.cuda.get_device_properties(device).total_memory)
-        if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
-            return int(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
-    except (OSError, ValueError, RuntimeError, AssertionError):
-        pass
-    return None
-
-
-def _gb(n: float) -> str:
-    return f"{n / 2**30:,.1f} GB"
 
 
 def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokenizer: TextTokenizer,
@@ -169,7 +113,7 @@ def train_main(argv: list[str] | None = None) -> int:
     args = build_train_parser().parse_args(argv)
     vocab_size = args.vocab_size or DEFAULT_VOCAB[args.tokenizer or DEFAULT_TOKENIZER]
     if args.list_presets:
-        print(list_presets(vocab_size))
+        print(presets_table(vocab_size))
         return 0
     if not args.out:
         _fail("--out is required: the folder the trained model is written to")
@@ -212,92 +156,37 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
     say = (lambda *a: None) if rank else print
     if rank == 0:
         _check_out(args, out, say)
-    try:
-        corpus = read_corpus(args.corpus)
-        val_names = [n.strip() for n in args.val_docs.split(",")] if args.val_docs else None
-        train_docs, val_docs = split_documents(corpus, val_names, seed=args.seed)
-    except CorpusError as exc:
-        _fail(str(exc))
-    for notice in corpus.notices:
-        say(f"note: {notice}")
-    say(f"corpus: {len(corpus.documents)} documents, {corpus.n_chars:,} characters; "
-        f"validation: {', '.join(d.name for d in val_docs)}")
-    del corpus  # a single document was split into copies: keep one copy of a large text, not two
-    try:
-        if args.resume:
-            tokenizer = TextTokenizer.load(out / TOKENIZER)
-        else:
-            kind = args.tokenizer or DEFAULT_TOKENIZER
-            started = time.perf_counter()
-            tokenizer = TextTokenizer.train(kind, (d.text for d in train_docs), vocab_size)
-            say(f"tokenizer: {kind}, {tokenizer.vocab_size} tokens, trained in {time.perf_counter() - started:.1f} s")
-    except TokenizerError as exc:
-        _fail(str(exc))
-
-    sizes = dict(PRESETS[args.preset or DEFAULT_PRESET])
-    for key in SIZE_FLAGS:
-        if getattr(args, key) is not None:
-            sizes[key] = getattr(args, key)
-    try:
-        if args.resume:
-            model_config = ModelConfig.from_dict(json.loads((out / CONFIG).read_text(encoding="utf-8")))
-            differ = resume_differences(args, model_config, tokenizer, _requested_vocab(out))
-            if differ:
-                _fail(f"--resume continues the model in {out} as it was saved, but {'; '.join(differ)}. "
-                      "Leave out those options to resume, or start a new model in another --out")
-        else:
-            model_config = ModelConfig(vocab_size=tokenizer.vocab_size, dropout=args.dropout or DEFAULT_DROPOUT,
-                                       positional=args.positional or DEFAULT_POSITIONAL, **sizes)
-    except (ValueError, TypeError, OSError) as exc:
-        _fail(f"model configuration: {exc}")
-
-    device = pick_device(args.device)
-    need = estimate_training_bytes(model_config, args.batch_size)
-    have = memory_available(device)
-    if have is not None and need > have:
-        _fail(f"one training step would need about {_gb(need)} of memory (batch {args.batch_size} x context "
-              f"{model_config.context_length}, {model_config.n_layer} layers, {model_config.vocab_size} tokens), "
-              f"more than the {_gb(have)} this {device.type.upper() if device.type != 'cpu' else 'computer'} has; "
-              "lower --context-length or --batch-size")
-
-    cache = user_cache_dir() / "tokens"
-    train_ids = tokenize_documents(tokenizer, train_docs, cache)
-    val_ids = tokenize_documents(tokenizer, val_docs, cache)
-    train_bytes = sum(utf8_length(d.text) for d in train_docs)
-    say(f"tokens: {len(train_ids):,} train, {len(val_ids):,} validation "
-        f"({train_bytes / max(1, len(train_ids)):.2f} bytes per token)")
-    ctx = model_config.context_length
-    if len(train_ids) < ctx + 1:
-        shorter = (f"or a context of at most {len(train_ids) - 1} tokens (--context-length {len(train_ids) - 1})"
-                   if len(train_ids) > 8 else "")
-        _fail(f"the training text has {len(train_ids):,} tokens, fewer than one training window of {ctx + 1} "
-              f"(context {ctx} + 1); give more text {shorter}".rstrip())
-    train_names, val_doc_names = [d.name for d in train_docs], [d.name for d in val_docs]
-    del train_docs, val_docs  # the ids are all training needs
-
+    if args.resume:
+        model: ModelConfig | Path = out
+    else:
+        sizes = dict(PRESETS[args.preset or DEFAULT_PRESET])
+        sizes.update({key: getattr(args, key) for key in SIZE_FLAGS if getattr(args, key) is not None})
+        try:
+            model = ModelConfig(vocab_size=vocab_size, dropout=args.dropout or DEFAULT_DROPOUT,
+                                positional=args.positional or DEFAULT_POSITIONAL, **sizes)
+        except (ValueError, TypeError) as exc:
+            _fail(f"model configuration: {exc}")
     cfg = TrainConfig(
         steps=args.steps, batch_size=args.batch_size, learning_rate=args.lr,
         min_learning_rate=args.min_lr if args.min_lr is not None else args.lr / 10, warmup_steps=args.warmup,
         eval_interval=args.eval_interval, checkpoint_interval=args.checkpoint_interval, seed=args.seed,
         sample_interval=args.sample_interval, device=args.device,
     )
-    run_info = {
-        "command": "lm-anatomy-train " + " ".join(sys.argv[1:] if argv is None else argv),
-        "corpus": [str(c) for c in args.corpus],
-        "train_documents": train_names,
-        "validation_documents": val_doc_names,
-        "tokenizer": tokenizer.kind,
-        "vocab_size_requested": (_requested_vocab(out) if args.resume else None) or vocab_size,
-        "train_tokens": int(len(train_ids)),
-        "validation_tokens": int(len(val_ids)),
-    }
+    run_info = {"command": "lm-anatomy-train " + " ".join(sys.argv[1:] if argv is None else argv),
+                "corpus": [str(c) for c in args.corpus],
+                "vocab_size_requested": (_requested_vocab(out) if args.resume else None) or vocab_size}
     try:
-        trainer = Trainer(model_config, tokenizer, train_ids, val_ids, cfg, out, resume=args.resume, run_info=run_info)
-    except (CheckpointError, ValueError, CorpusError) as exc:
+        prepared = build_trainer(args.corpus, out / TOKENIZER if args.resume else (args.tokenizer or DEFAULT_TOKENIZER),
+                                 model, cfg, out, resume=args.resume, run_info=run_info, tell=_Narrator(args, out, say),
+                                 val_names=[n.strip() for n in args.val_docs.split(",")] if args.val_docs else None)
+    except ConfigError as exc:
+        _fail(f"model configuration: {exc}")
+    except (CorpusError, TokenizerError, CheckpointError, ValueError) as exc:
         _fail(str(exc))
+    trainer, model_config = prepared.trainer, prepared.trainer.model_config
     for warning in trainer.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    say(f"model: {parameter_count(model_config)['total']:,} parameters, {model_config.n_layer} layers, "
+    say(f"model: {prepared.parameters:,} parameters, {model_config.n_layer} layers, "
         f"{model_config.n_head} heads, d_model {model_config.d_model}, {model_config.positional} positions; "
         f"device {trainer.device}" + (f", {trainer.world} processes" if trainer.world > 1 else ""))
     if args.resume:
@@ -306,6 +195,58 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
         say(f"nothing to train: the model in {out} is already at step {trainer.step:,} of --steps {cfg.steps:,}; "
             "give a larger --steps to train further")
         return 0
+    return _run(trainer, args, out, rank)
+
+
+class _Narrator:
+    """The CLI's side of build_trainer's stages: its lines, and the checks only options can fail."""
+
+    def __init__(self, args: argparse.Namespace, out: Path, say):
+        self.args, self.out, self.say = args, out, say
+
+    def __call__(self, stage: str, facts: dict) -> None:
+        args, say = self.args, self.say
+        if stage == "corpus":
+            for notice in facts["corpus"].notices:
+                say(f"note: {notice}")
+            say(f"corpus: {len(facts['corpus'].documents)} documents, {facts['corpus'].n_chars:,} characters; "
+                f"validation: {', '.join(d.name for d in facts['val_docs'])}")
+        elif stage == "tokenizer" and facts["seconds"] is not None:
+            tok = facts["tokenizer"]
+            say(f"tokenizer: {tok.kind}, {tok.vocab_size} tokens, trained in {facts['seconds']:.1f} s")
+        elif stage == "config":
+            self._check_config(facts["config"], facts["tokenizer"])
+        elif stage == "tokens":
+            train_ids, ctx = facts["train_ids"], self.context
+            say(f"tokens: {len(train_ids):,} train, {len(facts['val_ids']):,} validation "
+                f"({facts['train_bytes'] / max(1, len(train_ids)):.2f} bytes per token)")
+            if len(train_ids) < ctx + 1:
+                shorter = (f"or a context of at most {len(train_ids) - 1} tokens (--context-length {len(train_ids) - 1})"
+                           if len(train_ids) > 8 else "")
+                _fail(f"the training text has {len(train_ids):,} tokens, fewer than one training window of {ctx + 1} "
+                      f"(context {ctx} + 1); give more text {shorter}".rstrip())
+
+    def _check_config(self, config: ModelConfig, tokenizer) -> None:
+        args, out = self.args, self.out
+        self.context = config.context_length
+        if args.resume:
+            differ = resume_differences(args, config, tokenizer, _requested_vocab(out))
+            if differ:
+                _fail(f"--resume continues the model in {out} as it was saved, but {'; '.join(differ)}. "
+                      "Leave out those options to resume, or start a new model in another --out")
+        device = pick_device(args.device)
+        need = estimate_training_bytes(config, args.batch_size)
+        have = memory_available(device)
+        if have is not None and need > have:
+            _fail(f"one training step would need about {_gb(need)} of memory (batch {args.batch_size} x context "
+                  f"{config.context_length}, {config.n_layer} layers, {config.vocab_size} tokens), "
+                  f"more than the {_gb(have)} this {device.type.upper() if device.type != 'cpu' else 'computer'} has; "
+                  "lower --context-length or --batch-size")
+
+
+def _run(trainer, args: argparse.Namespace, out: Path, rank: int) -> int:
+    """Pull the trainer's records under a progress bar; Ctrl+C stops at a checkpoint. The exit status."""
+    cfg = trainer.cfg
     bar = tqdm(total=cfg.steps, initial=trainer.step, disable=args.quiet or rank != 0, unit="step", dynamic_ncols=True)
     status, saved = 0, False
     try:
@@ -345,80 +286,8 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
         bar.close()
     if status == 0 and rank == 0 and saved:
         print(f"saved: {out}")
-        print("sample:\n" + generate(trainer.model, tokenizer, "\n", 120, temperature=0.8, seed=0))
+        print("sample:\n" + generate(trainer.model, trainer.tokenizer, "\n", 120, temperature=0.8, seed=0))
     return status
-
-
-# ---- evaluation ------------------------------------------------------------------------
-@torch.no_grad()
-def evaluate_ids(model, ids: list[int]) -> tuple[float, int]:
-    """Total negative log-likelihood (nats) of ids[1:] and how many tokens that is.
-
-    Windows of the context length overlap by half, so every scored token (after the first
-    window) sees at least half a context of text before it.
-    """
-    ctx = model.config.context_length
-    stride = max(1, ctx // 2)
-    total, count, scored_until = 0.0, 0, 1  # ids[0] has nothing before it and is never scored
-    start = 0
-    while scored_until < len(ids):
-        window = ids[start : start + ctx + 1]
-        x = torch.tensor([window[:-1]], device=model.device)
-        y = torch.tensor(window[1:], device=model.device)
-        logits, _ = model(x)
-        nll = torch.nn.functional.cross_entropy(logits[0].float(), y, reduction="none")
-        first = scored_until - (start + 1)  # index in y of the first not-yet-scored target
-        total += nll[first:].sum().item()
-        count += len(y) - first
-        scored_until = start + len(window)
-        start += stride
-    return total, count
-
-
-def build_eval_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="lm-anatomy-eval",
-        description="Loss per token and bits per byte of a model over text files. Bits per byte compares "
-        "models with different tokenizers: it measures how well the model predicts the text itself.",
-    )
-    p.add_argument("--model", required=True, help="model folder")
-    p.add_argument("files", nargs="+", help="text files or folders")
-    p.add_argument("--device", default="cpu")
-    return p
-
-
-def eval_main(argv: list[str] | None = None) -> int:
-    args = build_eval_parser().parse_args(argv)
-    check_device(args.device)
-    try:
-        loaded = load_model(args.model, device=args.device)
-        corpus = read_corpus(args.files)
-    except (CheckpointError, CorpusError) as exc:
-        _fail(str(exc))
-    for notice in corpus.notices:
-        print(f"note: {notice}")
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    model, tokenizer = loaded.model, loaded.tokenizer
-    if tokenizer.kind == "word":
-        print("note: a word-level tokenizer drops spaces and maps rare words to [UNK], so its bits per byte "
-              "are not comparable with character or BPE models")
-    grand_nll, grand_tokens, grand_bytes = 0.0, 0, 0
-    print(f"{'file':32} {'tokens':>9} {'bytes':>10} {'loss/token':>10} {'bits/byte':>9}")
-    for doc in tqdm(corpus.documents, disable=True):
-        ids = tokenizer.encode(doc.text)
-        if len(ids) < 2:
-            print(f"{doc.name[:32]:32} too short to score")
-            continue
-        nll, n = evaluate_ids(model, ids)
-        n_bytes = len(doc.text.encode("utf-8")) - len(tokenizer.token_bytes(ids[0]))
-        print(f"{doc.name[:32]:32} {n:9,} {n_bytes:10,} {nll / n:10.4f} {nll / math.log(2) / n_bytes:9.4f}")
-        grand_nll, grand_tokens, grand_bytes = grand_nll + nll, grand_tokens + n, grand_bytes + n_bytes
-    if not grand_tokens:
-        _fail("no text long enough to evaluate")
-    print(f"loss_per_token: {grand_nll / grand_tokens:.4f}")
-    print(f"bits_per_byte: {grand_nll / math.log(2) / grand_bytes:.4f}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -92,3 +92,13 @@ PRESETS: dict[str, dict] = {
     # The shipped default model (resources/models/shakespeare-bpe).
     "default": dict(context_length=256, n_layer=6, n_head=6, d_model=192, d_mlp=768),
 }
+
+
+def presets_table(vocab_size: int) -> str:
+    """The presets' sizes and parameter counts, as lm-anatomy-train --list-presets prints them."""
+    lines = [f"{'preset':8} {'layers':>6} {'heads':>5} {'d_model':>7} {'d_mlp':>5} {'context':>7} {'parameters':>11}"]
+    for name, sizes in PRESETS.items():
+        cfg = ModelConfig(vocab_size=vocab_size, **sizes)
+        lines.append(f"{name:8} {cfg.n_layer:6} {cfg.n_head:5} {cfg.d_model:7} {cfg.d_mlp:5} {cfg.context_length:7} "
+                     f"{parameter_count(cfg)['total']:11,}")
+    return "\n".join(lines) + f"\n(with a vocabulary of {vocab_size} tokens)"

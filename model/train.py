@@ -8,139 +8,28 @@ single process on that global batch.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
-import os
-import sys
 import threading
 import time
-import traceback
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import numpy as np
 import torch
 import torch.distributed as dist
-from safetensors.torch import load as load_tensors_bytes
-from safetensors.torch import save as save_tensors_bytes
 
-from .checkpoint import (TRAINER_STATE, TRAINING, CheckpointError, check_writable, clean_leftovers, load_state_into,
-                         read_safetensors, save_failure_reason, save_model, tokenizer_mismatch)
+from .budget import checkpoint_bytes, estimate_training_bytes  # noqa: F401 (estimate_training_bytes: its old home)
+from .checkpoint import (TRAINER_STATE, CheckpointError, check_writable, clean_leftovers, load_state_into,
+                         read_safetensors, save_failure_reason, save_model)
 from .config import ModelConfig
 from .data import sample_batch
 from .decoding import generate
+from .distributed import exit_distributed, init_distributed, pick_device, run_distributed  # noqa: F401 (old home)
+from .metrics import Metrics, record_to_history
+from .settings import TrainConfig, learning_rate_at
 from .tokenizer import TextTokenizer
+from .trainer_state import restore_trainer, trainer_state_bytes
 from .transformer import Transformer
-
-
-
-def init_distributed() -> bool:
-    """Join the process group when started by torchrun (WORLD_SIZE > 1): NCCL on CUDA, else gloo."""
-    if int(os.environ.get("WORLD_SIZE", "1")) <= 1:
-        return False
-    dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
-    return True
-
-
-def exit_distributed(status: int) -> NoReturn:
-    """Leave the process group and end this process now, skipping interpreter shutdown.
-
-    Why not simply return: DistributedDataParallel imports torch.distributed.nn.functional, whose
-    functions take the WORLD group as a default argument, so the group (and gloo's worker threads)
-    outlive destroy_process_group. A worker thread that is still releasing the tensors of the last
-    all-reduce needs the GIL; if it asks while Python is shutting down it is terminated mid-unwind
-    and the whole process aborts (SIGABRT, "terminate called without an active exception"); seen
-    about once in 60 torchrun runs. Every file is written and closed by now, so nothing is lost.
-    """
-    if dist.is_initialized():
-        dist.destroy_process_group()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
-
-
-def run_distributed(body: Callable[[], int]) -> NoReturn:
-    """Run this rank's work, then end the process with its status through exit_distributed. The
-    process never returns to the caller, so whatever `body` raises is turned into a status here:
-    SystemExit keeps its code (its message was printed), anything else prints its traceback, 1."""
-    status = 1
-    try:
-        status = body()
-    except SystemExit as exc:  # as Python itself ends on one: no code is 0, a message is printed and is 1
-        if exc.code is None or isinstance(exc.code, int):
-            status = exc.code or 0
-        else:
-            print(exc.code, file=sys.stderr)
-    except BaseException:
-        traceback.print_exc()
-    exit_distributed(status)
-
-
-def pick_device(preference: str = "auto") -> torch.device:
-    """CUDA, then Apple MPS, then CPU, unless a device is named."""
-    if preference != "auto":
-        return torch.device(preference)
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        return torch.device("mps")
-    return torch.device("cpu")
-
-
-@dataclass
-class TrainConfig:
-    steps: int = 2000
-    batch_size: int = 16  # global batch: split across ranks under torchrun
-    learning_rate: float = 1e-3
-    min_learning_rate: float = 1e-4
-    warmup_steps: int = 100
-    weight_decay: float = 0.1
-    beta1: float = 0.9
-    beta2: float = 0.99
-    grad_clip: float = 1.0
-    seed: int = 1337
-    log_interval: int = 10
-    eval_interval: int = 200
-    eval_batches: int = 16
-    checkpoint_interval: int = 500
-    sample_interval: int = 0  # 0: no samples during training
-    sample_prompt: str = "\n"
-    sample_tokens: int = 80
-    device: str = "auto"
-    # Snapshots: a model folder every snapshot_interval steps (and at steps 0 and the last), for
-    # watching the model learn. 0: none. They go to snapshot_dir, default "<out_dir>-snapshots".
-    snapshot_interval: int = 0
-    snapshot_dir: str = ""
-
-
-@dataclass
-class Metrics:
-    step: int
-    total_steps: int
-    tokens_seen: int
-    train_loss: float  # mean over the steps since the last record
-    val_loss: float | None  # when evaluated at this step
-    learning_rate: float
-    grad_norm: float
-    tokens_per_second: float
-    elapsed: float  # seconds of training so far (across resumes)
-    eta: float  # seconds left, at the recent pace
-    event: str = "log"  # log | done | stopped | diverged
-    checkpoint: str | None = None  # folder written at this step
-    sample: str | None = None
-    message: str = ""
-    save_error: str = ""  # a checkpoint was due at this step and could not be written (why); the last good one is kept
-
-
-def learning_rate_at(step: int, cfg: TrainConfig) -> float:
-    """Linear warmup, then cosine decay to min_learning_rate at the last step."""
-    if step < cfg.warmup_steps:
-        return cfg.learning_rate * (step + 1) / cfg.warmup_steps
-    progress = min(1.0, (step - cfg.warmup_steps) / max(1, cfg.steps - cfg.warmup_steps))
-    return cfg.min_learning_rate + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.learning_rate - cfg.min_learning_rate)
-
 
 class TrainingDiverged(Exception):
     pass
@@ -186,7 +75,7 @@ class Trainer:
         if init_from is not None:  # fine-tuning: start from another model's weights
             load_state_into(self.model, read_safetensors(Path(init_from) / "model.safetensors"), Path(init_from))
         if resume:
-            self._restore()
+            restore_trainer(self)
         self.train_model = self.model
         if self.world > 1:
             from torch.nn.parallel import DistributedDataParallel
@@ -216,17 +105,6 @@ class Trainer:
         self.stop_event.set()
 
     # ---- checkpoints -------------------------------------------------------------------
-    def _trainer_state_bytes(self) -> bytes:
-        tensors = {}
-        for index, state in self.optimizer.state_dict()["state"].items():
-            for key, value in state.items():
-                tensors[f"optimizer.{index}.{key}"] = torch.as_tensor(value).detach().cpu().contiguous()
-        tensors["rng.torch"] = torch.get_rng_state()
-        tensors["rng.data"] = self.data_generator.get_state()
-        if self.device.type == "cuda":
-            tensors["rng.cuda"] = torch.cuda.get_rng_state(self.device)
-        return save_tensors_bytes(tensors)
-
     def save_checkpoint(self) -> Path | None:
         if self.rank != 0:
             return None
@@ -245,7 +123,7 @@ class Trainer:
             self.model,
             self.tokenizer,
             training,
-            extra_files={TRAINER_STATE: self._trainer_state_bytes()},
+            extra_files={TRAINER_STATE: trainer_state_bytes(self)},
         )
         self.last_checkpoint_step = self.step
         return self.out_dir
@@ -274,35 +152,6 @@ class Trainer:
             reason = save_failure_reason(exc) if isinstance(exc, OSError) else exc.problem
             self.save_error = (f"Could not save a checkpoint at step {self.step} in {self.out_dir} ({reason}). {kept}")
             return None, self.save_error
-
-    def _restore(self) -> None:
-        path = self.out_dir / TRAINER_STATE
-        if not path.exists():
-            raise CheckpointError(self.out_dir, "nothing to resume: no trainer_state.safetensors in this folder")
-        mismatch = tokenizer_mismatch(self.out_dir, self.tokenizer)
-        if mismatch:
-            self.warnings.append(mismatch)
-        load_state_into(self.model, read_safetensors(self.out_dir / "model.safetensors"), self.out_dir / "model.safetensors")
-        try:
-            training = json.loads((self.out_dir / TRAINING).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise CheckpointError(self.out_dir / TRAINING, f"cannot resume: {exc}") from None
-        tensors = load_tensors_bytes(path.read_bytes())
-        optimizer_state = self.optimizer.state_dict()
-        for name, value in tensors.items():
-            if name.startswith("optimizer."):
-                _, index, key = name.split(".", 2)
-                optimizer_state["state"].setdefault(int(index), {})[key] = value
-        self.optimizer.load_state_dict(optimizer_state)
-        torch.set_rng_state(tensors["rng.torch"])
-        self.data_generator.set_state(tensors["rng.data"])
-        if "rng.cuda" in tensors and self.device.type == "cuda":
-            torch.cuda.set_rng_state(tensors["rng.cuda"], self.device)
-        self.step = int(training["step"])
-        self.tokens_seen = int(training.get("tokens_seen", 0))
-        self.elapsed = float(training.get("elapsed_seconds", 0.0))
-        self.history = list(training.get("metrics", []))
-        self.last_checkpoint_step = self.step
 
     # ---- the loop ----------------------------------------------------------------------
     @torch.no_grad()
@@ -442,28 +291,3 @@ class Trainer:
             f"({self.cfg.learning_rate:g}) is too high; try a smaller one. {kept}"
         )
         return self._record(loss_sum, loss_steps, 0.0, window_tokens, window_time, None, "diverged", message=message)
-
-
-def estimate_training_bytes(config: ModelConfig, batch_size: int) -> int:
-    """About how much memory one training step takes, in float32: weights, gradients and AdamW's two
-    moments (16 bytes a parameter), plus the activations kept for the backward pass (each block's
-    inputs, attention projections and MLP, and the logits over the vocabulary). Attention itself is
-    fused, so it adds no context x context term. A floor for refusing what cannot fit, not a budget."""
-    from .config import parameter_count
-
-    parameters = parameter_count(config)["total"]
-    tokens = batch_size * config.context_length
-    per_token = config.n_layer * (10 * config.d_model + 2 * config.d_mlp) + 3 * config.vocab_size + 4 * config.d_model
-    return 16 * parameters + 4 * tokens * per_token
-
-
-def checkpoint_bytes(model: torch.nn.Module, tokenizer: TextTokenizer) -> int:
-    """About how much disk a checkpoint takes: float32 weights, AdamW's two moments, the tokenizer.
-    A save builds the new folder beside the old one, so this much must be free each time."""
-    parameters = sum(p.numel() for p in model.parameters())
-    return parameters * 4 * 3 + len(tokenizer.to_str().encode()) + 64 * 1024
-
-
-def record_to_history(m: Metrics) -> dict:
-    keep = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rate", "grad_norm", "tokens_per_second", "elapsed")
-    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in dataclasses.asdict(m).items() if k in keep}

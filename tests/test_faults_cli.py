@@ -13,6 +13,7 @@ import torch
 
 import model.checkpoint as checkpoint
 import model.cli as cli
+import model.recipes as recipes
 from _engine import TEXT
 from model.checkpoint import load_model
 from model.cli import train_main
@@ -102,7 +103,7 @@ def test_a_read_only_out_is_refused_before_reading_the_corpus(tmp_path, corpus, 
         return real(*args, dir=dir, **kwargs)
 
     monkeypatch.setattr(tempfile, "mkdtemp", read_only)
-    monkeypatch.setattr(cli, "read_corpus", lambda *a: pytest.fail("read the corpus first"))
+    monkeypatch.setattr(recipes, "read_corpus", lambda *a: pytest.fail("read the corpus first"))
     err = refused(capsys, ["--corpus", str(corpus), "--out", str(tmp_path / "ro" / "m"), *TINY, "--steps", "5"])
     assert "ro/m: cannot be written (Read-only file system); choose a folder you can write to with --out" in err
 
@@ -141,7 +142,7 @@ def test_a_short_corpus_at_default_settings_says_what_to_change(tmp_path, capsys
 
 def test_an_absurd_context_is_refused_by_its_memory(tmp_path, corpus, capsys, monkeypatch):
     monkeypatch.setattr(cli, "memory_available", lambda device: 8 * 2**30)
-    monkeypatch.setattr(cli, "tokenize_documents", lambda *a: pytest.fail("tokenized before refusing"))
+    monkeypatch.setattr(recipes, "tokenize_documents", lambda *a: pytest.fail("tokenized before refusing"))
     args = ["--corpus", str(corpus), "--out", str(tmp_path / "m"), "--tokenizer", "char", "--vocab-size", "300",
             "--context-length", "100000", "--quiet"]
     err = refused(capsys, args)

@@ -16,26 +16,25 @@ import pytest
 import torch
 
 from _engine import TEXT, tiny_config, tokenizer
+from _training import flat_settings
 from app.training import jobs
-from app.training.jobs import PretrainSettings, corpus_preview, out_of_memory_advice, prepare_pretraining
+from app.training.jobs import out_of_memory_advice, prepare_pretraining
+from app.training.previews import corpus_preview
 from app.training.runs import RunStore
 from app.training.worker import TrainingWorker
 from model.checkpoint import load_model
 from model.data import CorpusError
+from model.settings import TrainingSettings
 from model.train import Trainer, TrainConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60000
 
 
-def settings_for(corpus: Path, **changes) -> PretrainSettings:
-    s = PretrainSettings(name="fault", corpus=[str(corpus)], tokenizer="char", vocab_size=300, preset="custom",
-                         n_layer=1, n_head=2, d_model=16, d_mlp=32, context_length=32, batch_size=4,
-                         learning_rate=3e-3, steps=2000, log_interval=5, eval_interval=50, checkpoint_interval=10,
-                         sample_interval=0, snapshots=0)
-    for k, v in changes.items():
-        setattr(s, k, v)
-    return s
+def settings_for(corpus: Path, **changes) -> TrainingSettings:
+    return flat_settings(**{**dict(name="fault", corpus=[str(corpus)], vocab_size=300, preset="custom", n_layer=1,
+                                   n_head=2, d_model=16, d_mlp=32, context_length=32, batch_size=4, steps=2000,
+                                   checkpoint_interval=10, sample_interval=0, snapshots=0), **changes})
 
 
 @pytest.fixture
@@ -79,9 +78,10 @@ KILLED_RUN = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     from pathlib import Path
-    from app.training.jobs import PretrainSettings, prepare_pretraining
+    from app.training.jobs import prepare_pretraining
     from app.training.runs import RunStore
-    settings = PretrainSettings.from_dict({settings!r})
+    from model.settings import TrainingSettings
+    settings = TrainingSettings.from_dict({settings!r})
     run = RunStore(Path({store!r})).create("killed", settings.to_dict())
     prepared = prepare_pretraining(settings, run.folder, False)
     run.update(status="running")
@@ -114,7 +114,7 @@ def test_a_killed_process_loses_at_most_one_checkpoint_interval(tmp_path, corpus
     run = store.runs()[0]
     last_logged = int(run.metrics()["step"][-1])
     assert run.status == "running" and run.can_resume()
-    assert last_logged - s.checkpoint_interval <= run.checkpoint_step() <= last_logged
+    assert last_logged - s.train.checkpoint_interval <= run.checkpoint_step() <= last_logged
     assert [r.id for r in store.interrupted()] == [run.id]  # the next start offers to resume it
     resumed = prepare_pretraining(s, run.folder, resume=True).trainer
     assert resumed.step == run.checkpoint_step()

@@ -7,7 +7,8 @@ import pytest
 
 from _engine import TEXT
 from app.appearance import Appearance
-from app.training.jobs import PretrainSettings
+from _training import flat_settings
+from model.settings import TrainingSettings
 from app.training.pretrain import PretrainPanel
 from app.training.runs import RunStore
 
@@ -33,22 +34,30 @@ def panel(qtbot, tmp_path, monkeypatch, corpus):
     p.shutdown()
 
 
-def small_settings(corpus, **changes) -> PretrainSettings:
-    s = PretrainSettings(name="test run", corpus=[str(corpus)], tokenizer="char", vocab_size=300, preset="custom",
-                         n_layer=2, n_head=2, d_model=32, d_mlp=64, context_length=32, batch_size=8,
-                         learning_rate=3e-3, steps=80, sample_interval=20, sample_prompt="When")
-    for k, v in changes.items():
-        setattr(s, k, v)
-    return s
+def small_settings(corpus, **changes) -> TrainingSettings:
+    """Settings as the app's run.json held them before #13 (flat), read as it reads them now."""
+    return flat_settings(**{**dict(name="test run", corpus=[str(corpus)], vocab_size=300, preset="custom", n_layer=2,
+                                   n_head=2, d_model=32, d_mlp=64, context_length=32, batch_size=8, steps=80,
+                                   sample_interval=20, sample_prompt="When"), **changes})
+
+
+def test_settings_round_trip_and_old_run_json_loads(corpus):
+    s = small_settings(corpus, steps=500)
+    assert TrainingSettings.from_dict(s.to_dict()) == s
+    # the flat layout the app wrote before #13: the same run, the TrainConfig the app derived from it
+    assert (s.model.n_layer, s.model.vocab_size, s.train.steps, s.train.log_interval) == (2, 300, 500, 5)
+    assert s.train.min_learning_rate == pytest.approx(3e-4) and s.train.warmup_steps == 50
+    assert s.train.snapshot_interval == 50 and s.train.eval_batches == 4 and s.train.sample_prompt == "When"
 
 
 def test_form_round_trips_settings(panel, corpus):
     s = panel.form.settings()
-    assert (s.n_layer, s.n_head, s.d_model, s.context_length, s.steps, s.tokenizer) == (2, 2, 32, 32, 80, "char")
+    m, t = s.model, s.train
+    assert (m.n_layer, m.n_head, m.d_model, m.context_length, t.steps, s.tokenizer) == (2, 2, 32, 32, 80, "char")
     assert s.corpus == [str(corpus)] and s.preset == "custom"
-    assert s.sample_interval % s.log_interval == 0 and s.checkpoint_interval % s.log_interval == 0
+    assert t.sample_interval % t.log_interval == 0 and t.checkpoint_interval % t.log_interval == 0
     panel.form.preset_combo.setCurrentIndex(panel.form.preset_combo.findData("tiny"))
-    assert panel.form.settings().d_model == 128 and not panel.form.d_model_spin.isEnabled()
+    assert panel.form.settings().model.d_model == 128 and not panel.form.d_model_spin.isEnabled()
 
 
 def test_a_short_run_end_to_end(qtbot, panel):
@@ -72,7 +81,7 @@ def test_a_short_run_end_to_end(qtbot, panel):
     n_before = len(steps_seen)
     panel.toggle_pause()
     qtbot.waitUntil(lambda: len(steps_seen) > n_before, timeout=TIMEOUT)
-    log = worker.settings.log_interval
+    log = worker.settings.train.log_interval
     first_after = panel.curves.data["step"][points]
     assert first_after == paused_at + log
 
@@ -123,13 +132,13 @@ def test_resume_continues_a_stopped_run(qtbot, panel, tmp_path):
     fresh = PretrainPanel(Appearance(), RunStore(tmp_path / "runs"))  # the next start of the app
     qtbot.addWidget(fresh)
     try:
-        assert not fresh.resume_banner.isHidden() and fresh.resume_candidate.id == run.id
+        assert not fresh.resume_banner.isHidden() and fresh.resume_banner.candidate.id == run.id
         steps = []
         fresh.records_shown.connect(steps.append)
         with qtbot.waitSignal(fresh.run_ended, timeout=TIMEOUT) as ended:
-            fresh.resume_button.click()
+            fresh.resume_banner.button.click()
         assert ended.args[0] == "done"
-        assert fresh.curves.data["step"][0] < stopped_at < steps[0] <= stopped_at + fresh.worker.settings.log_interval
+        assert fresh.curves.data["step"][0] < stopped_at < steps[0] <= stopped_at + fresh.worker.settings.train.log_interval
         assert fresh.run.checkpoint_step() == 80 and fresh.progress.value() == 80
         assert not fresh.run.can_resume() and fresh.resume_banner.isHidden()
     finally:

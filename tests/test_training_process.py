@@ -45,16 +45,16 @@ def test_the_apps_preparers_go_to_a_child_and_closures_stay_on_a_thread(tmp_path
     s = small_settings(corpus)
     continued = jobs.continued_preparer(str(tmp_path / "base"))
     assert pickle.loads(pickle.dumps(continued)).args == (str(tmp_path / "base"),)
-    assert TrainingWorker(s, run).in_process
-    assert TrainingWorker(s, run, prepare=continued).in_process
-    assert not TrainingWorker(s, run, prepare=lambda *a: None).in_process
+    assert TrainingWorker(s, run).mode == "child"
+    assert TrainingWorker(s, run, prepare=continued).mode == "child"
+    assert TrainingWorker(s, run, prepare=lambda *a: None).mode == "thread"
 
 
 def test_a_run_in_the_child_end_to_end(qtbot, panel):
     panel.start()
     qtbot.waitUntil(lambda: panel.last_step >= 20, timeout=TIMEOUT)
     worker = panel.worker
-    assert worker.in_process and worker.process.pid != os.getpid() and isinstance(worker.trainer, TrainerView)
+    assert worker.mode == "child" and worker.process.pid != os.getpid() and isinstance(worker.trainer, TrainerView)
 
     # Pause: the child stops stepping, and has written every step it showed
     with qtbot.waitSignal(worker.paused_changed, timeout=TIMEOUT):
@@ -67,7 +67,7 @@ def test_a_run_in_the_child_end_to_end(qtbot, panel):
     # Resume: the next record is the next log step after the pause
     panel.toggle_pause()
     qtbot.waitUntil(lambda: panel.curves.point_count() > points, timeout=TIMEOUT)
-    assert panel.curves.data["step"][points] == paused_at + worker.settings.log_interval
+    assert panel.curves.data["step"][points] == paused_at + worker.settings.train.log_interval
 
     # Stop: a loadable checkpoint at the step it stopped, and this process's copy of run.json agrees
     qtbot.waitUntil(lambda: panel.last_step >= paused_at + 10, timeout=TIMEOUT)
@@ -124,7 +124,7 @@ def test_fault_messages_cross_the_process_boundary(qtbot, tmp_path, corpus, faul
                "full disk": functools.partial(_child_jobs.full_disk_after, 10)}[fault]
     run = RunStore(tmp_path / "runs").create(fault, {})
     worker = TrainingWorker(s, run, prepare=prepare)
-    assert worker.in_process
+    assert worker.mode == "child"
     messages = []
     worker.records.connect(lambda records: messages.extend(r.message for r in records if r.message))
     event, message = run_worker(qtbot, worker)

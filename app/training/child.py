@@ -22,28 +22,22 @@ import os
 import signal
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# One redraw a second at most (events, samples and checkpoints are sent at once). A redraw of the
-# four plots costs the GUI thread about 7 ms (curves.py). Measured, window ÷ headless tokens/s
-# (docs/BENCHMARKS.md, training section): 0.86 at two redraws a second (15 rounds), 0.94 at one
-# (median of the 6 rounds of 2026-11-29, all at or above 0.90; 0.93 over all 17 rounds on record),
-# and 0.96 with the plots never redrawn at all, so what is left is mostly the machine's noise.
+from .loop import pull
+
+# One redraw a second at most (events, samples and checkpoints are sent at once): the GUI keeps
+# nearly all of the headless speed (docs/BENCHMARKS.md, "Training in the window").
 EMIT_SECONDS = 1.0
-# How far below normal priority the training child runs (see lower_priority). Measured with the
-# cheap redraws: the longest event-loop stall is about 28 ms at niceness 10 and about 60 ms at 0,
-# with tokens/s the same within the machine's noise.
+# How far below normal priority the training child runs (see lower_priority): a repaint gets a core
+# at once, at no cost in tokens/s (docs/BENCHMARKS.md, "Training in the window").
 NICENESS = 10
 
 
 def training_threads() -> int:
-    """torch threads for a training child: every core this process may use.
-
-    Measured on 2 cores: one thread trains at 0.65x the speed of two, while the window needs only
-    about 5% of a core; the child's lower priority gives the GUI that CPU when it asks for it.
-    """
+    """torch threads for a training child: every core this process may use; its lower priority gives
+    the window the little CPU it needs (docs/BENCHMARKS.md, "Training in the window")."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # macOS, Windows
@@ -110,43 +104,48 @@ def drive(prepare, settings, run, resume: bool, go, stop, send, token_cache=None
     send("prepared", {"summary": prepared.summary, "notices": prepared.notices, "parameters": prepared.parameters,
                       "tokenizer_preview": prepared.tokenizer_preview, "step": trainer.step,
                       "total_steps": trainer.cfg.steps})
-    step = trainer.step
+    shown = [trainer.step]  # the step of the last record sent
     every = EMIT_SECONDS if emit_seconds is None else emit_seconds
-    batch, last_emit = [], 0.0
     event, message, status = "done", "", None
+
+    def flush(batch: list) -> None:
+        _flush(run, batch, send)
+        shown[0] = batch[-1].step
+        if any(m.checkpoint for m in batch):
+            run.update(step=batch[-1].step, status="running")
+
     try:
-        run.update(status="running", step=step)
-        for m in trainer.run():
-            step = m.step
-            batch.append(m)
-            now = time.monotonic()
-            if m.event != "log" or m.sample or m.checkpoint or now - last_emit >= every:
-                _flush(run, batch, send)
-                batch, last_emit = [], now
-            if m.event != "log":
-                event, message = m.event, m.message
-                if getattr(m, "save_error", "") and event in ("done", "stopped"):
-                    # The last checkpoint could not be written: never "Finished." or "Stopped." as if it
-                    # were. The run is kept resumable from its last good checkpoint, if it has one.
-                    event = "failed"
-                    status = "stopped" if _has_checkpoint(run) else "failed"
-                break
-            if m.checkpoint:
-                run.update(step=m.step, status="running")
-            if not go.is_set():  # pausing: show everything up to here first
-                _flush(run, batch, send)
-                batch = []
-                send("paused", True, step)
-                go.wait()
-                send("paused", False, step)
+        run.update(status="running", step=shown[0])
+        last = pull(trainer.run(), flush, every, urgent=lambda m: bool(m.sample or m.checkpoint),
+                    pause=_Pause(go, send))
     except BaseException as exc:
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        _flush(run, batch, send)
-        _finish(run, "failed", describe(exc, settings), step, send)
+        _finish(run, "failed", describe(exc, settings), shown[0], send)
         return
-    _flush(run, batch, send)
-    _finish(run, event, message, step, send, status)
+    if last is not None and last.event != "log":
+        event, message = last.event, last.message
+        if getattr(last, "save_error", "") and event in ("done", "stopped"):
+            # The last checkpoint could not be written: never "Finished." or "Stopped." as if it
+            # were. The run is kept resumable from its last good checkpoint, if it has one.
+            event = "failed"
+            status = "stopped" if _has_checkpoint(run) else "failed"
+    _finish(run, event, message, shown[0], send, status)
+
+
+class _Pause:
+    """Pause = not pulling the next record; the GUI sees that the loop really waits, and at which step."""
+
+    def __init__(self, go, send):
+        self.go, self.send = go, send
+
+    def requested(self) -> bool:
+        return not self.go.is_set()
+
+    def wait(self, step: int) -> None:
+        self.send("paused", True, step)
+        self.go.wait()
+        self.send("paused", False, step)
 
 
 def _has_checkpoint(run) -> bool:

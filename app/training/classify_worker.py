@@ -1,5 +1,6 @@
 """The classification fine-tuning worker: loads the base model, builds the ClassifierTrainer and
-pulls its generator on a QThread, emitting records (throttled) and, at the end, the classifier.
+pulls its generator on a QThread (loop.pull, as the training child does), emitting records in
+batches and, at the end, the classifier.
 
 A fine-tune that finishes or is stopped after at least one step is saved as a "classify" run
 (classify_runs.py) here, on the worker thread, before `ended` is emitted; `saved_run` is then the
@@ -7,9 +8,10 @@ Run (None when nothing was saved) and `save_problem` says why a save failed."""
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import QThread, Signal
+
+from .loop import pull
 
 EMIT_SECONDS = 0.1
 
@@ -59,20 +61,14 @@ class ClassifyWorker(QThread):
                                 "total": sum(p.numel() for p in trainer.classifier.parameters()),
                                 "before": trainer.before, "tokenizer": loaded.tokenizer,
                                 "n_blocks": len(loaded.model.blocks)})
-            batch, last = [], 0.0
-            event, message = "done", ""
-            history = []
-            for m in trainer.run():
-                batch.append(m)
-                history.append(m)
-                now = time.monotonic()
-                if m.event != "log" or m.accuracy is not None or now - last >= EMIT_SECONDS:
-                    self.records.emit(batch)
-                    batch, last = [], now
-                if m.event != "log":
-                    event, message = m.event, m.message
-            if batch:
+            history: list = []
+
+            def flush(batch: list) -> None:
+                history.extend(batch)
                 self.records.emit(batch)
+
+            last = pull(trainer.run(), flush, EMIT_SECONDS, urgent=lambda m: m.accuracy is not None)
+            event, message = (last.event, last.message) if last is not None and last.event != "log" else ("done", "")
             trainer.classifier.eval()
             if self.store is not None and event in ("done", "stopped") and trainer.step > 0:
                 self._save(trainer, loaded.tokenizer, history, event, message)
@@ -80,9 +76,11 @@ class ClassifyWorker(QThread):
         except BaseException as exc:  # tokenizers' PanicException is a BaseException
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
-            from .jobs import PretrainSettings, out_of_memory_advice
+            from model.settings import TrainingSettings
 
-            advice = out_of_memory_advice(exc, PretrainSettings(batch_size=self.cfg.batch_size))
+            from .jobs import out_of_memory_advice
+
+            advice = out_of_memory_advice(exc, TrainingSettings.of(batch_size=self.cfg.batch_size))
             name = type(exc).__name__
             text = advice or (str(exc) if name in ("CheckpointError", "LabelledDataError", "ValueError")
                               else f"{name}: {exc}")

@@ -17,14 +17,16 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from model.settings import TrainConfig, TrainingSettings, paced
+
 from ..appearance import OKABE_ITO, Appearance
 from ..plots import make_plot, style_plot
 from ..textutil import esc, visible
 from ..worker import Worker
-from . import jobs
+from . import jobs, previews
 from .base_picker import BasePicker
 from .curves import span_steps, step_plot
-from .form import job_controls, run_time_text
+from .controls import job_controls, run_time_text
 from .layout import lesson_columns
 from .run_list import RunList
 from .runs import Run, RunStore
@@ -99,7 +101,7 @@ class ContinuedPanel(QWidget):
         self.aux = Worker("continued-aux", self)
         self.aux.done.connect(self._aux_done)
         self.aux.failed.connect(self._aux_failed)
-        self.check = None  # the last jobs.ContinuedCheck of this base and text (None: not known yet)
+        self.check = None  # the last previews.ContinuedCheck of this base and text (None: not known yet)
         self.check_timer = QTimer(self, singleShot=True, interval=300)
         self.check_timer.timeout.connect(self.check_text)
         self._build()
@@ -220,7 +222,7 @@ class ContinuedPanel(QWidget):
     def set_corpus(self, paths: list[str]) -> None:
         self.paths = [str(p) for p in paths]
         self.corpus_label.setText("Reading…")
-        self.aux.submit("corpus", lambda: jobs.corpus_preview(self.paths))
+        self.aux.submit("corpus", lambda: previews.corpus_preview(self.paths))
         self.check_text()
 
     # ---- is the text long enough for the base, and how long will it take ----------------------
@@ -255,7 +257,7 @@ class ContinuedPanel(QWidget):
         self.check_label.setText(self.tr("Checking your text against the base model…"))
         self.estimate_label.setText("")
         batch = self.batch_spin.value()
-        self.aux.submit("check", lambda: jobs.continued_check(base, paths, batch))
+        self.aux.submit("check", lambda: previews.continued_check(base, paths, batch))
 
     def _show_check(self) -> None:
         c = self.check
@@ -299,10 +301,10 @@ class ContinuedPanel(QWidget):
     def compare_now(self, after: bool = True, before: bool = True) -> None:
         base, prompt = self.base_picker.folder(), self.prompt_edit.text()
         if base and before:
-            self.aux.submit("before", lambda: jobs.model_view(base, prompt))
+            self.aux.submit("before", lambda: previews.model_view(base, prompt))
         if after and self.run is not None and self.run.has_checkpoint() and not self.is_training():
             tuned = str(self.run.checkpoint)
-            self.aux.submit("after", lambda: jobs.model_view(tuned, prompt))
+            self.aux.submit("after", lambda: previews.model_view(tuned, prompt))
 
     def _aux_done(self, kind: str, gen: int, result) -> None:
         if not self.aux.is_current(kind, gen):
@@ -352,12 +354,10 @@ class ContinuedPanel(QWidget):
         steps = self.steps_spin.value()
         self.aux.cancel("after")  # a previous run's result, still on its way or shown, would pass for this one's
         self.after_view.clear(AFTER_WAITING)
-        log = 1 if steps <= 200 else 5
-        settings = jobs.PretrainSettings(
-            name=f"{self.base_picker.base_name()}+{Path(self.paths[0]).stem}", corpus=list(self.paths), steps=steps,
-            learning_rate=self.lr_spin.value(), batch_size=self.batch_spin.value(), warmup_steps=max(1, steps // 10),
-            log_interval=log, eval_interval=max(log, steps // 10 // log * log), checkpoint_interval=steps,
-            sample_interval=0, snapshots=0, sample_prompt=self.prompt_edit.text())
+        train = TrainConfig(steps=steps, learning_rate=self.lr_spin.value(), batch_size=self.batch_spin.value(),
+                            warmup_steps=max(1, steps // 10), eval_batches=4, sample_prompt=self.prompt_edit.text() or "\n")
+        settings = TrainingSettings(name=f"{self.base_picker.base_name()}+{Path(self.paths[0]).stem}",
+                                    corpus=list(self.paths), train=paced(train, evaluations=10, checkpoints=1))
         self.run = self.store.create(settings.name, settings.to_dict() | {"base_model": base}, kind="continue")
         self.steps, self.losses, self.val = [], [], ([], [])
         self._redraw()

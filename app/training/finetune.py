@@ -28,7 +28,7 @@ from .base_picker import BasePicker
 from .classify_worker import ClassifyWorker
 from .confusion import ConfusionView
 from .curves import span_steps, step_plot
-from .form import job_controls
+from .controls import job_controls
 from .labelled_table import LabelledTable
 from .layout import lesson_columns
 from .run_list import RunList

@@ -1,4 +1,4 @@
-"""The pre-training settings: corpus, tokenizer, model, training. Edits a PretrainSettings.
+"""The pre-training settings: corpus, tokenizer, model, training. Edits a TrainingSettings.
 
 The form does no work itself: it asks (signals) for a corpus preview, a tokenizer preview and a
 step-time estimate, which the panel runs on a worker and hands back to show_* methods.
@@ -7,96 +7,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
+
+from model.config import PRESETS, ModelConfig
+from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
 from ..appearance import Appearance
 from ..textutil import esc, visible
-from .jobs import DEFAULT_VOCAB, PretrainSettings
+from .controls import muted_label as _muted
+from .controls import run_time_text, spin as _spin
 
-PRESET_SIZES = {  # mirrors model.config.PRESETS (importing model would import torch on the GUI thread)
-    "tiny": dict(context_length=128, n_layer=2, n_head=4, d_model=128, d_mlp=512),
-    "small": dict(context_length=256, n_layer=4, n_head=4, d_model=192, d_mlp=768),
-    "default": dict(context_length=256, n_layer=6, n_head=6, d_model=192, d_mlp=768),
-}
+# The form's own starting values (a quick classroom run), where they differ from the engine's defaults.
+UI_PRESET = dict(name="shakespeare-tiny", tokenizer="char", learning_rate=3e-3, steps=1000, warmup_steps=50,
+                 sample_every=50, sample_prompt="ROMEO:", snapshots=10, eval_batches=4, sample_tokens=60)
 # No promise of speed in a label: how fast a size trains is measured on this computer (show_estimate).
 PRESET_LABELS = {"tiny": "Tiny (the quickest to train)", "small": "Small",
                  "default": "Like the shipped model", "custom": "Custom sizes"}
 TOKENIZER_LABELS = {"char": "Characters", "word": "Words", "bpe": "BPE (sub-words)"}
 
 
-def duration(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
-
-
-def run_time_text(seconds_per_step: float, steps: int, device: str) -> str:
-    """What a measured step time means for a whole run, in words."""
-    return QCoreApplication.translate(
-        "PretrainForm", "about {ms} ms a step on {device}, measured on this computer: {steps} steps take about "
-        "{total} (evaluation and samples add a little)").format(
-        ms=f"{seconds_per_step * 1000:,.0f}", device=device.upper(), steps=f"{steps:,}",
-        total=duration(seconds_per_step * steps))
-
-
-def dim_when_disabled(appearance: Appearance, *widgets) -> None:
-    """Disabled buttons drawn in the muted colour. The app's palette sets each role for every colour
-    group, the disabled one included, so a disabled Start looked exactly like an enabled one."""
-    def apply() -> None:
-        muted = appearance.color("muted")
-        for w in widgets:
-            pal = w.palette()
-            for role in (QPalette.ButtonText, QPalette.WindowText, QPalette.Text):
-                pal.setColor(QPalette.Disabled, role, muted)
-            w.setPalette(pal)
-
-    apply()
-    appearance.changed.connect(apply)
-
-
-def _spin(lo, hi, value, step=1) -> QSpinBox:
-    s = QSpinBox()
-    s.setRange(lo, hi)
-    s.setSingleStep(step)
-    s.setValue(value)
-    return s
-
-
-def job_controls(start, stop, appearance: Appearance | None = None
-                 ) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
-    """Start and Stop buttons wired to `start` and `stop`, and a step progress bar, in one row."""
-    start_button, stop_button = QPushButton("Start ▶"), QPushButton("Stop ■")
-    if appearance is not None:
-        dim_when_disabled(appearance, start_button, stop_button)
-    start_button.clicked.connect(start)
-    stop_button.clicked.connect(stop)
-    progress = QProgressBar()
-    progress.setFormat("step %v of %m")
-    row = QHBoxLayout()
-    row.addWidget(start_button)
-    row.addWidget(stop_button)
-    row.addWidget(progress, 1)
-    return start_button, stop_button, progress, row
-
-
-def _muted(appearance: Appearance, text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {appearance.hex('muted')}")
-    return label
-
-
 class PretrainForm(QWidget):
     corpus_changed = Signal(list)  # paths (empty: the bundled corpus)
-    tokenizer_preview_requested = Signal(object)  # PretrainSettings
-    estimate_requested = Signal(object)  # PretrainSettings
+    tokenizer_preview_requested = Signal(object)  # TrainingSettings
+    estimate_requested = Signal(object)  # TrainingSettings (only for sizes that fit together)
 
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
@@ -112,7 +48,7 @@ class PretrainForm(QWidget):
         layout.addWidget(self._training_group())
         layout.addStretch(1)
         self.estimate_timer = QTimer(self, singleShot=True, interval=400)
-        self.estimate_timer.timeout.connect(lambda: self.estimate_requested.emit(self.settings()))
+        self.estimate_timer.timeout.connect(self._request_estimate)
         self._preset_chosen()
 
     # ---- groups --------------------------------------------------------------------------
@@ -150,10 +86,10 @@ class PretrainForm(QWidget):
         for kind, label in TOKENIZER_LABELS.items():
             self.kind_combo.addItem(label, kind)
         self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
-        self.vocab_spin = _spin(64, 50000, DEFAULT_VOCAB["char"], 64)
+        self.vocab_spin = _spin(64, 50000, DEFAULT_VOCAB[UI_PRESET["tokenizer"]], 64)
         self.vocab_spin.valueChanged.connect(lambda: self.estimate_timer.start())
         self.try_tokenizer = QPushButton("Show what it does")
-        self.try_tokenizer.clicked.connect(lambda: self.tokenizer_preview_requested.emit(self.settings()))
+        self.try_tokenizer.clicked.connect(self._request_tokenizer_preview)
         form.addRow("Kind", self.kind_combo)
         form.addRow("Vocabulary", self.vocab_spin)
         form.addRow(self.try_tokenizer)
@@ -204,13 +140,13 @@ class PretrainForm(QWidget):
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 1.0)
         self.lr_spin.setSingleStep(0.0005)
-        self.lr_spin.setValue(0.003)
-        self.steps_spin = _spin(1, 1_000_000, 1000, 100)
+        self.lr_spin.setValue(UI_PRESET["learning_rate"])
+        self.steps_spin = _spin(1, 1_000_000, UI_PRESET["steps"], 100)
         self.steps_spin.valueChanged.connect(lambda: self.show_estimate(self.estimate))
-        self.sample_spin = _spin(0, 100_000, 50, 10)
+        self.sample_spin = _spin(0, 100_000, UI_PRESET["sample_every"], 10)
         self.sample_spin.setSpecialValueText("never")
-        self.prompt_edit = QLineEdit("ROMEO:")
-        self.name_edit = QLineEdit("shakespeare-tiny")
+        self.prompt_edit = QLineEdit(UI_PRESET["sample_prompt"])
+        self.name_edit = QLineEdit(UI_PRESET["name"])
         form.addRow("Batch size", self.batch_spin)
         form.addRow("Learning rate", self.lr_spin)
         form.addRow("Steps", self.steps_spin)
@@ -220,36 +156,48 @@ class PretrainForm(QWidget):
         return box
 
     # ---- the settings --------------------------------------------------------------------
-    def settings(self) -> PretrainSettings:
-        steps = self.steps_spin.value()
-        log = 1 if steps <= 200 else 2 if steps <= 500 else 5 if steps <= 2000 else 10
-        every = lambda n: max(log, round(n / log) * log)  # noqa: E731  (records come every `log` steps)
-        return PretrainSettings(
-            name=self.name_edit.text().strip() or "run", corpus=list(self.paths),
-            tokenizer=self.kind_combo.currentData(), vocab_size=self.vocab_spin.value(),
-            preset=self.preset_combo.currentData(), n_layer=self.layers_spin.value(), n_head=self.heads_spin.value(),
-            d_model=self.d_model_spin.value(), d_mlp=self.d_mlp_spin.value(),
-            positional=self.positional_combo.currentData(), context_length=self.context_spin.value(),
-            batch_size=self.batch_spin.value(), learning_rate=self.lr_spin.value(), steps=steps,
-            log_interval=log, eval_interval=every(max(10, steps // 20)), checkpoint_interval=every(max(10, steps // 10)),
-            sample_interval=every(self.sample_spin.value()) if self.sample_spin.value() else 0,
-            sample_prompt=self.prompt_edit.text(),
-        )
+    def settings(self) -> TrainingSettings:
+        """What the form says; ValueError when the model's sizes do not fit together."""
+        model = ModelConfig(
+            vocab_size=self.vocab_spin.value(), context_length=self.context_spin.value(),
+            n_layer=self.layers_spin.value(), n_head=self.heads_spin.value(), d_model=self.d_model_spin.value(),
+            d_mlp=self.d_mlp_spin.value(), positional=self.positional_combo.currentData())
+        train = TrainConfig(
+            steps=self.steps_spin.value(), batch_size=self.batch_spin.value(), learning_rate=self.lr_spin.value(),
+            warmup_steps=UI_PRESET["warmup_steps"], eval_batches=UI_PRESET["eval_batches"],
+            sample_tokens=UI_PRESET["sample_tokens"], sample_prompt=self.prompt_edit.text() or "\n")
+        return TrainingSettings(
+            name=self.name_edit.text().strip() or "run", corpus=list(self.paths), tokenizer=self.kind_combo.currentData(),
+            preset=self.preset_combo.currentData(), snapshots=UI_PRESET["snapshots"], model=model,
+            train=paced(train, snapshots=UI_PRESET["snapshots"], sample_every=self.sample_spin.value()))
 
-    def set_settings(self, s: PretrainSettings) -> None:
+    def set_settings(self, s: TrainingSettings) -> None:
+        m, t = s.model, s.train
         self.set_corpus(list(s.corpus))
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(s.tokenizer)))
-        self.vocab_spin.setValue(s.vocab_size)
+        self.vocab_spin.setValue(m.vocab_size)
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(s.preset)))
-        for spin, value in ((self.layers_spin, s.n_layer), (self.heads_spin, s.n_head), (self.d_model_spin, s.d_model),
-                            (self.d_mlp_spin, s.d_mlp), (self.context_spin, s.context_length),
-                            (self.batch_spin, s.batch_size), (self.steps_spin, s.steps),
-                            (self.sample_spin, s.sample_interval)):
+        for spin, value in ((self.layers_spin, m.n_layer), (self.heads_spin, m.n_head), (self.d_model_spin, m.d_model),
+                            (self.d_mlp_spin, m.d_mlp), (self.context_spin, m.context_length),
+                            (self.batch_spin, t.batch_size), (self.steps_spin, t.steps),
+                            (self.sample_spin, t.sample_interval)):
             spin.setValue(value)
-        self.positional_combo.setCurrentIndex(max(0, self.positional_combo.findData(s.positional)))
-        self.lr_spin.setValue(s.learning_rate)
-        self.prompt_edit.setText(s.sample_prompt)
+        self.positional_combo.setCurrentIndex(max(0, self.positional_combo.findData(m.positional)))
+        self.lr_spin.setValue(t.learning_rate)
+        self.prompt_edit.setText("" if t.sample_prompt == "\n" else t.sample_prompt)
         self.name_edit.setText(s.name)
+
+    def _request_estimate(self) -> None:
+        try:
+            self.estimate_requested.emit(self.settings())
+        except ValueError as exc:
+            self.show_estimate(str(exc))
+
+    def _request_tokenizer_preview(self) -> None:
+        try:
+            self.tokenizer_preview_requested.emit(self.settings())
+        except ValueError as exc:
+            self.show_tokenizer(str(exc))
 
     def set_running(self, running: bool) -> None:
         for box in self.findChildren(QGroupBox):
@@ -265,7 +213,7 @@ class PretrainForm(QWidget):
         for spin in (self.layers_spin, self.heads_spin, self.d_model_spin, self.d_mlp_spin):
             spin.setEnabled(custom)
         if not custom:
-            sizes = PRESET_SIZES[key]
+            sizes = PRESETS[key]
             self.layers_spin.setValue(sizes["n_layer"])
             self.heads_spin.setValue(sizes["n_head"])
             self.d_model_spin.setValue(sizes["d_model"])

@@ -3,7 +3,7 @@ lesson on the right, in a splitter the user can drag."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ..appearance import Appearance
 from ..pages import LessonPane
@@ -36,3 +36,35 @@ def lesson_columns(panel: QWidget, left: QWidget, center: QWidget, appearance: A
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(split)
     return pane
+
+
+def run_column(parts: list, body: QWidget | None = None, stretch: int = 1) -> QWidget:
+    """The middle column: `parts` (widgets or layouts: the Start row, the status line, ...) above
+    `body`, which takes the spare height."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(4, 0, 4, 0)
+    for part in parts:
+        layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)
+    if body is not None:
+        layout.addWidget(body, stretch) if isinstance(body, QWidget) else layout.addLayout(body, stretch)
+    return column
+
+
+def scrolled(widget: QWidget, min_width: int) -> QScrollArea:
+    """`widget` in a vertical scroll area at least `min_width` wide."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setMinimumWidth(min_width)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    return scroll
+
+
+def splitter(*widgets: QWidget, stretch: tuple[int, ...] = (), vertical: bool = True) -> QSplitter:
+    split = QSplitter(Qt.Vertical if vertical else Qt.Horizontal)
+    for i, w in enumerate(widgets):
+        split.addWidget(w)
+        if i < len(stretch):
+            split.setStretchFactor(i, stretch[i])
+    return split

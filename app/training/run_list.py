@@ -15,6 +15,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from .runs import Run, RunStore
 
 
+def describe_run(run: Run) -> str:
+    """A pre-training or continued run in a list: name, status, steps, when."""
+    return f"{run.name} · {run.status} · {run.step:,}/{run.total_steps:,} steps · {run.id[:15]}"
+
+
 class RunList(QWidget):
     show_requested = Signal(object)  # Run
     delete_requested = Signal(object)  # Run; the panel checks it is not training it, then calls confirm_and_delete

@@ -74,7 +74,8 @@ class Run:
 
     @property
     def total_steps(self) -> int:
-        return int(self.info.get("settings", {}).get("steps", 0))
+        settings = self.info.get("settings", {})  # a TrainingSettings dict; flat in classify runs and before #13
+        return int(settings.get("train", settings).get("steps", 0))
 
     def has_checkpoint(self) -> bool:
         return (self.checkpoint / "model.safetensors").exists()

@@ -27,7 +27,7 @@ from PySide6.QtCore import QThread, Signal
 
 from ..paths import user_cache_dir
 from . import child
-from .jobs import PretrainSettings, prepare_pretraining
+from .jobs import prepare_pretraining
 from .runs import Run
 
 SPAWN = multiprocessing.get_context("spawn")
@@ -55,19 +55,22 @@ class TrainingWorker(QThread):
     paused_changed = Signal(bool)  # the loop really is (no longer) waiting
     ended = Signal(str, str)  # event ("done", "stopped", "diverged", "failed"), message
 
-    def __init__(self, settings: PretrainSettings, run: Run, resume: bool = False, parent=None, prepare=None,
-                 in_process: bool | None = None):
+    def __init__(self, settings, run: Run, resume: bool = False, parent=None, prepare=None,
+                 mode: str | None = None):
         super().__init__(parent)
         self.setObjectName("training")
         self.settings, self.run_store_entry, self.resume = settings, run, resume
         self._prepare = prepare or prepare_pretraining
-        # None: a child process whenever the preparer can be pickled, which the app's preparers can
-        # (prepare_pretraining; jobs.continued_preparer's partial). The in-thread mode stays for the
-        # fault tests, whose preparers are closures that poison a Trainer in place (a forward hook
-        # that turns activations into NaN) or raise: those cannot cross a process boundary. The
-        # benchmark also uses it to compare the two (in_process=False).
-        self.in_process = picklable(self._prepare) if in_process is None else in_process
-        if self.in_process:
+        # mode "child": the run trains in a child process; "thread": on this QThread. None: a child
+        # whenever the preparer can be pickled, which the app's preparers can (prepare_pretraining;
+        # jobs.continued_preparer's partial). The thread mode stays for the fault tests, whose
+        # preparers are closures that poison a Trainer in place (a forward hook that turns
+        # activations into NaN) or raise: those cannot cross a process boundary. The benchmark also
+        # uses it to compare the two (mode="thread").
+        if mode not in (None, "child", "thread"):
+            raise ValueError(f"mode must be 'child' or 'thread', not {mode!r}")
+        self.mode = mode or ("child" if picklable(self._prepare) else "thread")
+        if self.mode == "child":
             self._go, self._stop = SPAWN.Event(), SPAWN.Event()
         else:
             self._go, self._stop = threading.Event(), threading.Event()
@@ -110,7 +113,7 @@ class TrainingWorker(QThread):
     # ---- the thread ----------------------------------------------------------------------
     def run(self) -> None:
         try:
-            if self.in_process:
+            if self.mode == "child":
                 self._run_child()
             else:
                 import model
@@ -177,7 +180,7 @@ class TrainingWorker(QThread):
             self.paused_changed.emit(paused)
         elif kind == "ended":
             _, event, text, info = message
-            if self.in_process:
+            if self.mode == "child":
                 self.run_store_entry.info = info  # the child wrote run.json; keep this copy in step
             self._end = (event, text)
 

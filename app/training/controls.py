@@ -1,0 +1,74 @@
+"""Controls the training panels share: Start / Stop (and Pause) with a step progress bar, spin
+boxes, muted notes, and durations in words."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox
+
+from ..appearance import Appearance
+
+
+def duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def run_time_text(seconds_per_step: float, steps: int, device: str) -> str:
+    """What a measured step time means for a whole run, in words."""
+    return QCoreApplication.translate(
+        "PretrainForm", "about {ms} ms a step on {device}, measured on this computer: {steps} steps take about "
+        "{total} (evaluation and samples add a little)").format(
+        ms=f"{seconds_per_step * 1000:,.0f}", device=device.upper(), steps=f"{steps:,}",
+        total=duration(seconds_per_step * steps))
+
+
+def dim_when_disabled(appearance: Appearance, *widgets) -> None:
+    """Disabled buttons drawn in the muted colour. The app's palette sets each role for every colour
+    group, the disabled one included, so a disabled Start looked exactly like an enabled one."""
+    def apply() -> None:
+        muted = appearance.color("muted")
+        for w in widgets:
+            pal = w.palette()
+            for role in (QPalette.ButtonText, QPalette.WindowText, QPalette.Text):
+                pal.setColor(QPalette.Disabled, role, muted)
+            w.setPalette(pal)
+
+    apply()
+    appearance.changed.connect(apply)
+
+
+def spin(lo, hi, value, step=1) -> QSpinBox:
+    s = QSpinBox()
+    s.setRange(lo, hi)
+    s.setSingleStep(step)
+    s.setValue(value)
+    return s
+
+
+def job_controls(start, stop, appearance: Appearance | None = None
+                 ) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
+    """Start and Stop buttons wired to `start` and `stop`, and a step progress bar, in one row."""
+    start_button, stop_button = QPushButton("Start ▶"), QPushButton("Stop ■")
+    if appearance is not None:
+        dim_when_disabled(appearance, start_button, stop_button)
+    start_button.clicked.connect(start)
+    stop_button.clicked.connect(stop)
+    progress = QProgressBar()
+    progress.setFormat("step %v of %m")
+    row = QHBoxLayout()
+    row.addWidget(start_button)
+    row.addWidget(stop_button)
+    row.addWidget(progress, 1)
+    return start_button, stop_button, progress, row
+
+
+def muted_label(appearance: Appearance, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {appearance.hex('muted')}")
+    return label
