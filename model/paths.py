@@ -22,13 +22,48 @@ def default_corpus_dir() -> Path:
     return resources_dir() / "corpora" / "shakespeare"
 
 
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "lm-anatomy.png"
+
+
+def lessons_dir() -> Path:
+    return resources_dir() / "lessons"
+
+
+# Per-user folders, the only places LM Anatomy writes (besides its settings and files the user
+# names): never beside the application, which may be installed read-only. They follow each
+# platform's convention as Qt's QStandardPaths names it (tests/test_app_launch.py compares the two),
+# without importing Qt: the training child process and the CLIs use them too.
+APP_FOLDER = "lm-anatomy"
+
+
+def _xdg(variable: str, fallback: Path) -> Path:
+    value = os.environ.get(variable, "")
+    return Path(value) if value and os.path.isabs(value) else fallback  # Qt ignores a relative one too
+
+
 def user_cache_dir() -> Path:
-    """Per-user cache folder, as Qt's QStandardPaths.GenericCacheLocation names it (app/paths.py
-    uses Qt itself; this module must not import Qt)."""
+    """Caches that can be rebuilt (PCA projections, tokenized corpora, tokenizers, bytecode)."""
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "cache"
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "lm-anatomy"
+        base = _xdg("XDG_CACHE_HOME", Path.home() / ".cache")
+    return base / APP_FOLDER
+
+
+def user_data_dir() -> Path:
+    """The user's own work: training runs, logs."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = _xdg("XDG_DATA_HOME", Path.home() / ".local" / "share")
+    return base / APP_FOLDER
+
+
+def user_log_dir() -> Path:
+    """Logs, crash logs and self-test reports."""
+    return user_data_dir() / "logs"
