@@ -14,3 +14,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "bundle" in item.keywords:
             item.add_marker(skip)
+
+
+# ---- a tiny model's engine and one trace, shared by the panel tests of a module ----------------
+@pytest.fixture(scope="module")
+def engine():
+    from app.sample import sample_engine, tiny_model_dir
+
+    return sample_engine(tiny_model_dir())
+
+
+@pytest.fixture(scope="module")
+def info(engine):
+    return engine.info()
+
+
+@pytest.fixture(scope="module")
+def trace(engine, request):
+    """The trace of the module's PROMPT."""
+    return engine.trace(request.module.PROMPT).trace

@@ -15,23 +15,9 @@ from app.panels.text import TextPanel
 from app.panels.tokens import TokensPanel
 from app.sample import sample_engine, tiny_model_dir
 from app.textutil import visible
+from _gui import make_panel
 
 PROMPT = "To be, or not to be, that is the question"
-
-
-@pytest.fixture(scope="module")
-def engine():
-    return sample_engine(tiny_model_dir())
-
-
-@pytest.fixture(scope="module")
-def info(engine):
-    return engine.info()
-
-
-@pytest.fixture(scope="module")
-def trace(engine):
-    return engine.trace(PROMPT).trace
 
 
 def click_at(plot, item, x: float, y: float) -> None:
@@ -48,13 +34,7 @@ def click_at(plot, item, x: float, y: float) -> None:
     QTest.mouseClick(plot.viewport(), Qt.LeftButton, Qt.NoModifier, plot.mapFromScene(scene_point))
 
 
-def make(qtbot, cls, info):
-    panel = cls(Appearance())
-    qtbot.addWidget(panel)
-    panel.set_model(info)
-    panel.resize(1000, 700)
-    panel.show()
-    return panel
+make = make_panel
 
 
 def test_tokens_chips_match_trace(qtbot, info, trace):

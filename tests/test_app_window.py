@@ -8,28 +8,15 @@ from PySide6.QtCore import QSettings, Qt
 from app.main_window import MainWindow
 from app.stages import STAGES
 from app.sample import tiny_model_dir
+from _gui import open_window, type_and_wait
 
 TIMEOUT = 20000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    win = MainWindow(settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
-        win.start(tiny_model_dir())
-    assert win.info is not None
-    yield win
-    win.shutdown()
-
-
-def type_and_wait(qtbot, win, text):
-    with qtbot.waitSignal(win.trace_shown, timeout=TIMEOUT, check_params_cb=lambda t: True):
-        win.set_prompt(text)
-    qtbot.waitUntil(win.engine_worker.is_idle, timeout=TIMEOUT)
-    return win.trace
+    with open_window(qtbot, tmp_path, tiny_model_dir()) as win:
+        yield win
 
 
 def test_typing_updates_the_stages(qtbot, window):

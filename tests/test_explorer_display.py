@@ -12,34 +12,13 @@ from app.panels.embeddings import EmbeddingsPanel
 from app.panels.heatmap import TokenHeatmap
 from app.panels.output import OutputPanel
 from app.plots import make_plot, style_plot
-from app.sample import sample_engine, tiny_model_dir
+from _gui import make_panel
 
 PROMPT = "To be, or not to be, that is the question"
 
 
-@pytest.fixture(scope="module")
-def engine():
-    return sample_engine(tiny_model_dir())
-
-
-@pytest.fixture(scope="module")
-def info(engine):
-    return engine.info()
-
-
-@pytest.fixture(scope="module")
-def trace(engine):
-    return engine.trace(PROMPT).trace
-
-
 def make(qtbot, cls, info, appearance=None):
-    panel = cls(appearance or Appearance())
-    qtbot.addWidget(panel)
-    panel.set_model(info)
-    panel.resize(1000, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return make_panel(qtbot, cls, info, appearance, wait=True)
 
 
 def tick_strings(axis) -> list[str]:

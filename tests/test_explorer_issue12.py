@@ -4,20 +4,20 @@ a paper (9)."""
 from __future__ import annotations
 
 import csv
-import os
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from app.appearance import Appearance
 from app.main_window import MainWindow
 from app.panels.overview import Diagram, OverviewPanel
-from app.sample import SAMPLE_TEXT, sample_engine, tiny_model_dir
+from app.sample import SAMPLE_TEXT, sample_engine
+from _gui import open_window
 
 TIMEOUT = 30000
 
@@ -35,13 +35,8 @@ def four_layer_model(folder: Path, kind: str = "bpe", seed: int = 0) -> str:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
-        win.start(four_layer_model(tmp_path / "four"))
-    yield win
-    win.shutdown()
+    with open_window(qtbot, tmp_path, four_layer_model(tmp_path / "four")) as win:
+        yield win
 
 
 def wait_trace(qtbot, win, text):

@@ -3,16 +3,15 @@ every stage keeps its charts readable, nothing clipped or squeezed (issue 12, it
 window's smaller defects (first stage, Help, Clear, Retry)."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
 from app.stages import STAGES
 from app.paths import default_model_dir
 from app.sample import tiny_model_dir
+from _gui import open_window
 
 TIMEOUT = 30000
 PROMPT = "ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the"
@@ -25,16 +24,8 @@ def model_dir() -> str:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    win = MainWindow(settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.model_changed, timeout=TIMEOUT):
-        win.start(model_dir())
-    assert win.info is not None
-    yield win
-    win.appearance.update(presentation=False, zoom=1.0)  # the application font is shared with later tests
-    win.shutdown()
+    with open_window(qtbot, tmp_path, model_dir()) as win:
+        yield win
 
 
 def show(qtbot, win, text=PROMPT):
