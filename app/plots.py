@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics
 
 from .appearance import Appearance
@@ -176,3 +176,17 @@ def rgba(color: QColor, alpha: int) -> QColor:
     c = QColor(color)
     c.setAlpha(alpha)
     return c
+
+
+def now_and_after_layout(fit) -> None:
+    """Run `fit` (say, choose tick labels for the plot's size) now, and once more on the next turn of the
+    event loop, when the view box has its new size. A widget closed before then is left alone."""
+
+    def later() -> None:
+        try:
+            fit()
+        except RuntimeError:  # closed before the deferred call: its plot items are gone
+            pass
+
+    fit()
+    QTimer.singleShot(0, later)

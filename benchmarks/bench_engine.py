@@ -28,15 +28,7 @@ from model.tracing import trace_ids  # noqa: E402
 from model.train import Trainer, TrainConfig  # noqa: E402
 from model.transformer import Transformer  # noqa: E402
 
-
-def timed(fn, repeats: int) -> list[float]:
-    fn()  # warm up
-    out = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+from _timing import timed  # noqa: E402  (beside this script)
 
 
 def p95(values: list[float]) -> float:

@@ -35,6 +35,8 @@ from model.tokenizer import TextTokenizer  # noqa: E402
 from model.tracing import LENS_TOP_K, logit_lens, trace_ids  # noqa: E402
 from model.transformer import Transformer  # noqa: E402
 
+from _timing import timed  # noqa: E402  (beside this script)
+
 SHAPES = {
     "124M": dict(vocab_size=50257, context_length=1024, n_layer=12, n_head=12, d_model=768, d_mlp=3072),
     "tiny": dict(vocab_size=2000, context_length=256, n_layer=2, n_head=2, d_model=64, d_mlp=256),  # smoke test
@@ -89,17 +91,6 @@ def write_random_gpt2(folder: Path, shape: dict) -> TextTokenizer:
 
 
 # ---- timing ----------------------------------------------------------------------------------
-def timed(fn, repeats: int, warmup: int = 1) -> list[float]:
-    for _ in range(warmup):
-        fn()
-    out = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
 def summary(ms: list[float]) -> str:
     return f"{statistics.median(ms):.0f} (p95 {np.percentile(ms, 95):.0f})"
 

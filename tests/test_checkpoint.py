@@ -98,21 +98,16 @@ def test_truncated_weights_are_named(saved):
         load_model(folder)
 
 
-def test_shape_mismatch_names_the_tensor(saved):
+@pytest.mark.parametrize("key,value,problem", [
+    ("d_mlp", 64, r"tensor blocks\.0\.mlp\.fc\.\w+ has shape \(32.*config.json implies \(64"),  # names the tensor
+    ("n_layer", 3, "missing tensors.*blocks.2"),  # names the missing ones
+])
+def test_weights_that_do_not_fit_the_config_are_named(saved, key, value, problem):
     folder, model = saved
     cfg = json.loads((folder / "config.json").read_text())
-    cfg["d_mlp"] = 64
+    cfg[key] = value
     (folder / "config.json").write_text(json.dumps(cfg))
-    with pytest.raises(CheckpointError, match=r"tensor blocks\.0\.mlp\.fc\.\w+ has shape \(32.*config.json implies \(64"):
-        load_model(folder)
-
-
-def test_missing_tensors_are_named(saved):
-    folder, model = saved
-    cfg = json.loads((folder / "config.json").read_text())
-    cfg["n_layer"] = 3
-    (folder / "config.json").write_text(json.dumps(cfg))
-    with pytest.raises(CheckpointError, match="missing tensors.*blocks.2"):
+    with pytest.raises(CheckpointError, match=problem):
         load_model(folder)
 
 

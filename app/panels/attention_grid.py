@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ..appearance import Appearance
-from ..plots import image_item, make_plot, nan_masked, style_plot
+from ..plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
 
 
 def separator(t: int) -> int:
@@ -131,17 +131,10 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.plot.getPlotItem().getAxis("top").setTicks(
             [[((h + 0.5) * (t + sep), s) for h, s in enumerate(labels) if s], []])
 
-    def _later_head_ticks(self) -> None:
-        try:
-            self._head_ticks()
-        except RuntimeError:  # closed before the deferred call: its plot items are gone
-            pass
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.shape[1]:
-            self._head_ticks()
-            QTimer.singleShot(0, self._later_head_ticks)
+            now_and_after_layout(self._head_ticks)
 
     def minimum_width(self) -> int:
         """Wide enough for every head's "H<n>" label and the layer labels."""

@@ -17,10 +17,14 @@ class Panel(QWidget):
         self.appearance = appearance or Appearance()
         self.info = None  # app.engine.ModelInfo
         self.trace = None
+        self.first_generated = -1  # index in the trace of the first token the model generated (-1: none)
         self.appearance.changed.connect(self.apply_appearance)
 
     def set_model(self, info) -> None:
         self.info = info
+
+    def set_generated_from(self, index: int) -> None:
+        self.first_generated = index
 
     def render(self, trace) -> None:
         self.trace = trace

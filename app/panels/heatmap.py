@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..appearance import Appearance
-from ..plots import fitting_ticks, image_item, make_plot, nan_masked, style_plot
+from ..plots import fitting_ticks, image_item, make_plot, nan_masked, now_and_after_layout, style_plot
 from ..textutil import visible
 
 
@@ -137,14 +137,7 @@ class TokenHeatmap(QWidget):
         if self.matrix.size:
             self.show_matrix(self.matrix, self.row_labels, self.col_labels, self.title.text(), self.signed, self.value_name)
 
-    def _later_set_ticks(self) -> None:
-        try:
-            self._set_ticks()
-        except RuntimeError:  # closed before the deferred call: its plot items are gone
-            pass
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.matrix.size:  # tick density follows the size (once laid out: the view box's new size)
-            self._set_ticks()
-            QTimer.singleShot(0, self._later_set_ticks)
+        if self.matrix.size:  # tick density follows the size
+            now_and_after_layout(self._set_ticks)

@@ -116,7 +116,6 @@ class OutputPanel(Panel):
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.summary = note("", self.appearance)
-        self.first_generated = -1
         self.so_far = QLabel()
         self.so_far.setWordWrap(True)
         self.so_far.setTextFormat(Qt.RichText)
@@ -277,9 +276,6 @@ class OutputPanel(Panel):
         super().resizeEvent(event)
         if self.trace is not None:
             self._place_labels()
-
-    def set_generated_from(self, index: int) -> None:
-        self.first_generated = index
 
     def _show_text_so_far(self, trace) -> None:
         a = self.appearance

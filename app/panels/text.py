@@ -29,7 +29,6 @@ class TextPanel(Panel):
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
-        self.first_generated = -1
         self.stats = heading("", self.appearance)
         self.view = QTextBrowser()
         self.usage = QProgressBar()
@@ -49,9 +48,6 @@ class TextPanel(Panel):
         layout.addWidget(self.usage_note)
         layout.addWidget(heading("Every character is stored as 1 to 4 bytes (UTF-8)", self.appearance))
         layout.addWidget(self.chars, 2)
-
-    def set_generated_from(self, index: int) -> None:
-        self.first_generated = index
 
     def render(self, trace) -> None:
         self.trace = trace

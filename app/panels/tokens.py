@@ -35,7 +35,6 @@ class TokensPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.comparison_tokenizers: dict[str, object] = {}
-        self.first_generated = -1
         self.count_label = heading("", self.appearance)
         self.notice = note("", self.appearance)
         self.chip_box = QWidget()
@@ -88,10 +87,6 @@ class TokensPanel(Panel):
         if self.trace is not None:
             self._render_comparison()
             self.merges.set_tokenizer(self.comparison_tokenizers.get("bpe"), self.trace.text)
-
-    def set_generated_from(self, index: int) -> None:
-        """Index of the first token the model generated (-1: none), outlined in the chips."""
-        self.first_generated = index
 
     def render(self, trace) -> None:
         self.trace = trace
