@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-from .stages import STAGES as STAGE_NAMES
+from .explore.stages import STAGES as STAGE_NAMES
 
 LAUNCHED = time.perf_counter()  # as early as `python -m app` runs any of our code
 
@@ -83,7 +83,7 @@ def identify(app) -> None:
     """The icon in the title bar, task bar and dock; the desktop entry it belongs to (Linux)."""
     from PySide6.QtGui import QIcon
 
-    from .paths import icon_path
+    from model.paths import icon_path
 
     app.setWindowIcon(QIcon(str(icon_path())))
     app.setDesktopFileName("lm-anatomy")
@@ -96,7 +96,8 @@ def keep_a_crash_log() -> None:
     crashed."""
     import faulthandler
 
-    from .paths import user_log_dir
+    from model.paths import user_log_dir
+
     from .menus import app_version
 
     global _crash_log
@@ -139,7 +140,7 @@ def main(argv=None) -> int:
     identify(app)
     if not (args.screenshot or args.report_startup):
         keep_a_crash_log()
-    from .main_window import MainWindow
+    from .window import MainWindow
 
     settings = None
     if args.screenshot or args.report_startup:  # reproducible: fresh preferences, never the user's
@@ -166,7 +167,7 @@ def _run(app, window, args) -> int:
         window.show_stage(args.stage)
     window.show()
     if args.report_startup and args.prompt is None:
-        from .pages import SUGGESTIONS
+        from .common.pages import SUGGESTIONS
 
         args.prompt = SUGGESTIONS[0]
     if args.prompt is not None:

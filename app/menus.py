@@ -9,9 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from . import export
-from .paths import default_model_dir
-from .stages import STAGES
+from model.paths import default_model_dir
+
+from .common import export
+from .explore.stages import STAGES
 
 # The main tabs, in order, with their shortcuts (Ctrl+1..7 pick explorer stages and Ctrl+Shift+E
 # exports SVG, so Explore is X) and what each is for.

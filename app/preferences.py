@@ -9,7 +9,7 @@ import math
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .stages import STAGES
+from .explore.stages import STAGES
 
 SETTINGS_VERSION = 1  # bump when a stored value changes meaning; older settings are then reset
 MAX_RECENT = 8

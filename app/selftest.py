@@ -124,8 +124,8 @@ class SelfTest:
     def check_window(self) -> str:
         from PySide6.QtCore import QSettings
 
-        from .main_window import MainWindow
         from .training.runs import RunStore
+        from .window import MainWindow
 
         settings = QSettings(str(self.scratch / "settings.ini"), QSettings.IniFormat)
         self.window = w = MainWindow(settings=settings, run_store=RunStore(self.scratch / "runs"))
@@ -135,7 +135,7 @@ class SelfTest:
         require(image_varies(w), "the window painted nothing")
         from PySide6.QtGui import QPixmap
 
-        from .paths import icon_path
+        from model.paths import icon_path
 
         require(not QPixmap(str(icon_path())).isNull(), f"the application icon is missing: {icon_path()}")
         return f"{w.width()}x{w.height()}, {self.app.platformName()} platform"
@@ -192,7 +192,7 @@ class SelfTest:
     def check_positions(self) -> str:
         import numpy as np
 
-        from .panels.positions import strips
+        from .explore.panels.positions import strips
 
         trace = self._trace()
         panel = self._show("positions")
@@ -252,9 +252,8 @@ class SelfTest:
     def check_training(self) -> str:
         import math
 
+        from model.paths import default_corpus_dir
         from model.settings import TrainingSettings
-
-        from .paths import default_corpus_dir
 
         panel = self.window.training.pretrain
         corpus = default_corpus_dir() / "lovers_complaint.txt"
@@ -284,7 +283,7 @@ class SelfTest:
 
 
 def default_report_path() -> Path:
-    from .paths import user_log_dir
+    from model.paths import user_log_dir
 
     return user_log_dir() / "self-test.txt"
 

@@ -19,16 +19,16 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _timing import timed  # noqa: E402  (beside this script)
+
 from model.checkpoint import load_model  # noqa: E402
 from model.config import parameter_count  # noqa: E402
 from model.data import sample_batch  # noqa: E402
 from model.decoding import Decoder  # noqa: E402
 from model.paths import default_corpus_dir, default_model_dir  # noqa: E402
 from model.tracing import trace_ids  # noqa: E402
-from model.train import Trainer, TrainConfig  # noqa: E402
+from model.train import TrainConfig, Trainer  # noqa: E402
 from model.transformer import Transformer  # noqa: E402
-
-from _timing import timed  # noqa: E402  (beside this script)
 
 
 def p95(values: list[float]) -> float:

@@ -26,6 +26,8 @@ from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _timing import timed  # noqa: E402  (beside this script)
+
 from model.checkpoint import load_model  # noqa: E402
 from model.config import ModelConfig, parameter_count  # noqa: E402
 from model.decoding import Decoder  # noqa: E402
@@ -34,8 +36,6 @@ from model.paths import default_corpus_dir  # noqa: E402
 from model.tokenizer import TextTokenizer  # noqa: E402
 from model.tracing import LENS_TOP_K, logit_lens, trace_ids  # noqa: E402
 from model.transformer import Transformer  # noqa: E402
-
-from _timing import timed  # noqa: E402  (beside this script)
 
 SHAPES = {
     "124M": dict(vocab_size=50257, context_length=1024, n_layer=12, n_head=12, d_model=768, d_mlp=3072),

@@ -238,8 +238,8 @@ def separate_grid(appearance, heads: np.ndarray, size):
 
 
 def bench_grid(app, window, repeats: int) -> None:
-    from app.panels.attention import masked_probs
-    from app.panels.attention_grid import AttentionMosaic
+    from app.explore.panels.attention import masked_probs
+    from app.explore.panels.attention_grid import AttentionMosaic
 
     panel = window.panels["attention"]
     window.show_stage("attention")
@@ -414,7 +414,7 @@ def main() -> None:
         else:
             folder = Path(args.model) if args.model else default_model_dir()
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        from app.main_window import MainWindow
+        from app.window import MainWindow
 
         window = MainWindow(settings=QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat))
         window.resize(1440, 880)

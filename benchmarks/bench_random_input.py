@@ -114,8 +114,8 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.main_window import MainWindow
-    from app.stages import STAGES
+    from app.explore.stages import STAGES
+    from app.window import MainWindow
 
     report = Report()
     scratch = tempfile.TemporaryDirectory(prefix="lm-anatomy-random-")

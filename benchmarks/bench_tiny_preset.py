@@ -19,7 +19,7 @@ from model.data import read_corpus, split_documents, tokenize_documents  # noqa:
 from model.decoding import generate  # noqa: E402
 from model.paths import default_corpus_dir  # noqa: E402
 from model.tokenizer import TextTokenizer  # noqa: E402
-from model.train import Trainer, TrainConfig  # noqa: E402
+from model.train import TrainConfig, Trainer  # noqa: E402
 
 
 def main() -> None:

@@ -97,7 +97,7 @@ def form_settings(args) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.appearance import Appearance
+    from app.common.appearance import Appearance
     from app.training.form import PretrainForm
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
@@ -131,7 +131,7 @@ def in_gui(args) -> dict:
     if args.emit is not None:
         child.EMIT_SECONDS = args.emit
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.main_window import MainWindow
+    from app.window import MainWindow
 
     win = MainWindow(settings=QSettings(os.path.join(os.environ["XDG_DATA_HOME"], "s.ini"), QSettings.IniFormat))
     win.show()

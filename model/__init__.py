@@ -33,8 +33,8 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["import_engine"]
 
 # Every module that imports torch (directly or through another), in an order that needs no cycle.
-ENGINE_MODULES = ("transformer", "tokenizer", "trace", "tracing", "decoding", "checkpoint", "data", "train",
-                  "classify", "gpt2")
+ENGINE_MODULES = ("transformer", "tokenizer", "trace", "tracing", "decoding", "checkpoint", "data", "budget",
+                  "distributed", "trainer_state", "train", "recipes", "classify", "gpt2", "evaluate")
 
 _engine_lock = threading.Lock()
 _engine_imported = False

@@ -3,7 +3,7 @@ import multiprocessing
 import sys
 
 from app.__main__ import main  # shows the window first: torch is imported behind it, not here
-from app.paths import user_cache_dir
+from model.paths import user_cache_dir
 
 # torch and sympy ship as sources (lm_anatomy.spec). The bundle may be installed read-only (and must
 # never be written to), so Python keeps their bytecode in the user's cache, not in __pycache__

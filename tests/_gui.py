@@ -11,7 +11,7 @@ TIMEOUT = 30000
 @contextmanager
 def open_window(qtbot, tmp_path, model_folder: str, **kwargs):
     """The real window with fresh preferences, shown, its model loaded; shut down afterwards."""
-    from app.main_window import MainWindow
+    from app.window import MainWindow
 
     win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat), **kwargs)
     qtbot.addWidget(win)
@@ -36,7 +36,7 @@ def type_and_wait(qtbot, win, text: str):
 
 def make_panel(qtbot, cls, info, appearance=None, wait=False):
     """A stage panel on its own, 1000x700, with the model set."""
-    from app.appearance import Appearance
+    from app.common.appearance import Appearance
 
     panel = cls(appearance or Appearance())
     qtbot.addWidget(panel)

@@ -18,7 +18,7 @@ CRASH = len(sys.argv) > 2 and sys.argv[2] == "crash"
 
 
 def watch(app) -> None:
-    from app.main_window import MainWindow
+    from app.window import MainWindow
 
     started = time.monotonic()
 

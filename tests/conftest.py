@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(config, items):
 # ---- a tiny model's engine and one trace, shared by the panel tests of a module ----------------
 @pytest.fixture(scope="module")
 def engine():
-    from app.sample import sample_engine, tiny_model_dir
+    from app.common.sample import sample_engine, tiny_model_dir
 
     return sample_engine(tiny_model_dir())
 

@@ -18,25 +18,31 @@ def run_app(*args, timeout=180):
 
 
 def test_importing_the_window_does_not_import_torch():
-    code = "import sys, app.main_window; print('torch' in sys.modules, 'model' in sys.modules)"
+    code = "import sys, app.window; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False"]
 
 
-def test_app_paths_mirror_model_paths():
+@pytest.mark.parametrize("xdg", [None, "/tmp/lm-anatomy-xdg", "relative/xdg"])
+def test_per_user_folders_are_where_qt_puts_them(monkeypatch, xdg):
+    """model.paths names the folders without Qt (the CLIs and the training child use it); the app
+    uses the same, so they must agree with QStandardPaths, the platform's convention."""
+    from PySide6.QtCore import QStandardPaths
+
     import model.paths as mp
 
-    import app.paths as ap
-
-    assert ap.default_model_dir() == mp.default_model_dir()
-    assert ap.default_corpus_dir() == mp.default_corpus_dir()
-    assert ap.user_cache_dir() == mp.user_cache_dir()
+    for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False) if xdg is None else monkeypatch.setenv(var, xdg)
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation))
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.GenericCacheLocation))
+    assert mp.user_data_dir() == data / "lm-anatomy" and mp.user_log_dir() == data / "lm-anatomy" / "logs"
+    assert mp.user_cache_dir() == cache / "lm-anatomy"
 
 
 def test_every_stage_has_a_lesson():
-    from app.stages import STAGES
-    from app.paths import lessons_dir
+    from app.explore.stages import STAGES
+    from model.paths import lessons_dir
 
     for stage in STAGES:
         text = (lessons_dir() / f"{stage}.html").read_text(encoding="utf-8")
@@ -44,7 +50,7 @@ def test_every_stage_has_a_lesson():
 
 
 def test_lessons_say_gpt_models_predict_the_next_token():
-    from app.paths import lessons_dir
+    from model.paths import lessons_dir
 
     text = (lessons_dir() / "text.html").read_text(encoding="utf-8")
     assert "next-token" in text and "BERT" in text
@@ -54,7 +60,7 @@ def test_lessons_say_gpt_models_predict_the_next_token():
 def test_screenshot_smoke(tmp_path):
     from PySide6.QtGui import QImage
 
-    from app.sample import tiny_model_dir
+    from app.common.sample import tiny_model_dir
 
     out = tmp_path / "attention.png"
     result = run_app("--model", tiny_model_dir(), "--prompt", "the cat sat on the mat", "--stage", "attention",
@@ -85,7 +91,7 @@ def startup_times(stdout: str) -> dict[str, float]:
 
 @pytest.mark.slow
 def test_report_startup_prints_the_time_to_the_window_and_to_the_first_trace():
-    from app.sample import tiny_model_dir
+    from app.common.sample import tiny_model_dir
 
     result = run_app("--model", tiny_model_dir(), "--prompt", "the cat sat", "--stage", "attention",
                      "--report-startup")

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from app.appearance import Appearance
-from app.panels.attention import AttentionPanel
-from app.panels.attention_grid import build_mosaic, cell_at, separator
-from app.panels.embeddings import EmbeddingsPanel, nearest
-from app.panels.output import N_BARS, OutputPanel
-from app.panels.overview import OverviewPanel
-from app.panels.positions import PositionsPanel, strips
-from app.panels.text import TextPanel
-from app.panels.tokens import TokensPanel
-from app.sample import sample_engine, tiny_model_dir
-from app.textutil import visible
 from _gui import make_panel
+
+from app.common.appearance import Appearance
+from app.common.sample import sample_engine, tiny_model_dir
+from app.common.textutil import visible
+from app.explore.panels.attention import AttentionPanel
+from app.explore.panels.attention_grid import build_mosaic, cell_at, separator
+from app.explore.panels.embeddings import EmbeddingsPanel, nearest
+from app.explore.panels.output import N_BARS, OutputPanel
+from app.explore.panels.overview import OverviewPanel
+from app.explore.panels.positions import PositionsPanel, strips
+from app.explore.panels.text import TextPanel
+from app.explore.panels.tokens import TokensPanel
 
 PROMPT = "To be, or not to be, that is the question"
 
@@ -24,7 +24,6 @@ def click_at(plot, item, x: float, y: float) -> None:
     """A left click (press and release) where the point (x, y) of `item` (None: of the plot's view) is drawn."""
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
-
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):  # lay the plot out first, as it is on screen
@@ -127,7 +126,7 @@ def test_build_mosaic_places_every_head():
 
 
 def test_mosaic_colour_indices_mark_weights_masked_cells_and_separators(qtbot):
-    from app.panels.attention_grid import AttentionMosaic
+    from app.explore.panels.attention_grid import AttentionMosaic
 
     mosaic = AttentionMosaic(Appearance())
     qtbot.addWidget(mosaic)
@@ -263,7 +262,7 @@ def test_text_panel_counts(qtbot, info, trace):
 
 
 def test_character_rows_show_utf8_bytes():
-    from app.panels.text import character_rows
+    from app.explore.panels.text import character_rows
 
     rows = character_rows("é😀\n")
     assert [r[3] for r in rows] == ["C3 A9", "F0 9F 98 80", "0A"]
@@ -291,9 +290,9 @@ def pg_point(x, y):
 
 def test_rope_model_shows_rotation_angles(qtbot, tmp_path):
     import torch
-    from model import ModelConfig, TextTokenizer, Transformer, save_model
 
-    from app.engine import Engine
+    from app.explore.engine import Engine
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
 
     torch.manual_seed(0)
     tok = TextTokenizer.train("bpe", [PROMPT * 3], 300)
@@ -343,9 +342,9 @@ def test_clicking_the_mosaic_selects_that_head(qtbot, info, trace):
 
 def test_generated_tokens_are_kept_exactly_for_a_word_model(tmp_path):
     import torch
-    from model import ModelConfig, TextTokenizer, Transformer, save_model
 
-    from app.engine import Engine
+    from app.explore.engine import Engine
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
 
     torch.manual_seed(0)
     tok = TextTokenizer.train("word", [PROMPT * 3], 40)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from _gui import open_window, type_and_wait
 from PySide6.QtCore import QSettings, Qt
 
-from app.main_window import MainWindow
-from app.stages import STAGES
-from app.sample import tiny_model_dir
-from _gui import open_window, type_and_wait
+from app.common.sample import tiny_model_dir
+from app.explore.stages import STAGES
+from app.window import MainWindow
 
 TIMEOUT = 20000
 
@@ -146,7 +146,7 @@ def test_greedy_step_appends_the_argmax(qtbot, window):
     assert window.trace.token_ids[-1] == int(np.argmax(before.final_logits))
     assert window.decoding.history[-1][2] == 1  # rank 1
     generated = window.trace.text[int(window.trace.char_spans[before.n_tokens, 0]):]
-    from app.textutil import esc
+    from app.common.textutil import esc
 
     assert esc(generated).replace("\n", "↵<br>") + "</b>" in window.panels["output"].so_far.text()  # the text so far shows it
     # every stage follows the extended text
@@ -316,6 +316,7 @@ def test_step_pressed_while_computing_runs_after(qtbot, window):
 
 def test_text_without_tokens_shows_the_empty_state(qtbot, tmp_path):
     import torch
+
     from model import ModelConfig, TextTokenizer, Transformer, save_model
 
     torch.manual_seed(0)

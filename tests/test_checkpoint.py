@@ -3,8 +3,8 @@ import pickle
 
 import pytest
 import torch
-
 from _engine import TEXT, tiny_model, tokenizer
+
 from model.checkpoint import CheckpointError, load_model, save_model
 
 

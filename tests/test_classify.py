@@ -5,9 +5,20 @@ import numpy as np
 import pytest
 import torch
 
-from model.classify import (Classifier, ClassifierTrainer, ClassifyConfig, LabelledDataError, LabelledSet,
-                            confusion_matrix, freeze_all_but, hold_out, parse_labelled_csv, predict,
-                            read_labelled_csv, write_labelled_csv)
+from model.classify import (
+    Classifier,
+    ClassifierTrainer,
+    ClassifyConfig,
+    LabelledDataError,
+    LabelledSet,
+    confusion_matrix,
+    freeze_all_but,
+    hold_out,
+    parse_labelled_csv,
+    predict,
+    read_labelled_csv,
+    write_labelled_csv,
+)
 from model.config import ModelConfig
 from model.paths import resources_dir
 from model.tokenizer import TextTokenizer

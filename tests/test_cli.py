@@ -4,8 +4,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from _engine import TEXT, tiny_model, tokenizer
+
 from model.checkpoint import save_model
 from model.cli import eval_main, train_main
 

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 import torch
-
 from _engine import TEXT, tiny_model, tokenizer
+
 from model.decoding import Decoder, generate, sample_from, shape_distribution
 
 

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 import torch
 import torch.multiprocessing as mp
+from _engine import TEXT, tiny_config, tokenizer
 from safetensors.torch import load_file
 
-from _engine import TEXT, tiny_config, tokenizer
-from model.train import Trainer, TrainConfig
+from model.train import TrainConfig, Trainer
 
 STEPS = 12
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from _gui import make_panel
 from PySide6.QtGui import QFontMetrics
 
-from app.appearance import Appearance
-from app.panels.attention import AttentionPanel
-from app.panels.embeddings import EmbeddingsPanel
-from app.panels.heatmap import TokenHeatmap
-from app.panels.output import OutputPanel
-from app.plots import make_plot, style_plot
-from _gui import make_panel
+from app.common.appearance import Appearance
+from app.common.plots import make_plot, style_plot
+from app.explore.panels.attention import AttentionPanel
+from app.explore.panels.embeddings import EmbeddingsPanel
+from app.explore.panels.heatmap import TokenHeatmap
+from app.explore.panels.output import OutputPanel
 
 PROMPT = "To be, or not to be, that is the question"
 
@@ -202,8 +202,8 @@ def test_head_grid_in_scores_mode_uses_the_large_heatmaps_colour_map(qtbot, info
 def test_lesson_names_the_colour_the_similarity_map_draws():
     import colorsys
 
-    from app.appearance import Appearance
-    from app.paths import lessons_dir
+    from app.common.appearance import Appearance
+    from model.paths import lessons_dir
 
     top = Appearance().diverging().map(1.0, mode="qcolor")
     h, s, v = colorsys.rgb_to_hsv(top.redF(), top.greenF(), top.blueF())
@@ -214,16 +214,16 @@ def test_lesson_names_the_colour_the_similarity_map_draws():
 
 
 def test_plural_forms():
-    from app.panels.base import count
-    from app.panels.bpe_merges import pieces
+    from app.explore.panels.base import count
+    from app.explore.panels.bpe_merges import pieces
 
     assert pieces(1) == "1 piece" and pieces(3) == "3 pieces"
     assert count(1, "token", "tokens") == "1 token" and count(2048, "token", "tokens") == "2,048 tokens"
 
 
 def test_one_token_prompt_reads_in_the_singular(qtbot, engine, info):
-    from app.panels.text import TextPanel
-    from app.panels.tokens import TokensPanel
+    from app.explore.panels.text import TextPanel
+    from app.explore.panels.tokens import TokensPanel
 
     trace = engine.trace("a").trace
     assert trace.n_tokens == 1

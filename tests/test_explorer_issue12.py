@@ -9,15 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _gui import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from app.appearance import Appearance
-from app.main_window import MainWindow
-from app.panels.overview import Diagram, OverviewPanel
-from app.sample import SAMPLE_TEXT, sample_engine
-from _gui import open_window
+from app.common.appearance import Appearance
+from app.common.sample import SAMPLE_TEXT, sample_engine
+from app.explore.panels.overview import Diagram, OverviewPanel
+from app.window import MainWindow
 
 TIMEOUT = 30000
 
@@ -183,7 +183,7 @@ def test_stage_figures_have_title_prompt_and_twice_the_pixels(qtbot, window, tmp
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from app import export
+    from app.common import export
 
     fig = export._Figure(attention, *export.figure_caption(attention))
     band = heatmap.title.geometry().translated(fig.offsets[fig.parts.index(heatmap)])

@@ -9,12 +9,12 @@ import tempfile
 import numpy as np
 import pytest
 import torch
+from _engine import TEXT, tiny_config, tiny_model, tokenizer
 from safetensors.torch import load_file, save_file
 
 import model.checkpoint as checkpoint
-from _engine import TEXT, tiny_config, tiny_model, tokenizer
 from model.checkpoint import CheckpointError, FolderInUseError, load_model, save_model
-from model.train import Trainer, TrainConfig
+from model.train import TrainConfig, Trainer
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import torch
+from _engine import TEXT
 
 import model.checkpoint as checkpoint
 import model.cli as cli
 import model.recipes as recipes
-from _engine import TEXT
 from model.checkpoint import load_model
 from model.cli import train_main
 

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from _engine import TEXT
+
 from model.checkpoint import load_model
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,10 +15,10 @@ import torch
 from safetensors.torch import save_file
 
 transformers = pytest.importorskip("transformers")
+from _engine import TEXT, tiny_model, tokenizer  # noqa: E402
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers  # noqa: E402
 from transformers import GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast  # noqa: E402
 
-from _engine import TEXT, tiny_model, tokenizer  # noqa: E402
 from model.checkpoint import CheckpointError, load_model, save_model  # noqa: E402
 from model.decoding import Decoder, generate  # noqa: E402
 from model.gpt2 import END_OF_TEXT, export_gpt2, is_hf_folder, is_hf_gpt2_folder  # noqa: E402

@@ -8,6 +8,7 @@ at once. The --screenshot and --report-startup paths did not show it, so this te
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,7 @@ PROMPT = "To be, or not to be"
 @pytest.fixture
 def user_home(tmp_path):
     """Preferences with a remembered prompt, and a stopped pre-training run with a checkpoint."""
-    from app.sample import tiny_model_dir
+    from app.common.sample import tiny_model_dir
     from app.training.runs import RunStore
 
     config, data, cache = tmp_path / "config", tmp_path / "data", tmp_path / "cache"
@@ -103,7 +104,7 @@ def test_names_of_the_package_still_resolve():
 @pytest.mark.parametrize("option", ["--screenshot", "--report-startup"])
 def test_screenshot_and_startup_report_leave_no_settings_folder_behind(tmp_path, option):
     """They use fresh preferences in a temporary folder; it used to stay in /tmp after every run."""
-    from app.sample import tiny_model_dir
+    from app.common.sample import tiny_model_dir
 
     scratch = tmp_path / "tmp"
     scratch.mkdir()
@@ -132,7 +133,7 @@ def test_a_crash_leaves_a_log_with_every_threads_stack_and_the_remembered_prompt
 def test_the_prompt_is_saved_soon_after_an_edit_without_closing(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from app.main_window import AUTOSAVE_MS, MainWindow
+    from app.window import AUTOSAVE_MS, MainWindow
 
     path = str(tmp_path / "s.ini")
     win = MainWindow(settings=QSettings(path, QSettings.IniFormat))
@@ -144,3 +145,14 @@ def test_the_prompt_is_saved_soon_after_an_edit_without_closing(qtbot, tmp_path)
         assert QSettings(path, QSettings.IniFormat).value("prompt") == "O Romeo, Romeo"
     finally:
         win.shutdown()
+
+
+def test_every_torch_module_of_the_engine_is_imported_by_import_engine():
+    """A module left out would be imported first on whichever thread needs it: the race comes back."""
+    import model
+
+    torch_modules = {p.stem for p in Path(model.__file__).parent.glob("*.py")
+                     if re.search(r"^(import torch|from torch|from \.(?!config|paths|labelled|settings|files|tokenizer"
+                                  r"|trace\b)\w+ import)", p.read_text(encoding="utf-8"), re.M)}
+    torch_modules -= {"cli", "cli_common"}  # the command line runs on one thread
+    assert torch_modules <= set(model.ENGINE_MODULES), torch_modules - set(model.ENGINE_MODULES)

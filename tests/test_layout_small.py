@@ -4,14 +4,14 @@ window's smaller defects (first stage, Help, Clear, Retry)."""
 from __future__ import annotations
 
 import pytest
+from _gui import open_window
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 
-from app.main_window import MainWindow
-from app.stages import STAGES
-from app.paths import default_model_dir
-from app.sample import tiny_model_dir
-from _gui import open_window
+from app.common.sample import tiny_model_dir
+from app.explore.stages import STAGES
+from app.window import MainWindow
+from model.paths import default_model_dir
 
 TIMEOUT = 30000
 PROMPT = "ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the"

@@ -1,15 +1,15 @@
 """`lm-anatomy --self-test`: passes on a working install, and a broken stage fails it by name."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 import app
 from app import selftest
-from app.panels.output import OutputPanel
-from app.panels.tokens import TokensPanel
+from app.explore.panels.output import OutputPanel
+from app.explore.panels.tokens import TokensPanel
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_STAGE = ["window", "model", "text", "tokens", "embeddings", "positions", "attention", "output", "decoding",

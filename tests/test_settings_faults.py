@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.main_window import MainWindow
+from app.window import MainWindow
 
 # Each of these gave a traceback at start-up, on every launch, until the file was deleted by hand.
 BAD_VALUES = [
@@ -65,7 +65,7 @@ def test_a_prompt_split_into_a_list_by_a_hand_edit_comes_back_as_text(qtbot, tmp
 @pytest.fixture
 def box(qtbot, tmp_path):
     """A window (no model needed) whose prompt holds `text`, the cursor at its end."""
-    from app.prompt import MAX_PROMPT_CHARS
+    from app.explore.prompt import MAX_PROMPT_CHARS
 
     win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(win)

@@ -1,8 +1,8 @@
 import pytest
+from _engine import TEXT, tokenizer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _engine import TEXT, tokenizer
 from model.tokenizer import TextTokenizer, TokenizerError, readable
 
 # Every kind of character: emoji, CJK, right-to-left, combining marks, control characters and NUL.

@@ -3,8 +3,8 @@ import dataclasses
 
 import numpy as np
 import pytest
-
 from _engine import TEXT, tiny_model, tokenizer
+
 from model.trace import LayerTrace, Trace
 from model.tracing import trace_text
 

@@ -4,11 +4,11 @@ import math
 import numpy as np
 import pytest
 import torch
-
 from _engine import TEXT, tiny_config, tokenizer
+
 from model.checkpoint import load_model
 from model.data import Corpus, CorpusError, Document, read_corpus, sample_batch, split_documents, tokenize_documents
-from model.train import Trainer, TrainConfig, learning_rate_at, pick_device
+from model.train import TrainConfig, Trainer, learning_rate_at, pick_device
 
 
 def make_trainer(out, steps=40, resume=False, **overrides):

@@ -3,16 +3,16 @@ choice changes, and that both panels really use it."""
 from __future__ import annotations
 
 import pytest
+from _engine import tiny_config, tokenizer
 from PySide6.QtWidgets import QFileDialog
 
-from _engine import tiny_config, tokenizer
-from app.appearance import Appearance
-from app.paths import default_model_dir
+from app.common.appearance import Appearance
 from app.training.base_picker import CHOOSE_FOLDER, BasePicker
 from app.training.continued import ContinuedPanel
 from app.training.finetune import FinetunePanel
 from app.training.runs import RunStore
 from model import Transformer, save_model
+from model.paths import default_model_dir
 
 
 def make_run(store: RunStore, name: str, kind: str, status: str, step: int = 30, checkpoint: bool = True):

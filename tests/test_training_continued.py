@@ -6,9 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
 from _engine import TEXT, tiny_config, tokenizer
-from app.appearance import Appearance
+
+from app.common.appearance import Appearance
 from app.training.continued import ContinuedPanel
 from app.training.finetune import FinetunePanel
 from app.training.runs import RunStore

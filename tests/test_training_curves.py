@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytest import approx
 
-from app.appearance import Appearance
+from app.common.appearance import Appearance
 from app.training.curves import TrainingCurves, round_up
 from model.train import Metrics
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-
 from _engine import TEXT, tiny_config, tokenizer
 from _training import flat_settings
+
 from app.training import jobs
 from app.training.jobs import out_of_memory_advice, prepare_pretraining
 from app.training.previews import corpus_preview
@@ -25,7 +25,7 @@ from app.training.worker import TrainingWorker
 from model.checkpoint import load_model
 from model.data import CorpusError
 from model.settings import TrainingSettings
-from model.train import Trainer, TrainConfig
+from model.train import TrainConfig, Trainer
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60000

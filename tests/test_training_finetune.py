@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from app.appearance import Appearance
+from app.common.appearance import Appearance
 from app.training.finetune import FinetunePanel
 from app.training.labelled_table import BUNDLED
 from app.training.runs import RunStore

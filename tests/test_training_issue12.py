@@ -8,18 +8,18 @@ import json
 import numpy as np
 import pytest
 import torch
+from _engine import TEXT, tiny_config, tokenizer
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
+from test_training_pretrain import small_settings
 
-from _engine import TEXT, tiny_config, tokenizer
-from app.appearance import Appearance
-from app.main_window import MainWindow
+from app.common.appearance import Appearance
 from app.training.continued import ContinuedPanel
 from app.training.form import PRESET_LABELS
 from app.training.pretrain import PretrainPanel
 from app.training.runs import RunStore
+from app.window import MainWindow
 from model import Transformer, save_model
-from test_training_pretrain import small_settings
 
 TIMEOUT = 180000  # the training child runs at lower priority: a busy machine slows it
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from _engine import TEXT
-from app.appearance import Appearance
 from _training import flat_settings
-from model.settings import TrainingSettings
+
+from app.common.appearance import Appearance
 from app.training.pretrain import PretrainPanel
 from app.training.runs import RunStore
+from model.settings import TrainingSettings
 
 TIMEOUT = 180000  # generous: the training child runs at lower priority, so a busy machine slows it
 

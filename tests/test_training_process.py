@@ -8,17 +8,17 @@ import pickle
 import re
 import signal
 
+import _child_jobs
 import numpy as np
 import pytest
+from test_training_pretrain import corpus, small_settings  # noqa: F401  (corpus is a fixture)
 
-import _child_jobs
-from app.appearance import Appearance
+from app.common.appearance import Appearance
 from app.training import child, jobs
 from app.training.pretrain import PretrainPanel
 from app.training.runs import RunStore
 from app.training.worker import TrainerView, TrainingWorker
 from model.checkpoint import load_model
-from test_training_pretrain import corpus, small_settings  # noqa: F401  (corpus is a fixture)
 
 TIMEOUT = 180000  # generous: the training child runs at lower priority, so a busy machine slows it
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from _engine import TEXT, tiny_config, tokenizer
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
-
-from _engine import TEXT, tiny_config, tokenizer
-from app.main_window import MainWindow
-from app.training.timeline import run_snapshots
 from test_training_pretrain import small_settings
+
+from app.training.timeline import run_snapshots
+from app.window import MainWindow
 
 TIMEOUT = 180000  # generous: the training child runs at lower priority, so a busy machine slows it
 
@@ -32,7 +32,7 @@ def make_window(qtbot, tmp_path):
 @pytest.fixture
 def trained_run(tmp_path):
     """A tiny model trained for 60 steps with a snapshot every 20 (the CLI layout: out + out-snapshots)."""
-    from model.train import Trainer, TrainConfig
+    from model.train import TrainConfig, Trainer
 
     tok = tokenizer("char")
     ids = np.asarray(tok.encode(TEXT * 40), dtype=np.uint16)

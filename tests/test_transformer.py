@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 import torch
-
 from _engine import TEXT, tiny_model, tokenizer
+
 from model.config import ModelConfig, parameter_count
 from model.tracing import trace_text
 from model.transformer import Transformer, apply_rope, rope_angles, sinusoidal_table

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
-from ..paths import default_model_dir
+from model.paths import default_model_dir
+
 from .runs import RunStore
 
 CHOOSE_FOLDER = "Choose a model folder…"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from ..appearance import Appearance
-from ..plots import image_item, make_plot, set_title, style_plot
+from ..common.appearance import Appearance
+from ..common.plots import image_item, make_plot, set_title, style_plot
 
 
 class ConfusionView:

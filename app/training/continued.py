@@ -14,19 +14,32 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.settings import TrainConfig, TrainingSettings, paced
 
-from ..appearance import OKABE_ITO, Appearance
-from ..plots import make_plot, style_plot
-from ..textutil import esc, visible
-from ..worker import Worker
+from ..common.appearance import OKABE_ITO, Appearance
+from ..common.plots import make_plot, style_plot
+from ..common.textutil import esc, visible
+from ..common.worker import Worker
 from . import jobs, previews
 from .base_picker import BasePicker
-from .curves import span_steps, step_plot
 from .controls import job_controls, run_time_text
+from .curves import span_steps, step_plot
 from .layout import lesson_columns
 from .run_list import RunList
 from .runs import Run, RunStore

@@ -14,8 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
-from ..appearance import Appearance
-from ..worker import Worker
+from ..common.appearance import Appearance
+from ..common.worker import Worker
 from .controls import dim_when_disabled, job_controls
 from .run_list import RunList
 from .runs import Run, RunStore

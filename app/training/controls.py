@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox
 
-from ..appearance import Appearance
+from ..common.appearance import Appearance
 
 
 def duration(seconds: float) -> str:

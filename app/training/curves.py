@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from ..appearance import OKABE_ITO, Appearance
-from ..plots import make_plot, set_title, style_plot
+from ..common.appearance import OKABE_ITO, Appearance
+from ..common.plots import make_plot, set_title, style_plot
 
 SERIES = ("step", "train_loss", "val_loss", "learning_rate", "tokens_per_second", "grad_norm")
 FOLLOW_TIP = "Scroll to zoom, drag to pan; double-click to see the whole run again."

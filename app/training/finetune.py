@@ -16,19 +16,29 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..appearance import OKABE_ITO, Appearance
-from ..plots import style_plot
-from ..textutil import esc
-from ..worker import Worker
+from ..common.appearance import OKABE_ITO, Appearance
+from ..common.plots import style_plot
+from ..common.textutil import esc
+from ..common.worker import Worker
 from . import classify_runs
 from .base_picker import BasePicker
 from .classify_worker import ClassifyWorker
 from .confusion import ConfusionView
-from .curves import span_steps, step_plot
 from .controls import job_controls
+from .curves import span_steps, step_plot
 from .labelled_table import LabelledTable
 from .layout import lesson_columns
 from .run_list import RunList

@@ -8,17 +8,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.config import PRESETS, ModelConfig
 from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
-from ..appearance import Appearance
-from ..textutil import esc, visible
+from ..common.appearance import Appearance
+from ..common.textutil import esc, visible
 from .controls import muted_label as _muted
-from .controls import run_time_text, spin as _spin
+from .controls import run_time_text
+from .controls import spin as _spin
 
 # The form's own starting values (a quick classroom run), where they differ from the engine's defaults.
 UI_PRESET = dict(name="shakespeare-tiny", tokenizer="char", learning_rate=3e-3, steps=1000, warmup_steps=50,

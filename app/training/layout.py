@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from ..appearance import Appearance
-from ..pages import LessonPane
+from ..common.appearance import Appearance
+from ..common.pages import LessonPane
 
 
 def lesson_columns(panel: QWidget, left: QWidget, center: QWidget, appearance: Appearance, lesson: str,

@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from model.settings import TrainingSettings
 
-from ..appearance import Appearance
+from ..common.appearance import Appearance
 from . import previews
-from .pretrain_views import CheckpointList, ResumeBanner, SamplesView
 from .controller import RunController, RunPanel, ending_text
 from .controls import duration
 from .curves import TrainingCurves
 from .form import PretrainForm
 from .layout import lesson_columns, run_column, scrolled, splitter
+from .pretrain_views import CheckpointList, ResumeBanner, SamplesView
 from .run_list import describe_run
 from .runs import Run, RunStore
 from .worker import TrainingWorker
+
 
 class PretrainPanel(RunPanel):
     records_shown = Signal(int)  # the step now on screen

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..paths import default_corpus_dir
+from model.paths import default_corpus_dir
 
 PREVIEW_PASSAGE = ("But soft, what light through yonder window breaks? It is the east, and Juliet is the sun. "
                    "Arise, fair sun, and kill the envious moon.")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..paths import user_data_dir
+from model.paths import user_data_dir
 
 METRIC_COLUMNS = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rate", "grad_norm",
                   "tokens_per_second", "elapsed")

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
-from ..appearance import Appearance
+from ..common.appearance import Appearance
 
 SNAPSHOT = re.compile(r"step-(\d+)")
 

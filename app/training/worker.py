@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
-from ..paths import user_cache_dir
+from model.paths import user_cache_dir
+
 from . import child
 from .jobs import prepare_pretraining
 from .runs import Run

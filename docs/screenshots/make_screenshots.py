@@ -33,7 +33,7 @@ def interactive(model: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.__main__ import wait_until
-    from app.main_window import MainWindow
+    from app.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow(settings=QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.IniFormat))

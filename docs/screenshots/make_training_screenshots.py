@@ -31,7 +31,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.main_window import MainWindow
+    from app.window import MainWindow
 
     def wait(predicate, timeout=600.0):
         deadline = time.monotonic() + timeout

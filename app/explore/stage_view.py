@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QStackedWidget
 
-from .pages import EmptyState, LessonFitter, LessonPane, MessagePage
-from .paths import default_model_dir
+from model.paths import default_model_dir
+
+from ..common.pages import EmptyState, LessonFitter, LessonPane, MessagePage
 from .stages import NEEDS_TRACE, STAGES
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from model.paths import lessons_dir
+
 from .appearance import Appearance
-from .paths import lessons_dir
 
 SUGGESTIONS = [
     "To be, or not to be, that is the question:",

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..appearance import Appearance
-from ..plots import fitting_ticks, image_item, make_plot, nan_masked, now_and_after_layout, style_plot
-from ..textutil import visible
+from ...common.appearance import Appearance
+from ...common.plots import fitting_ticks, image_item, make_plot, nan_masked, now_and_after_layout, style_plot
+from ...common.textutil import visible
 
 
 class TokenHeatmap(QWidget):

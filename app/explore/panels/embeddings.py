@@ -6,11 +6,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..plots import image_item, make_plot, set_title, style_plot
-from ..textutil import visible
+from ...common.plots import image_item, make_plot, set_title, style_plot
+from ...common.textutil import visible
 from .base import Panel, count, heading, note
 
 N_LABELS = 40
@@ -220,6 +227,6 @@ class EmbeddingsPanel(Panel):
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(EmbeddingsPanel))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..common.worker import Worker
 from .decoding import DecodingSession
 from .engine import Engine, comparison_tokenizers
-from .worker import Worker
 
 DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
 

@@ -183,6 +183,6 @@ class OverviewPanel(Panel):
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(OverviewPanel))

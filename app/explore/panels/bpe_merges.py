@@ -6,8 +6,8 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from ..appearance import Appearance
-from ..textutil import esc, visible
+from ...common.appearance import Appearance
+from ...common.textutil import esc, visible
 
 
 def pieces(n: int) -> str:

@@ -6,7 +6,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import default_model_dir
+from model.paths import default_model_dir
 
 SAMPLE_TEXT = (
     "To be, or not to be, that is the question: Whether 'tis nobler in the mind to suffer "
@@ -17,8 +17,9 @@ SAMPLE_TEXT = (
 @lru_cache(maxsize=1)
 def tiny_model_dir() -> str:
     """A tiny random model (2 layers, 2 heads, d_model 16) saved to a temporary folder."""
-    from model import ModelConfig, TextTokenizer, Transformer, save_model
     import torch
+
+    from model import ModelConfig, TextTokenizer, Transformer, save_model
 
     torch.manual_seed(0)
     tok = TextTokenizer.train("bpe", [SAMPLE_TEXT * 4, "hello world, the cat sat on the mat."], 300)
@@ -30,7 +31,7 @@ def tiny_model_dir() -> str:
 
 def sample_engine(folder: str | None = None):
     """An Engine with a model loaded: LM_ANATOMY_MODEL, the shipped model, or a tiny random one."""
-    from .engine import Engine
+    from ..explore.engine import Engine
 
     folder = folder or os.environ.get("LM_ANATOMY_MODEL")
     if folder is None:

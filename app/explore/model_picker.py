@@ -6,8 +6,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
-from .paths import default_model_dir
-from .training.timeline import run_label
+from model.paths import default_model_dir
+
+from ..training.timeline import run_label
 
 
 def tr(text: str) -> str:

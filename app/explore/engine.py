@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .paths import default_corpus_dir, user_cache_dir
+from model.paths import default_corpus_dir, user_cache_dir
 
 PUNCTUATION_NO_SPACE = set(".,;:!?)]}'\n")
 
@@ -92,8 +92,9 @@ def pca_2d(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def sinusoid(context: int, width: int) -> np.ndarray:
-    from model.transformer import sinusoidal_table
     import torch
+
+    from model.transformer import sinusoidal_table
 
     return sinusoidal_table(torch.arange(context), width - width % 2).numpy().astype(np.float32)
 
@@ -198,9 +199,8 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
 
     Returns (trace, index of the first generated token in the window, or -1).
     """
-    from model.tracing import trace_text
     from model.trace import Trace
-    from model.tracing import trace_ids, window_text
+    from model.tracing import trace_ids, trace_text, window_text
 
     model, tok = loaded.model, loaded.tokenizer
     if not extra_ids:

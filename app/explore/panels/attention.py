@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QScrollArea, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .attention_grid import AttentionMosaic
 from .base import Panel, heading, note
@@ -174,6 +183,6 @@ def _labels_from(trace) -> dict:
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(AttentionPanel))

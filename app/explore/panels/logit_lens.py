@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ..appearance import Appearance
-from ..textutil import visible
+from ...common.appearance import Appearance
+from ...common.textutil import visible
 
 SHOWN = 6
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from ..appearance import Appearance
-from ..plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
+from ...common.appearance import Appearance
+from ...common.plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
 
 
 def separator(t: int) -> int:

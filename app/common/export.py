@@ -47,7 +47,7 @@ def figure_caption(widget: QWidget, title: str | None = None, prompt: str | None
         title = getattr(panel, "title", "") or getattr(window, "windowTitle", lambda: "")()
         info = getattr(panel, "info", None)
         if info is not None and getattr(info, "name", ""):
-            from .training.timeline import run_label  # a run's "checkpoint" folder: named by its run
+            from ..training.timeline import run_label  # a run's "checkpoint" folder: named by its run
 
             title = f"{title} · {run_label(info.path) or info.name}"
     if prompt is None:

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ..appearance import Appearance
-from ..textutil import visible
+from ...common.appearance import Appearance
+from ...common.textutil import visible
 
 
 class AttentionLines(QWidget):

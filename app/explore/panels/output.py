@@ -6,13 +6,28 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel,
-                               QFrame, QPushButton, QSlider, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..plots import make_plot, no_si_prefix, set_title, style_plot
-from ..textutil import esc, visible
+from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
+from ...common.textutil import esc, visible
 from .base import Panel, heading, note
 
 N_BARS = 15
@@ -342,6 +357,6 @@ class OutputPanel(Panel):
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(OutputPanel))

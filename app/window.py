@@ -10,16 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from . import export
-from .appearance import Appearance
+from model.paths import default_model_dir
+
+from .common import export
+from .common.appearance import Appearance
+from .explore.model_picker import ModelPicker, model_label
+from .explore.prompt import MAX_PROMPT_CHARS, PromptBar
+from .explore.session import ExplorerSession
+from .explore.stage_view import StageView, trace_status
+from .explore.stages import build_panels
 from .menus import TAB_SHORTCUTS, StageExports, WindowMenus
-from .model_picker import ModelPicker, model_label
-from .paths import default_model_dir
 from .preferences import Preferences
-from .prompt import MAX_PROMPT_CHARS, PromptBar
-from .session import ExplorerSession
-from .stage_view import StageView, trace_status
-from .stages import build_panels
 from .training.area import TrainingArea
 from .training.timeline import SNAPSHOT
 

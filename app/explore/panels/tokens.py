@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..flow import FlowLayout
-from ..textutil import esc, visible
+from ...common.flow import FlowLayout
+from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
 
@@ -177,8 +177,8 @@ class TokensPanel(Panel):
 if __name__ == "__main__":
     import sys
 
+    from ...common.sample import preview
     from ..engine import comparison_tokenizers
-    from ..sample import preview
 
     def make():
         panel = TokensPanel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
-from ..appearance import Appearance
+from ...common.appearance import Appearance
 
 
 class Panel(QWidget):

@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QProgressBar, QTableWidget, QTableWidgetItem,
-                               QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
-from ..textutil import esc, visible
+from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
-
 
 MAX_CHAR_ROWS = 300
 
@@ -90,6 +96,6 @@ class TextPanel(Panel):
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(TextPanel))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..plots import image_item, make_plot, set_title, style_plot
-from ..textutil import visible
+from ...common.plots import image_item, make_plot, set_title, style_plot
+from ...common.textutil import visible
 from .base import Panel, note
 from .heatmap import TokenHeatmap
 
@@ -128,6 +128,6 @@ class PositionsPanel(Panel):
 if __name__ == "__main__":
     import sys
 
-    from ..sample import preview
+    from ...common.sample import preview
 
     sys.exit(preview(PositionsPanel))

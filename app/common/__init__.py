@@ -1,0 +1,1 @@
+"""Pieces both halves of the window share: appearance, plots, exports, the worker thread, pages."""
