@@ -31,7 +31,8 @@ from _timing import timed  # noqa: E402  (beside this script)
 from model.checkpoint import load_model  # noqa: E402
 from model.config import ModelConfig, parameter_count  # noqa: E402
 from model.decoding import Decoder  # noqa: E402
-from model.gpt2 import END_OF_TEXT, export_gpt2  # noqa: E402
+from model.gpt2 import export_gpt2  # noqa: E402
+from model.gpt2_format import END_OF_TEXT  # noqa: E402
 from model.paths import default_corpus_dir  # noqa: E402
 from model.tokenizer import TextTokenizer  # noqa: E402
 from model.tracing import LENS_TOP_K, logit_lens, trace_ids  # noqa: E402

@@ -21,11 +21,11 @@ import threading
 
 # Where each public name lives, for `from model import NAME`.
 _EXPORTS = {
-    "CheckpointError": "checkpoint", "LoadedModel": "checkpoint", "load_model": "checkpoint",
+    "CheckpointError": "folders", "LoadedModel": "checkpoint", "load_model": "checkpoint",
     "save_model": "checkpoint",
     "PRESETS": "config", "ModelConfig": "config", "parameter_count": "config",
     "Decoder": "decoding", "generate": "decoding", "shape_distribution": "decoding",
-    "TextTokenizer": "tokenizer", "TokenizerError": "tokenizer",
+    "TextTokenizer": "tokenizer", "TokenizerError": "tokenizer_kinds",
     "LayerTrace": "trace", "StepTrace": "trace", "Trace": "trace",
     "trace_text": "tracing",
     "Transformer": "transformer",
@@ -33,8 +33,9 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["import_engine"]
 
 # Every module that imports torch (directly or through another), in an order that needs no cycle.
-ENGINE_MODULES = ("transformer", "tokenizer", "trace", "tracing", "decoding", "checkpoint", "data", "budget",
-                  "distributed", "trainer_state", "train", "recipes", "classify", "gpt2", "evaluate")
+ENGINE_MODULES = ("transformer", "tokenizer_kinds", "tokenizer", "trace", "tracing", "decoding", "folders",
+                  "gpt2_format", "checkpoint", "data", "budget", "distributed", "trainer_state", "train", "recipes",
+                  "classify", "gpt2", "evaluate")
 
 _engine_lock = threading.Lock()
 _engine_imported = False

@@ -6,35 +6,33 @@ whose message names the file and what is wrong with it.
 """
 from __future__ import annotations
 
-import errno
-import hashlib
 import json
 import os
-import re
-import shutil
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
-from safetensors import SafetensorError
-from safetensors import safe_open
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 
 from .config import ModelConfig
 from .files import atomic_write_json
-from .tokenizer import TextTokenizer, TokenizerError
+from .folders import (
+    CONFIG,
+    TOKENIZER,
+    TRAINING,
+    WEIGHTS,
+    CheckpointError,
+    recover_interrupted_save,
+    write_folder_atomically,
+)
+from .gpt2_format import is_hf_folder
+from .tokenizer import TextTokenizer
+from .tokenizer_kinds import TokenizerError
 from .transformer import Transformer
 
-CONFIG, WEIGHTS, TOKENIZER, TRAINING = "config.json", "model.safetensors", "tokenizer.json", "training.json"
-TRAINER_STATE = "trainer_state.safetensors"
 PICKLE_SUFFIXES = {".pt", ".pth", ".bin", ".pkl", ".pickle", ".ckpt"}
-# Every file LM Anatomy writes into a model folder (ours, a GPT-2 export's, a classifier's). A folder
-# holding anything else is the user's: it is never replaced or deleted (see check_replaceable).
-OUR_FILES = frozenset({CONFIG, WEIGHTS, TOKENIZER, TRAINING, TRAINER_STATE, "vocab.json", "merges.txt",
-                       "tokenizer_config.json", "head.safetensors", "untrained_head.safetensors", "classifier.json",
-                       ".DS_Store", "Thumbs.db", "desktop.ini"})
 # Weights must be real numbers: integers, booleans and fp8 would be cast silently into nonsense.
 FLOAT_DTYPES = {torch.float32: "float32", torch.float16: "float16", torch.bfloat16: "bfloat16", torch.float64: "float64"}
 FINGERPRINT_KEY = "lm_anatomy.tokenizer_fingerprint"
@@ -42,16 +40,6 @@ PICKLE_REFUSAL = (
     "is a PyTorch/pickle file. LM Anatomy never loads pickle files, because unpickling can run "
     "any code hidden inside them. Convert the weights to model.safetensors first."
 )
-
-
-class CheckpointError(Exception):
-    def __init__(self, path: str | os.PathLike, problem: str):
-        self.path, self.problem = Path(path), problem
-        super().__init__(f"{path}: {problem}")
-
-
-class FolderInUseError(CheckpointError):
-    """The target folder holds files LM Anatomy did not write: it is never replaced."""
 
 
 @dataclass
@@ -77,125 +65,6 @@ def state_for_saving(model: Transformer) -> dict[str, torch.Tensor]:
     return {k: v.detach().to("cpu").contiguous() for k, v in model.state_dict().items()}
 
 
-def foreign_entries(folder: Path, also_ours: set[str] | frozenset = frozenset()) -> list[str]:
-    """What in `folder` LM Anatomy did not write: sub-folders and files not in OUR_FILES (or also_ours)."""
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.is_dir() and not entry.is_symlink():
-            found.append(entry.name + "/")
-        elif entry.name not in OUR_FILES and entry.name not in also_ours:
-            found.append(entry.name)
-    return found
-
-
-def check_replaceable(folder: str | os.PathLike, also_ours: set[str] | frozenset = frozenset()) -> None:
-    """Raise FolderInUseError unless `folder` is absent, empty, or a model folder we wrote.
-
-    Saving replaces the whole folder, so anything else in it would be deleted: a user's folder
-    given as the output (with their documents in it) is refused, never emptied."""
-    folder = Path(folder)
-    if not folder.exists() and not folder.is_symlink():
-        return
-    if folder.is_symlink() or not folder.is_dir():
-        raise FolderInUseError(folder, "is not a folder LM Anatomy wrote (it is a file or a link); "
-                                       "choose a new or empty folder for the model")
-    foreign = foreign_entries(folder, also_ours)
-    if foreign:
-        shown = ", ".join(foreign[:4]) + (f" and {len(foreign) - 4} more" if len(foreign) > 4 else "")
-        raise FolderInUseError(folder, f"already holds files LM Anatomy did not write ({shown}), and saving a model "
-                                       "replaces the whole folder; nothing was changed. Choose a new or empty folder")
-
-
-def _stale_temporaries(folder: Path) -> list[Path]:
-    """Leftovers of saves killed part-way: .NAME.xxxxxxxx.tmp folders and .NAME.old beside `folder`."""
-    if not folder.parent.is_dir():
-        return []
-    pattern = re.compile(rf"^\.{re.escape(folder.name)}\.[A-Za-z0-9_]{{8}}\.tmp$")
-    found = [p for p in folder.parent.iterdir() if pattern.match(p.name) and p.is_dir() and not p.is_symlink()]
-    old = folder.with_name(f".{folder.name}.old")
-    if old.is_dir() and not old.is_symlink():
-        found.append(old)
-    return found
-
-
-def clean_leftovers(folder: str | os.PathLike) -> list[Path]:
-    """Repair and tidy after a killed save: put the previous folder back if the kill came between the
-    two renames, then remove half-built temporary folders and a stale .old. Returns what was removed."""
-    folder = Path(folder)
-    recover_interrupted_save(folder)
-    removed = []
-    for path in _stale_temporaries(folder):
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
-    return removed
-
-
-def check_writable(folder: str | os.PathLike, need_bytes: int = 0) -> None:
-    """Before a long run: can a model folder be built beside `folder` and swapped in? Writes and removes a
-    small probe file where the save will build its folder. Raises CheckpointError naming the reason."""
-    folder = Path(folder)
-    check_replaceable(folder)
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        probe = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-        try:
-            with open(probe / "probe", "wb") as fh:
-                fh.write(b"\0" * 4096)
-                fh.flush()
-                os.fsync(fh.fileno())
-        finally:
-            shutil.rmtree(probe, ignore_errors=True)
-    except OSError as exc:
-        raise CheckpointError(folder, f"cannot be written ({exc.strerror or exc}); choose a folder you can write to") from None
-    if need_bytes:
-        try:
-            usage = shutil.disk_usage(folder.parent)
-        except OSError:
-            return
-        if usage.total and usage.free < need_bytes:
-            raise CheckpointError(folder, f"a checkpoint needs about {_mb(need_bytes)} free, but the disk has only "
-                                          f"{_mb(usage.free)} free; free some space or choose another folder")
-
-
-def _mb(n: int) -> str:
-    return f"{n / 2**20:,.1f} MB" if n < 2**30 else f"{n / 2**30:,.1f} GB"
-
-
-def save_failure_reason(exc: OSError) -> str:
-    """A failed write in words, with what to do about it."""
-    reason = exc.strerror or str(exc)
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"{reason}; is the disk full? Free some space"
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{reason}; the folder cannot be written. Choose a folder you can write to"
-    return reason
-
-
-def write_folder_atomically(folder: str | os.PathLike, fill, also_ours: set[str] | frozenset = frozenset()) -> Path:
-    """Build a folder under a temporary name with `fill(tmp_path)`, then swap it in for `folder`.
-
-    A crash or error at any point leaves the previous folder as it was. A folder that holds files
-    we did not write is refused (FolderInUseError) before anything is written. Leftovers of earlier
-    saves that were killed part-way are removed first."""
-    folder = Path(folder)
-    check_replaceable(folder, also_ours)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(folder)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-    os.chmod(tmp, 0o755)
-    try:
-        fill(tmp)
-        for f in tmp.iterdir():
-            os.chmod(f, 0o644)  # safetensors and mkstemp write files private; a model folder is readable like any file
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
-        _swap_in(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return folder
-
-
 def save_model(
     folder: str | os.PathLike,
     model: Transformer,
@@ -215,25 +84,6 @@ def save_model(
             (tmp / name).write_bytes(data)
 
     return write_folder_atomically(folder, fill, set(extra_files or ()))
-
-
-def _swap_in(new: Path, target: Path) -> None:
-    """Replace `target` by `new`, keeping the old folder until the new one is in place."""
-    if not target.exists():
-        os.replace(new, target)
-        return
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def recover_interrupted_save(folder: Path) -> None:
-    """If a save was interrupted between its two renames, put the previous folder back."""
-    old = folder.with_name(f".{folder.name}.old")
-    if not folder.exists() and old.is_dir():
-        os.replace(old, folder)
 
 
 def read_config(folder: Path) -> ModelConfig:
@@ -331,7 +181,7 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
     refuse_pickles(folder)
     if not folder.is_dir():
         raise CheckpointError(folder, "not a model folder (expected a folder with config.json, model.safetensors, tokenizer.json)")
-    from .gpt2 import import_gpt2, is_hf_folder  # imported here: gpt2 builds on this module
+    from .gpt2 import import_gpt2  # imported here: gpt2 builds on this module
 
     if is_hf_folder(folder):  # a Hugging Face config.json: GPT-2 opens, anything else is refused by name
         return import_gpt2(folder, device)

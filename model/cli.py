@@ -12,17 +12,25 @@ import torch
 from tqdm import tqdm
 
 from .budget import estimate_training_bytes
-from .checkpoint import CONFIG, TOKENIZER, CheckpointError, check_writable, clean_leftovers, foreign_entries
 from .cli_common import _fail, _gb, _Parser, check_device, memory_available
 from .config import POSITIONAL_ENCODINGS, PRESETS, ModelConfig, presets_table
 from .data import CorpusError
 from .decoding import generate
 from .distributed import init_distributed, pick_device, run_distributed
 from .evaluate import eval_main, evaluate_ids  # noqa: F401 (lm-anatomy-eval's entry point is model.cli:eval_main)
+from .folders import (
+    CONFIG,
+    TOKENIZER,
+    CheckpointError,
+    check_writable,
+    clean_leftovers,
+    foreign_entries,
+)
 from .paths import default_corpus_dir
 from .recipes import ConfigError, build_trainer
 from .settings import DEFAULT_PRESET, DEFAULT_TOKENIZER, DEFAULT_VOCAB, TrainConfig
-from .tokenizer import KINDS, TextTokenizer, TokenizerError
+from .tokenizer import TextTokenizer
+from .tokenizer_kinds import KINDS, TokenizerError
 
 DEFAULT_POSITIONAL, DEFAULT_DROPOUT = "learned", 0.0
 DEFAULTS = TrainConfig()

@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import tokenizer as _tokenizers
-from .tokenizer import TextTokenizer, chunks
+from . import tokenizer_kinds as _tokenizers
+from .tokenizer import TextTokenizer
+from .tokenizer_kinds import chunks
 
 TEXT_SUFFIXES = {".txt", ".text"}
 # Larger files are capped (and the user told). Tokenizing is streamed in pieces of CHUNK_CHARS, so

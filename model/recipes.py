@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .checkpoint import CONFIG, TOKENIZER, read_config
+from .checkpoint import read_config
 from .config import ModelConfig, parameter_count
 from .data import read_corpus, split_documents, tokenize_documents, utf8_length
+from .folders import CONFIG, TOKENIZER
 from .paths import user_cache_dir
 from .settings import TrainConfig
 from .tokenizer import TextTokenizer

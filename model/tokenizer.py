@@ -8,80 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
+from tokenizers import Tokenizer
 
 from .files import atomic_write_text
-
-KINDS = ("char", "word", "bpe")
-KIND_NAMES = {"char": "characters", "word": "words", "bpe": "byte-level BPE (sub-words)"}
-UNKNOWN = "[UNK]"
-_BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
-CHUNK_CHARS = 1 << 20  # large texts are trained on and tokenized in pieces of about this many characters
-# Where a text can be cut without changing how any of the three tokenizers splits it: between a
-# word character and a line break or space that is followed by a word character again. Each side
-# then ends and starts a pre-token in the whole text as well (tests/test_faults_corpus.py checks).
-_SAFE_CUT = re.compile(r"(?<=\w)\n(?=\w)|(?<=\w)(?= \w)")
-
-
-def chunks(text: str, size: int | None = None) -> Iterator[str]:
-    """`text` in pieces of about `size` (default CHUNK_CHARS) characters, cut only where tokenizing
-    the pieces one by one gives the same ids as tokenizing the whole (see _SAFE_CUT). A text with no
-    such place in a stretch comes as one longer piece."""
-    size = size or CHUNK_CHARS
-    start = 0
-    while len(text) - start > size:
-        cut = _SAFE_CUT.search(text, start + size)
-        if cut is None:
-            break
-        end = cut.start() + (1 if text[cut.start()] == "\n" else 0)
-        yield text[start:end]
-        start = end
-    if start < len(text):
-        yield text[start:] if start else text
-
-
-class TokenizerError(Exception):
-    """A tokenizer file could not be used, or a text could not be tokenized."""
-
-
-def _bytes_to_unicode() -> dict[int, str]:
-    """GPT-2's reversible map from bytes to printable characters (used by ByteLevel)."""
-    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
-    cs = bs[:]
-    n = 0
-    for b in range(256):
-        if b not in bs:
-            bs.append(b)
-            cs.append(256 + n)
-            n += 1
-    return dict(zip(bs, (chr(c) for c in cs)))
-
-
-BYTE_TO_CHAR = _bytes_to_unicode()
-CHAR_TO_BYTE = {c: b for b, c in BYTE_TO_CHAR.items()}
-
-
-def readable(data: bytes) -> str:
-    """UTF-8 text where it is whole; any stray bytes of a split character as ⟨XX YY⟩."""
-    out, stray = [], []
-    for ch in data.decode("utf-8", errors="surrogateescape"):
-        if "\udc80" <= ch <= "\udcff":
-            stray.append(f"{ord(ch) - 0xDC00:02X}")
-            continue
-        if stray:
-            out.append("⟨" + " ".join(stray) + "⟩")
-            stray = []
-        out.append(ch)
-    if stray:
-        out.append("⟨" + " ".join(stray) + "⟩")
-    return "".join(out)
+from .tokenizer_kinds import (
+    BYTE_TOKEN_SET,
+    CHAR_TO_BYTE,
+    UNKNOWN,
+    TokenizerError,
+    build,
+    join_words,
+    readable,
+)
 
 
 def _encode_guarded(tok: Tokenizer, text: str):
@@ -115,7 +58,7 @@ class TextTokenizer:
 
     # ---- files -------------------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path) -> "TextTokenizer":
+    def load(cls, path: str | Path) -> TextTokenizer:
         path = Path(path)
         try:
             return cls(Tokenizer.from_file(str(path)))
@@ -125,7 +68,7 @@ class TextTokenizer:
             raise TokenizerError(f"{path}: not a readable tokenizer.json ({exc})") from None
 
     @classmethod
-    def from_str(cls, text: str) -> "TextTokenizer":
+    def from_str(cls, text: str) -> TextTokenizer:
         return cls(Tokenizer.from_str(text))
 
     def to_str(self) -> str:
@@ -147,27 +90,10 @@ class TextTokenizer:
 
     # ---- training ----------------------------------------------------------------------
     @classmethod
-    def train(cls, kind: str, texts: Iterable[str], vocab_size: int) -> "TextTokenizer":
-        if kind not in KINDS:
-            raise TokenizerError(f"tokenizer kind must be one of {KINDS}, not {kind!r}")
-        texts = (piece for text in texts for piece in chunks(text))  # bounded memory for large texts
-        if kind == "char":
-            return cls(_char_tokenizer(texts, vocab_size), "char")
-        if kind == "word":
-            tok = Tokenizer(models.WordLevel(unk_token=UNKNOWN))
-            tok.pre_tokenizer = _word_pre_tokenizer()
-            trainer = trainers.WordLevelTrainer(vocab_size=vocab_size, special_tokens=[UNKNOWN], show_progress=False)
-        else:
-            if vocab_size < 256:
-                raise TokenizerError("a byte-level BPE vocabulary needs at least 256 tokens (one per byte)")
-            tok = Tokenizer(models.BPE())
-            tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-            tok.decoder = decoders.ByteLevel()
-            trainer = trainers.BpeTrainer(
-                vocab_size=vocab_size, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False
-            )
-        tok.train_from_iterator(texts, trainer)
-        return cls(tok, kind)
+    # ---- training ----------------------------------------------------------------------
+    @classmethod
+    def train(cls, kind: str, texts: Iterable[str], vocab_size: int) -> TextTokenizer:
+        return cls(build(kind, texts, vocab_size), kind)
 
     # ---- encoding ----------------------------------------------------------------------
     def encode(self, text: str) -> list[int]:
@@ -198,7 +124,7 @@ class TextTokenizer:
     def decode(self, ids: Iterable[int]) -> str:
         ids = [int(i) for i in ids]
         if self.kind == "word":
-            return _join_words([self.tokenizer.id_to_token(i) or UNKNOWN for i in ids])
+            return join_words([self.tokenizer.id_to_token(i) or UNKNOWN for i in ids])
         return self.tokenizer.decode(ids, skip_special_tokens=False)
 
     # ---- what tokens stand for ---------------------------------------------------------
@@ -209,7 +135,7 @@ class TextTokenizer:
             piece = self.tokenizer.id_to_token(i) or ""
             if self.kind == "bpe":
                 table.append(bytes(CHAR_TO_BYTE.get(c, 0) for c in piece))
-            elif self.kind == "char" and piece in _BYTE_TOKEN_SET:
+            elif self.kind == "char" and piece in BYTE_TOKEN_SET:
                 table.append(bytes([int(piece[3:5], 16)]))
             elif self.kind == "word" and piece == UNKNOWN:
                 table.append(b"")
@@ -269,45 +195,3 @@ class TextTokenizer:
             part = parts[pi]
             part[j : j + 2] = [part[j] + part[j + 1]]
             states.append(state())
-
-
-_BYTE_TOKEN_SET = frozenset(_BYTE_TOKENS)
-
-
-def _char_tokenizer(texts: Iterable[str], vocab_size: int) -> Tokenizer:
-    """Characters as tokens: the most frequent characters, plus 256 byte tokens so that any
-    other character (an emoji, say) is still spelled exactly, byte by byte (Llama's byte fallback)."""
-    if vocab_size <= 256:
-        raise TokenizerError("a character vocabulary needs more than 256 tokens (256 are reserved for raw bytes)")
-    counts = Counter()
-    for text in texts:
-        counts.update(text)
-    vocab = {tok: i for i, tok in enumerate(_BYTE_TOKENS)}
-    for ch, _ in counts.most_common(vocab_size - 256):
-        vocab.setdefault(ch, len(vocab))
-    tok = Tokenizer(models.BPE(vocab=vocab, merges=[], byte_fallback=True))
-    tok.decoder = decoders.Sequence([decoders.ByteFallback(), decoders.Fuse()])
-    return tok
-
-
-def _word_pre_tokenizer():
-    # Spaces and tabs separate words and are dropped; words, single punctuation marks and
-    # line breaks become tokens.
-    return pre_tokenizers.Sequence(
-        [
-            pre_tokenizers.Split(Regex(r"[ \t]+"), behavior="removed"),
-            pre_tokenizers.Split(Regex(r"\w+|[^\w\s]|\s"), behavior="isolated"),
-        ]
-    )
-
-
-_NO_SPACE_BEFORE = set(".,;:!?)]}'\n")
-
-
-def _join_words(tokens: list[str]) -> str:
-    out: list[str] = []
-    for tok in tokens:
-        if out and out[-1] != "\n" and tok not in _NO_SPACE_BEFORE and out[-1] not in "([{'":
-            out.append(" ")
-        out.append(tok)
-    return "".join(out)

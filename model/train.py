@@ -18,18 +18,30 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
-from .budget import checkpoint_bytes, estimate_training_bytes  # noqa: F401 (estimate_training_bytes: its old home)
-from .checkpoint import (TRAINER_STATE, CheckpointError, check_writable, clean_leftovers, load_state_into,
-                         read_safetensors, save_failure_reason, save_model)
+from .budget import checkpoint_bytes
+from .checkpoint import load_state_into, read_safetensors, save_model
 from .config import ModelConfig
 from .data import sample_batch
 from .decoding import generate
-from .distributed import exit_distributed, init_distributed, pick_device, run_distributed  # noqa: F401 (old home)
+from .distributed import (  # noqa: F401 (old home)
+    exit_distributed,
+    init_distributed,
+    pick_device,
+    run_distributed,
+)
+from .folders import (
+    TRAINER_STATE,
+    CheckpointError,
+    check_writable,
+    clean_leftovers,
+    save_failure_reason,
+)
 from .metrics import Metrics, record_to_history
 from .settings import TrainConfig, learning_rate_at
 from .tokenizer import TextTokenizer
 from .trainer_state import restore_trainer, trainer_state_bytes
 from .transformer import Transformer
+
 
 class TrainingDiverged(Exception):
     pass

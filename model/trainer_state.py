@@ -8,7 +8,8 @@ import torch
 from safetensors.torch import load as load_tensors_bytes
 from safetensors.torch import save as save_tensors_bytes
 
-from .checkpoint import TRAINER_STATE, TRAINING, CheckpointError, load_state_into, read_safetensors, tokenizer_mismatch
+from .checkpoint import load_state_into, read_safetensors, tokenizer_mismatch
+from .folders import TRAINER_STATE, TRAINING, CheckpointError
 
 
 def trainer_state_bytes(trainer) -> bytes:

@@ -13,7 +13,8 @@ from _engine import TEXT, tiny_config, tiny_model, tokenizer
 from safetensors.torch import load_file, save_file
 
 import model.checkpoint as checkpoint
-from model.checkpoint import CheckpointError, FolderInUseError, load_model, save_model
+from model.checkpoint import load_model, save_model
+from model.folders import CheckpointError, FolderInUseError
 from model.train import TrainConfig, Trainer
 
 

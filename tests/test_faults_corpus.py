@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import model.tokenizer as tokenizer_module
+import model.tokenizer_kinds as tokenizer_module
 from model.data import Document, id_dtype, read_corpus, tokenize_documents
-from model.tokenizer import TextTokenizer, chunks
+from model.tokenizer import TextTokenizer
+from model.tokenizer_kinds import chunks
 
 # Runs of spaces and line breaks, tabs, punctuation, contractions, digits, accents, an emoji, CJK,
 # a non-breaking space: everything whose pre-tokens a careless cut would change.

@@ -21,7 +21,8 @@ from transformers import GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast  # noqa:
 
 from model.checkpoint import CheckpointError, load_model, save_model  # noqa: E402
 from model.decoding import Decoder, generate  # noqa: E402
-from model.gpt2 import END_OF_TEXT, export_gpt2, is_hf_folder, is_hf_gpt2_folder  # noqa: E402
+from model.gpt2 import export_gpt2  # noqa: E402
+from model.gpt2_format import END_OF_TEXT, is_hf_folder, is_hf_gpt2_folder  # noqa: E402
 from model.tracing import trace_text  # noqa: E402
 
 ATOL = 1e-4

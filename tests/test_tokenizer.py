@@ -3,7 +3,8 @@ from _engine import TEXT, tokenizer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model.tokenizer import TextTokenizer, TokenizerError, readable
+from model.tokenizer import TextTokenizer
+from model.tokenizer_kinds import TokenizerError, readable
 
 # Every kind of character: emoji, CJK, right-to-left, combining marks, control characters and NUL.
 ANY_TEXT = st.text(

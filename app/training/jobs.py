@@ -27,7 +27,7 @@ class Prepared:
 def prepare_pretraining(settings, run_folder: Path, resume: bool, say=lambda text: None,
                         token_cache: Path | None = None) -> Prepared:
     """Read the corpus, train (or reload) the tokenizer, tokenize, build the Trainer."""
-    from model.checkpoint import TOKENIZER
+    from model.folders import TOKENIZER
     from model.recipes import build_trainer
 
     checkpoint, preview = run_folder / "checkpoint", []
@@ -64,7 +64,8 @@ def continued_preparer(base_folder: str):
 def prepare_continued(base_folder: str, settings, run_folder: Path, resume: bool,
                       say=lambda text: None, token_cache: Path | None = None) -> Prepared:
     """Continued language-model training: the base model's tokenizer and sizes, its weights to start from."""
-    from model.checkpoint import TOKENIZER, read_config
+    from model.checkpoint import read_config
+    from model.folders import TOKENIZER
     from model.recipes import build_trainer
 
     base = Path(base_folder)

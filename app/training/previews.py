@@ -161,8 +161,9 @@ class ContinuedCheck:
 
 def continued_check(base_folder: str, paths: list[str], batch_size: int = 16, seed: int = 1337) -> ContinuedCheck:
     """Tokenize the text as a continued run would (the base's tokenizer, the same split) and time one step."""
-    from model.checkpoint import TOKENIZER, read_config
+    from model.checkpoint import read_config
     from model.data import read_corpus, split_documents
+    from model.folders import TOKENIZER
     from model.tokenizer import TextTokenizer
 
     base = Path(base_folder)
