@@ -195,8 +195,12 @@ def main(argv=None) -> int:
     def act_zoom():
         key(rng.choice([Qt.Key_Equal, Qt.Key_Minus, Qt.Key_0]), Qt.ControlModifier)
 
-    def act_resize():
-        window.resize(*rng.choice([(1024, 640), (1440, 880), (1200, 700), (1100, 660), (1366, 768)]))
+    def act_resize():  # the common screens, and any size between (layouts that oscillate do so at some sizes)
+        size = rng.choice([(1024, 640), (1440, 880), (1366, 768), (rng.randint(1000, 1500), rng.randint(600, 900))])
+        window.resize(*size)
+        lesson = window.menus.lesson_action
+        if rng.random() < 0.3:
+            lesson.setChecked(not lesson.isChecked())  # the stage's width changes with the lesson pane
 
     def act_shortcuts():
         QTimer.singleShot(rng.randint(50, 600), lambda: [key(Qt.Key_Return, target=w) for w in
@@ -212,7 +216,7 @@ def main(argv=None) -> int:
 
     actions = [(act_type, 14), (act_set_prompt, 6), (act_paste, 2), (act_clear, 1), (act_stage_key, 8),
                (act_stage_click, 6), (act_step, 8), (act_undo, 4), (act_play, 3), (act_slider, 6), (act_force, 4),
-               (act_presentation, 4), (act_zoom, 3), (act_resize, 2), (act_shortcuts, 1), (act_overview_box, 3)]
+               (act_presentation, 4), (act_zoom, 3), (act_resize, 4), (act_shortcuts, 1), (act_overview_box, 3)]
     funcs, weights = zip(*actions)
     deadline = started + args.minutes * 60
     next_memory = [started]

@@ -158,7 +158,7 @@ def test_greedy_step_appends_the_argmax(qtbot, window):
 def test_play_keeps_stepping_and_typing_stops_it(qtbot, window):
     window.show_stage("output")
     type_and_wait(qtbot, window, "the cat")
-    window.panels["output"].speed.setValue(20.0)
+    window.panels["output"].controls.speed.setValue(20.0)
     window.panels["output"].play_button.setChecked(True)
     assert window.menus.play_action.isChecked()  # the menu action and the button stay in sync
     qtbot.waitUntil(lambda: len(window.decoding.extra_ids) >= 3, timeout=TIMEOUT)

@@ -8,17 +8,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
+from .sampling import SamplingControls
 
 N_BARS = 15
 
@@ -78,51 +72,14 @@ class OutputPanel(Panel):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)
 
-        self.temperature = QSlider(Qt.Horizontal)
-        self.temperature.setRange(0, 200)
-        self.temperature.setValue(100)
-        self.top_k = QSpinBox()
-        self.top_k.setRange(0, 100000)
-        self.top_k.setSpecialValueText("off")
-        self.top_p = QSlider(Qt.Horizontal)
-        self.top_p.setRange(1, 100)
-        self.top_p.setValue(100)
-        self.temperature_label, self.top_p_label = QLabel(), QLabel()
-        for label in (self.temperature_label, self.top_p_label):  # one line, fixed width: the slider never jumps
-            label.setWordWrap(False)
-            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.temperature.setToolTip(self.tr("0 is greedy decoding: always the most likely token. Below 1 sharpens "
-                                            "the distribution, above 1 flattens it."))
-        for w in (self.temperature, self.top_k, self.top_p):
-            (w.valueChanged).connect(self._controls_changed)
-        form = QFormLayout()
-        t_row, p_row = QHBoxLayout(), QHBoxLayout()
-        t_row.addWidget(self.temperature, 1)
-        t_row.addWidget(self.temperature_label)
-        p_row.addWidget(self.top_p, 1)
-        p_row.addWidget(self.top_p_label)
-        form.addRow("Temperature", t_row)
-        form.addRow("Top-k", self.top_k)
-        form.addRow("Top-p", p_row)
-
-        self.step_button = QPushButton("Step ▸")
-        self.greedy_note = note("", self.appearance)
-        self.play_button = QPushButton("Play ▶")
-        self.play_button.setCheckable(True)
-        self.undo_button = QPushButton("Undo ◂")
-        self.speed = QDoubleSpinBox()
-        self.speed.setRange(0.5, 20.0)
-        self.speed.setValue(3.0)
-        self.speed.setSuffix(" tokens/s")
-        self.step_button.clicked.connect(self.step_requested)
-        self.undo_button.clicked.connect(self.undo_requested)
-        self.play_button.toggled.connect(self._play_toggled)
-        self.speed.valueChanged.connect(self.speed_changed)
-        buttons = QGridLayout()  # two rows: narrow enough for a school laptop or presentation fonts
-        buttons.addWidget(self.step_button, 0, 0)
-        buttons.addWidget(self.play_button, 0, 1)
-        buttons.addWidget(self.undo_button, 1, 0)
-        buttons.addWidget(self.speed, 1, 1)
+        self.controls = c = SamplingControls(self.appearance)
+        c.changed.connect(self._controls_changed)
+        for name in ("step_requested", "undo_requested", "play_toggled", "speed_changed"):
+            getattr(c, name).connect(getattr(self, name))
+        # the controls' parts, as the panel's (tests and the random-input run use them)
+        self.temperature, self.top_k, self.top_p, self.play_button = c.temperature, c.top_k, c.top_p, c.play_button
+        self.temperature_label, self.greedy_note = c.temperature_label, c.greedy_note
+        self.settings, self.set_settings, self.set_playing = c.settings, c.set_settings, c.set_playing
 
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
@@ -149,12 +106,7 @@ class OutputPanel(Panel):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(heading("Shape the distribution", self.appearance))
-        rv.addLayout(form)
-        rv.addWidget(self.greedy_note)
-        rv.addWidget(heading("Generate", self.appearance))
-        rv.addLayout(buttons)
-        rv.addWidget(note("Click a bar to force that token as the next one.", self.appearance))
+        rv.addWidget(c)
         rv.addWidget(heading("The text so far", self.appearance))
         rv.addWidget(self.so_far_scroll)
         rv.addWidget(heading("History", self.appearance))
@@ -166,25 +118,10 @@ class OutputPanel(Panel):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(split)
-        self._controls_changed()
         self._fit_controls()
 
     # ---- controls ------------------------------------------------------------------------
-    def settings(self) -> tuple[float, int, float]:
-        return self.temperature.value() / 100.0, self.top_k.value(), self.top_p.value() / 100.0
-
-    def set_settings(self, temperature: float, top_k: int, top_p: float) -> None:
-        self.temperature.setValue(round(temperature * 100))
-        self.top_k.setValue(int(top_k))
-        self.top_p.setValue(round(top_p * 100))
-
-    def _controls_changed(self, *_):
-        t, _, p = self.settings()
-        self.temperature_label.setText(self.tr("0 (greedy)") if t == 0 else f"{t:.2f}")
-        self.top_p_label.setText(f"{p:.2f}" + (self.tr(" (off)") if p >= 1 else ""))
-        self.greedy_note.setText(self.tr("Temperature 0 is greedy decoding: always the most likely token.")
-                                 if t == 0 else self.tr("Temperature below 1 sharpens the distribution, above 1 "
-                                                        "flattens it; 0 always takes the most likely token."))
+    def _controls_changed(self) -> None:
         if self.trace is not None:
             if self.isVisible():
                 self.render(self.trace)
@@ -193,24 +130,11 @@ class OutputPanel(Panel):
 
     def _fit_controls(self) -> None:
         """The value labels keep the width of their widest text, so the sliders keep theirs."""
-        fm = QFontMetrics(self.appearance.font())  # the application font as it is now set
-        self.temperature_label.setFixedWidth(fm.horizontalAdvance(self.tr("0 (greedy)")) + 6)
-        self.top_p_label.setFixedWidth(fm.horizontalAdvance("1.00" + self.tr(" (off)")) + 6)
+        self.controls.fit()
         self.plot.setMinimumWidth(int(280 * self.appearance.scale))
         self.split.widget(1).setMinimumWidth(int(300 * self.appearance.scale ** 0.8))
         line = self.appearance.point_size * 1.15 * 96 / 72 * 1.25  # one line of the text's font, in pixels
         self.so_far_scroll.setFixedHeight(int(line * 3 + 8))
-
-    def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
-        self.play_toggled.emit(on)
-
-    def set_playing(self, on: bool) -> None:
-        """Show Play's state when it changed elsewhere (the menu, or typing stopped it), without acting on it."""
-        self.play_button.blockSignals(True)
-        self.play_button.setChecked(on)
-        self.play_button.blockSignals(False)
-        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
 
     def set_model(self, info) -> None:
         super().set_model(info)
@@ -340,7 +264,7 @@ class OutputPanel(Panel):
                     item.setForeground(QBrush(QColor(self.appearance.hex("generated"))))
                 self.history.setItem(r, c, item)
         self.history.scrollToBottom()
-        self.undo_button.setEnabled(bool(entries))
+        self.controls.undo_button.setEnabled(bool(entries))
 
     def apply_appearance(self) -> None:
         style_plot(self.plot, self.appearance)
