@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from model.paths import default_model_dir
 
-from .common import export
+from .common import export, figures
 from .explore.stages import STAGES
 
 # The main tabs, in order, with their shortcuts (Ctrl+1..7 pick explorer stages and Ctrl+Shift+E
@@ -148,12 +148,12 @@ class StageExports:
         widget = self.window.stack.currentWidget()
         path = path or self._ask_path(tr("Export as {0}").format(fmt.upper()), fmt, f"{fmt.upper()} (*.{fmt})")
         if path:
-            export.save_svg(widget, path) if fmt == "svg" else export.save_png(widget, path)
+            figures.save_svg(widget, path) if fmt == "svg" else figures.save_png(widget, path)
             self.window.say(tr("Saved {0}").format(path))
         return path
 
     def copy(self) -> None:
-        export.copy_image(self.window.stack.currentWidget())
+        figures.copy_image(self.window.stack.currentWidget())
         self.window.say(tr("Copied the stage image to the clipboard"))
 
     def trace(self, path: str | None = None) -> str | None:

@@ -183,9 +183,9 @@ def test_stage_figures_have_title_prompt_and_twice_the_pixels(qtbot, window, tmp
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from app.common import export
+    from app.common import figures
 
-    fig = export._Figure(attention, *export.figure_caption(attention))
+    fig = figures._Figure(attention, *figures.figure_caption(attention))
     band = heatmap.title.geometry().translated(fig.offsets[fig.parts.index(heatmap)])
     renderer = QSvgRenderer(str(tmp_path / "a.svg"))
     drawn = QImage(fig.size, QImage.Format_ARGB32)
@@ -193,7 +193,7 @@ def test_stage_figures_have_title_prompt_and_twice_the_pixels(qtbot, window, tmp
     painter = QPainter(drawn)
     renderer.render(painter)
     painter.end()
-    direct = export.figure_image(attention, scale=1)
+    direct = figures.figure_image(attention, scale=1)
 
     def leftmost_ink(img):
         for x in range(band.left(), band.right()):

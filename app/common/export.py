@@ -1,10 +1,6 @@
-"""Export what is on screen, fit for a paper or a slide: figures (PNG at 2×, SVG through QSvgGenerator)
-with a title and the prompt above the plots, the clipboard, CSV tables of the data shown (numbers in
-their own columns), trace .npz. The save dialogs open in the folder last saved to.
-
-A stage's figure holds its plots only (Panel.plots() that are on screen, where they are on screen):
-no drop-downs, check boxes or tab bars. A stage without plots is drawn whole.
-"""
+"""Export the data on screen: CSV tables of what a stage shows (numbers in their own columns), the
+trace as .npz; the save dialogs (they open in the folder last saved to) and the plots' right-click
+menu. The figures themselves are drawn by figures.py."""
 from __future__ import annotations
 
 import csv
@@ -12,13 +8,11 @@ import re
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QTableWidget, QWidget
 
-SCALE = 2  # PNG pixels per screen pixel
-PAD = 16  # around the figure, in screen pixels
+from .figures import copy_image, figure_caption, save_png, save_svg
+
 LAST_FOLDER_KEY = "export/last_folder"
 
 
@@ -27,136 +21,6 @@ def tr(text: str) -> str:
 
 
 # ---- what a figure holds ------------------------------------------------------------------------------
-def figure_parts(widget: QWidget) -> list[QWidget]:
-    """The plots of a stage that are on screen, or the widget itself (a single plot, or a stage without plots)."""
-    plots = getattr(widget, "plots", None)
-    if callable(plots):
-        shown = [w for w in plots().values() if w.isVisible() and w.width() > 0 and w.height() > 0]
-        if shown:
-            return shown
-    return [widget]
-
-
-def figure_caption(widget: QWidget, title: str | None = None, prompt: str | None = None) -> tuple[str, str]:
-    """The figure's title (the stage, the model) and its prompt line (what the model read)."""
-    window = widget.window()
-    panel = widget
-    while panel is not None and not hasattr(panel, "info"):
-        panel = panel.parentWidget()
-    if title is None:
-        title = getattr(panel, "title", "") or getattr(window, "windowTitle", lambda: "")()
-        info = getattr(panel, "info", None)
-        if info is not None and getattr(info, "name", ""):
-            from ..training.timeline import run_label  # a run's "checkpoint" folder: named by its run
-
-            title = f"{title} · {run_label(info.path) or info.name}"
-    if prompt is None:
-        prompt = ""
-        trace = getattr(panel, "trace", None)
-        if trace is not None and getattr(trace, "text", None):
-            prompt = trace.text
-        elif callable(getattr(window, "prompt_text", None)):
-            prompt = window.prompt_text()
-    return title or "LM Anatomy", prompt
-
-
-class _Figure:
-    """Where the header and each part go, in screen pixels."""
-
-    def __init__(self, widget: QWidget, title: str, prompt: str):
-        self.parts = figure_parts(widget)
-        origin = widget
-        rects = [QRect(p.mapTo(origin, QPoint(0, 0)), p.size()) if p is not origin else QRect(QPoint(0, 0), p.size())
-                 for p in self.parts]
-        bounds = rects[0]
-        for r in rects[1:]:
-            bounds = bounds.united(r)
-        self.title_font = QFont(widget.font())
-        self.title_font.setPointSizeF(widget.font().pointSizeF() * 1.35)
-        self.title_font.setBold(True)
-        self.prompt_font = QFont(widget.font())
-        width = max(bounds.width(), 320)
-        self.title = title
-        tm, pm = QFontMetrics(self.title_font), QFontMetrics(self.prompt_font)
-        self.title_rect = QRect(PAD, PAD, width, tm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextWordWrap,
-                                                                 title).height())
-        self.prompt = tr("Prompt: ") + f"“{_one_line(prompt)}”" if prompt else ""
-        prompt_h = pm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextWordWrap, self.prompt).height() if prompt else 0
-        self.prompt_rect = QRect(PAD, self.title_rect.bottom() + 6, width, prompt_h)
-        top = self.prompt_rect.bottom() + PAD
-        self.offsets = [QPoint(PAD + r.x() - bounds.x(), top + r.y() - bounds.y()) for r in rects]
-        self.size = QSize(width + 2 * PAD, top + bounds.height() + PAD)
-
-    def paint(self, painter: QPainter, background: QColor, foreground: QColor, muted: QColor) -> None:
-        painter.fillRect(QRect(QPoint(0, 0), self.size), background)
-        painter.setPen(foreground)
-        painter.setFont(self.title_font)
-        painter.drawText(self.title_rect, Qt.TextWordWrap, self.title)
-        if self.prompt:
-            painter.setPen(muted)
-            painter.setFont(self.prompt_font)
-            painter.drawText(self.prompt_rect, Qt.TextWordWrap, self.prompt)
-        for part, offset in zip(self.parts, self.offsets):
-            painter.save()
-            painter.translate(offset)
-            QWidget.render(part, painter, QPoint())  # not part.render: panels define render(trace)
-            painter.restore()
-
-
-def _one_line(text: str, limit: int = 400) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _colours(widget: QWidget) -> tuple[QColor, QColor, QColor]:
-    pal = widget.palette()
-    muted = QColor(pal.color(pal.ColorRole.PlaceholderText))
-    return pal.color(pal.ColorRole.Window), pal.color(pal.ColorRole.WindowText), muted
-
-
-def figure_image(widget: QWidget, title: str | None = None, prompt: str | None = None, scale: int = SCALE) -> QImage:
-    fig = _Figure(widget, *figure_caption(widget, title, prompt))
-    image = QImage(fig.size * scale, QImage.Format_ARGB32)
-    image.setDevicePixelRatio(scale)  # text and plots drawn at full resolution, not an enlarged screen grab
-    painter = QPainter(image)
-    try:
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setRenderHint(QPainter.TextAntialiasing)
-        fig.paint(painter, *_colours(widget))
-    finally:
-        painter.end()
-    return image
-
-
-def save_png(widget: QWidget, path: str | Path, title: str | None = None, prompt: str | None = None,
-             scale: int = SCALE) -> bool:
-    """The figure (title, prompt, the plots on screen) at `scale`× the screen's pixels."""
-    return figure_image(widget, title, prompt, scale).save(str(path), "PNG")
-
-
-def save_svg(widget: QWidget, path: str | Path, title: str | None = None, prompt: str | None = None) -> None:
-    """The same figure as vector SVG (pyqtgraph's own SVG exporter fails on Qt 6)."""
-    title, prompt = figure_caption(widget, title, prompt)
-    fig = _Figure(widget, title, prompt)
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(fig.size)
-    gen.setViewBox(QRect(QPoint(0, 0), fig.size))
-    gen.setResolution(widget.logicalDpiX())  # text measured as on screen: wrapped lines keep their words
-    gen.setTitle(title)
-    gen.setDescription(prompt or "Exported from LM Anatomy")
-    painter = QPainter(gen)
-    try:
-        fig.paint(painter, *_colours(widget))
-    finally:
-        painter.end()
-
-
-def copy_image(widget: QWidget) -> None:
-    QGuiApplication.clipboard().setImage(figure_image(widget))
-
-
-# ---- tables --------------------------------------------------------------------------------------------
 def table_rows(table: QTableWidget) -> list[list[str]]:
     headers = [table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else f"column {c + 1}"
                for c in range(table.columnCount())]
