@@ -82,7 +82,7 @@ def test_both_fine_tune_panels_use_it(qtbot, store):
         for panel in (classify, continued):
             assert panel.base_picker.findData(str(half_way.checkpoint)) >= 0
         classify.set_base(str(half_way.checkpoint))
-        assert classify.blocks_suffix.text() == "of its 2 blocks" and classify.blocks_spin.maximum() == 2
+        assert classify.form.blocks_suffix.text() == "of its 2 blocks" and classify.form.blocks_spin.maximum() == 2
     finally:
         classify.shutdown()
         continued.shutdown()

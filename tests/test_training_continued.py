@@ -32,24 +32,24 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
     panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
     qtbot.addWidget(panel)
     try:
-        panel.prompt_edit.setText("When shall")
+        panel.form.prompt_edit.setText("When shall")
         with qtbot.waitSignal(panel.views_shown, timeout=TIMEOUT):
             panel.set_base(base)
         before = panel.before_view.view
         assert len(before.top_probs) == 10 and before.sample
         np.testing.assert_allclose(panel.before_view.bars.opts["width"], before.top_probs)
         panel.set_corpus([str(mine)])
-        qtbot.waitUntil(lambda: "characters" in panel.corpus_label.text(), timeout=TIMEOUT)
-        panel.steps_spin.setValue(60)
-        panel.lr_spin.setValue(0.01)
+        qtbot.waitUntil(lambda: "characters" in panel.form.corpus_label.text(), timeout=TIMEOUT)
+        panel.form.steps_spin.setValue(60)
+        panel.form.lr_spin.setValue(0.01)
         assert panel.after_view.view is None and not panel.after_view.sample.toPlainText()
         assert "when the run ends" in panel.after_view.sample.placeholderText()
         assert panel.after_view.plot.getAxis("left")._tickLevels == [[]]  # no labels without bars
         with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
             panel.start()
         assert ended.args[0] == "done"
-        assert panel.losses[-1] < panel.losses[0] - 0.5
-        low, high = panel.loss_plot.getViewBox().viewRange()[0]  # the step axis spans the run
+        assert panel.curves.loss.values[-1] < panel.curves.loss.values[0] - 0.5
+        low, high = panel.curves.plot.getViewBox().viewRange()[0]  # the step axis spans the run
         assert low <= 0 and 60 <= high <= 63
         qtbot.waitUntil(lambda: panel.after_view.view is not None, timeout=TIMEOUT)
         after = panel.after_view.view
@@ -77,14 +77,14 @@ def test_continued_training_changes_the_model_and_shows_before_and_after(qtbot, 
         classify.shutdown()
 
         # shown again later: the same loss curve, and the base and the tuned model continue the prompt
-        losses = list(panel.losses)
+        losses = list(panel.curves.loss.values)
         again = ContinuedPanel(Appearance(), panel.store)
         qtbot.addWidget(again)
         try:
-            again.prompt_edit.setText("When shall")
+            again.form.prompt_edit.setText("When shall")
             again.run_list.list.setCurrentRow(0)
             again.run_list.show_button.click()
-            np.testing.assert_allclose(again.loss_curve.getData()[1], losses, rtol=1e-5)
+            np.testing.assert_allclose(again.curves.loss.curve.getData()[1], losses, rtol=1e-5)
             assert again.base_picker.folder() == base and again.progress.value() == 60
             qtbot.waitUntil(lambda: again.after_view.view is not None and again.before_view.view is not None,
                             timeout=TIMEOUT)
@@ -125,7 +125,7 @@ def test_without_text_it_says_what_to_do(qtbot, tmp_path, base):
         assert not panel.is_training() and "text of your own" in panel.status.text()
         (tmp_path / "empty.txt").write_text("")
         panel.set_corpus([str(tmp_path / "empty.txt")])
-        qtbot.waitUntil(lambda: "Nothing to learn from" in panel.corpus_label.text(), timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: "Nothing to learn from" in panel.form.corpus_label.text(), timeout=TIMEOUT)
         assert panel.paths == []
     finally:
         panel.shutdown()

@@ -17,7 +17,6 @@ import torch
 from _engine import TEXT, tiny_config, tokenizer
 from _training import flat_settings
 
-from app.training import jobs
 from app.training.jobs import out_of_memory_advice, prepare_pretraining
 from app.training.previews import corpus_preview
 from app.training.runs import RunStore

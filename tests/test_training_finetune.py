@@ -38,29 +38,29 @@ def panel(qtbot, tmp_path):
 def test_classification_run_in_the_panel(qtbot, panel, base_folder):
     assert panel.table.table.rowCount() == 238  # the example set loads when the panel is first shown
     panel.set_base(base_folder)
-    panel.blocks_spin.setValue(2)
-    panel.steps_spin.setValue(100)
-    panel.lr_spin.setValue(0.003)
-    panel.try_edit.setText("The food was wonderful and the staff were lovely.")
+    panel.form.blocks_spin.setValue(2)
+    panel.form.steps_spin.setValue(100)
+    panel.form.lr_spin.setValue(0.003)
+    panel.try_box.edit.setText("The food was wonderful and the staff were lovely.")
     with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
         panel.start()
     assert ended.args[0] == "done", ended.args
-    assert panel.steps[-1] == 100 and len(panel.losses) == len(panel.steps) == 20
-    xs, ys = panel.loss_curve.getData()
-    np.testing.assert_allclose(ys, panel.losses)
-    for plot in (panel.loss_plot, panel.acc_plot):  # the step axes span the run, whatever has been drawn
+    assert panel.curves.loss.steps[-1] == 100 and len(panel.curves.loss.values) == len(panel.curves.loss.steps) == 20
+    xs, ys = panel.curves.loss.curve.getData()
+    np.testing.assert_allclose(ys, panel.curves.loss.values)
+    for plot in (panel.curves.loss_plot, panel.curves.acc_plot):  # the step axes span the run, whatever has been drawn
         low, high = plot.getViewBox().viewRange()[0]
         assert low <= 0 and 100 <= high <= 105
-    assert panel.loss_plot.getViewBox().autoRangeEnabled() == [False, True]
-    assert panel.accs and panel.accs[-1] > 0.5  # beats chance (0.5) on the 46 held-out rows
-    shown = [t.textItem.toPlainText() for t in panel.confusion_view.texts]
-    assert panel.confusion.sum() == 46 and shown == [str(v) for v in panel.confusion.ravel()]
+    assert panel.curves.loss_plot.getViewBox().autoRangeEnabled() == [False, True]
+    assert panel.curves.accuracy.values and panel.curves.accuracy.values[-1] > 0.5  # beats chance (0.5) on the 46 held-out rows
+    shown = [t.textItem.toPlainText() for t in panel.curves.confusion_view.texts]
+    assert panel.curves.confusion.sum() == 46 and shown == [str(v) for v in panel.curves.confusion.ravel()]
     assert "Held-out accuracy" in panel.status.text()
-    qtbot.waitUntil(lambda: getattr(panel, "last_prediction", (0, 0, None))[2] is not None, timeout=TIMEOUT)
-    assert "after:" in panel.try_result.text() and "training" not in panel.try_result.text()
-    text, before, after = panel.last_prediction
+    qtbot.waitUntil(lambda: (panel.try_box.last_prediction or (0, 0, None))[2] is not None, timeout=TIMEOUT)
+    assert "after:" in panel.try_box.result.text() and "training" not in panel.try_box.result.text()
+    text, before, after = panel.try_box.last_prediction
     assert before.shape == after.shape == (2,) and not np.allclose(before, after)
-    assert panel.labels == ["negative", "positive"]
+    assert panel.curves.labels == ["negative", "positive"]
 
 
 def test_table_import_reports_bad_rows_and_exports(qtbot, panel, tmp_path):
@@ -93,9 +93,9 @@ def test_no_base_or_no_rows_says_what_to_do(qtbot, panel):
 
 def _train(qtbot, panel, base_folder, steps):
     panel.set_base(base_folder)
-    panel.blocks_spin.setValue(2)
-    panel.steps_spin.setValue(steps)
-    panel.lr_spin.setValue(0.003)
+    panel.form.blocks_spin.setValue(2)
+    panel.form.steps_spin.setValue(steps)
+    panel.form.lr_spin.setValue(0.003)
     with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
         panel.start()
     return ended.args
@@ -107,22 +107,22 @@ def test_a_finished_fine_tune_is_saved_reopened_and_deleted(qtbot, panel, base_f
     from app.training import classify_runs
 
     sentence = "The waiter was rude and the soup was cold."
-    panel.try_edit.setText(sentence)
+    panel.try_box.edit.setText(sentence)
     assert _train(qtbot, panel, base_folder, 40)[0] == "done"
     run = panel.run
     assert run is not None and run.info["kind"] == "classify" and run.status == "done" and run.step == 40
     assert run.info["labels"] == ["negative", "positive"] and run.info["settings"]["base_model"] == base_folder
-    assert run.info["accuracy"] == panel.accs[-1] and "Saved as the run" in panel.status.text()
+    assert run.info["accuracy"] == panel.curves.accuracy.values[-1] and "Saved as the run" in panel.status.text()
     assert panel.run_list.run_ids() == [run.id] and panel.run_list.selected_run().id == run.id
     # the files hold what was on screen: the loss and accuracy curves and the confusion matrix
     m = run.metrics(classify_runs.COLUMNS)
-    np.testing.assert_allclose(m["train_loss"][np.isfinite(m["train_loss"])], panel.losses, rtol=1e-5)
-    np.testing.assert_allclose(m["accuracy"][np.isfinite(m["accuracy"])], panel.accs, rtol=1e-5)
-    np.testing.assert_array_equal(classify_runs.read_confusion(run), panel.confusion)
+    np.testing.assert_allclose(m["train_loss"][np.isfinite(m["train_loss"])], panel.curves.loss.values, rtol=1e-5)
+    np.testing.assert_allclose(m["accuracy"][np.isfinite(m["accuracy"])], panel.curves.accuracy.values, rtol=1e-5)
+    np.testing.assert_array_equal(classify_runs.read_confusion(run), panel.curves.confusion)
     assert not any(run.folder.rglob("*.pt")) and (run.checkpoint / "head.safetensors").exists()
-    qtbot.waitUntil(lambda: getattr(panel, "last_prediction", (0, 0, None))[2] is not None, timeout=TIMEOUT)
-    _, trained_before, trained_after = panel.last_prediction
-    saved_losses, saved_accs, saved_confusion = list(panel.losses), list(panel.accs), panel.confusion.copy()
+    qtbot.waitUntil(lambda: (panel.try_box.last_prediction or (0, 0, None))[2] is not None, timeout=TIMEOUT)
+    _, trained_before, trained_after = panel.try_box.last_prediction
+    saved_losses, saved_accs, saved_confusion = list(panel.curves.loss.values), list(panel.curves.accuracy.values), panel.curves.confusion.copy()
 
     # a fresh panel on the same store lists the run and shows it again, classifier included
     again = FinetunePanel(Appearance(), RunStore(tmp_path / "runs"))
@@ -132,32 +132,32 @@ def test_a_finished_fine_tune_is_saved_reopened_and_deleted(qtbot, panel, base_f
         again.run_list.list.setCurrentRow(0)
         with qtbot.waitSignal(again.classifier_loaded, timeout=TIMEOUT):
             again.run_list.show_button.click()
-        np.testing.assert_allclose(again.loss_curve.getData()[1], saved_losses, rtol=1e-5)
-        np.testing.assert_allclose(again.acc_curve.getData()[1], saved_accs, rtol=1e-5)
-        np.testing.assert_array_equal(again.confusion, saved_confusion)
-        shown = [t.textItem.toPlainText() for t in again.confusion_view.texts]
+        np.testing.assert_allclose(again.curves.loss.curve.getData()[1], saved_losses, rtol=1e-5)
+        np.testing.assert_allclose(again.curves.accuracy.curve.getData()[1], saved_accs, rtol=1e-5)
+        np.testing.assert_array_equal(again.curves.confusion, saved_confusion)
+        shown = [t.textItem.toPlainText() for t in again.curves.confusion_view.texts]
         assert shown == [str(v) for v in saved_confusion.ravel()]
-        assert again.base_picker.folder() == base_folder and again.steps_spin.value() == 40
+        assert again.base_picker.folder() == base_folder and again.form.steps_spin.value() == 40
         with qtbot.waitSignal(again.prediction_shown, timeout=TIMEOUT):
-            again.try_edit.setText(sentence)
-        _, before, after = again.last_prediction
+            again.try_box.edit.setText(sentence)
+        _, before, after = again.try_box.last_prediction
         np.testing.assert_allclose(after, trained_after, atol=1e-5)  # the saved classifier, not a new head
         np.testing.assert_allclose(before, trained_before, atol=1e-5)  # and the untrained head it started from
 
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
         again.delete_run(again.run_list.selected_run())
         assert not run.folder.exists() and again.run_list.run_ids() == [] and again.run is None
-        assert again.loss_curve.getData()[0] is None or len(again.loss_curve.getData()[0]) == 0
+        assert again.curves.loss.curve.getData()[0] is None or len(again.curves.loss.curve.getData()[0]) == 0
     finally:
         again.shutdown()
 
 
 def test_a_stopped_fine_tune_is_saved_as_stopped(qtbot, panel, base_folder):
     panel.set_base(base_folder)
-    panel.steps_spin.setValue(100000)
+    panel.form.steps_spin.setValue(100000)
     with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
         panel.start()
-        qtbot.waitUntil(lambda: len(panel.steps) >= 2, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= 2, timeout=TIMEOUT)
         panel.stop()
     assert ended.args[0] == "stopped"
     run = panel.run

@@ -106,12 +106,12 @@ def test_continued_checks_the_text_when_chosen(qtbot, tmp_path, monkeypatch, bas
     qtbot.addWidget(panel)
     try:
         panel.set_base(base)
-        assert "at least 65 tokens" in panel.need_label.text()  # the minimum, before any file is chosen
+        assert "at least 65 tokens" in panel.form.need_label.text()  # the minimum, before any file is chosen
         short = tmp_path / "short.txt"
         short.write_text("When shall we three meet again? " * 2)  # 64 characters: fewer than 65 tokens
         panel.set_corpus([str(short)])
         qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
-        assert "Too short" in panel.check_label.text() and "65" in panel.check_label.text()
+        assert "Too short" in panel.form.check_label.text() and "65" in panel.form.check_label.text()
         assert not panel.start_button.isEnabled()
         panel.start()  # even if called: no run, nothing listed
         assert panel.worker is None and store.runs() == [] and panel.run_list.list.count() == 0
@@ -120,10 +120,10 @@ def test_continued_checks_the_text_when_chosen(qtbot, tmp_path, monkeypatch, bas
         long.write_text(TEXT * 20)
         panel.set_corpus([str(long)])
         qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
-        assert "enough" in panel.check_label.text()
+        assert "enough" in panel.form.check_label.text()
         assert panel.start_button.isEnabled()
-        panel.steps_spin.setValue(300)
-        assert "300 steps take about" in panel.estimate_label.text()  # a time estimate before Start
+        panel.form.steps_spin.setValue(300)
+        assert "300 steps take about" in panel.form.estimate_label.text()  # a time estimate before Start
     finally:
         panel.shutdown()
 

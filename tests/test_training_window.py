@@ -146,9 +146,9 @@ def test_closing_mid_fine_tune_keeps_what_the_question_promised(qtbot, data_home
     win.tabs.setCurrentWidget(win.training.finetune_tabs)  # shows the panel: the examples load
     panel = win.training.finetune
     panel.set_base(str(base))
-    panel.steps_spin.setValue(100000)
+    panel.form.steps_spin.setValue(100000)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.steps) >= 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= 2, timeout=TIMEOUT)
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
@@ -218,10 +218,10 @@ def test_closing_mid_continued_training_keeps_a_base_model(qtbot, data_home, mon
     panel = win.training.continued
     panel.set_base(str(base))
     panel.set_corpus([str(mine)])
-    qtbot.waitUntil(lambda: "characters" in panel.corpus_label.text(), timeout=TIMEOUT)
-    panel.steps_spin.setValue(100000)
+    qtbot.waitUntil(lambda: "characters" in panel.form.corpus_label.text(), timeout=TIMEOUT)
+    panel.form.steps_spin.setValue(100000)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.steps) >= 5, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= 5, timeout=TIMEOUT)
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)

@@ -74,6 +74,9 @@ class RunController(QObject):
 
     def _ended(self, worker, ended: Callable, args: tuple) -> None:
         worker.wait()
+        saved = getattr(worker, "saved_run", None)  # a worker that saves its run as it ends (ClassifyWorker)
+        if saved is not None:
+            self.run = saved
         self.set_running(False)
         if self.progress.maximum() == 0:  # failed before training began
             self.progress.setRange(0, max(1, self.total_steps))
@@ -93,6 +96,15 @@ class RunController(QObject):
             except (OSError, ValueError):
                 pass
             self.run = None
+
+    def allow_start(self, allowed: bool) -> None:
+        """The panel's own condition for Start (e.g. a text long enough), beside not training."""
+        self.start_allowed = allowed
+        self.start_button.setEnabled(allowed and not self.is_training())
+
+    def list_runs(self) -> None:
+        """Read the past runs again, selecting the run on screen."""
+        self.run_list.refresh(select=self.run.id if self.run is not None else None)
 
     def toggle_pause(self) -> None:
         if not self.is_training():
@@ -194,6 +206,15 @@ class RunPanel(QWidget):
 
     def stop(self) -> None:
         self.runner.stop(self.stop_note)
+
+    def allow_start(self, allowed: bool) -> None:
+        """The panel's own condition for Start (e.g. a text long enough), beside not training."""
+        self.start_allowed = allowed
+        self.start_button.setEnabled(allowed and not self.is_training())
+
+    def list_runs(self) -> None:
+        """Read the past runs again, selecting the run on screen."""
+        self.run_list.refresh(select=self.run.id if self.run is not None else None)
 
     def toggle_pause(self) -> None:
         self.runner.toggle_pause()

@@ -1,10 +1,21 @@
 """Controls the training panels share: Start / Stop (and Pause) with a step progress bar, spin
-boxes, muted notes, and durations in words."""
+boxes, muted notes, durations in words, and choosing text files (Files…, Folder…, or a drop)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from ..common.appearance import Appearance
 
@@ -72,3 +83,46 @@ def muted_label(appearance: Appearance, text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {appearance.hex('muted')}")
     return label
+
+
+def text_buttons(parent: QWidget, take: Callable[[list[str]], None], title: str, filters: str
+                 ) -> tuple[QPushButton, QPushButton]:
+    """"Files…" and "Folder…" buttons that hand the chosen text files, or the folder, to `take(paths)`."""
+    files, folder = QPushButton(parent.tr("Files…")), QPushButton(parent.tr("Folder…"))
+
+    def choose_files() -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filters)
+        if chosen:
+            take(chosen)
+
+    def choose_folder() -> None:
+        chosen = QFileDialog.getExistingDirectory(parent, parent.tr("A folder of .txt files"), str(Path.home()))
+        if chosen:
+            take([chosen])
+
+    files.clicked.connect(choose_files)
+    folder.clicked.connect(choose_folder)
+    return files, folder
+
+
+class PathDrops(QObject):
+    """Files and folders dropped on `widget` go to `take(paths)`, while `accepting()`."""
+
+    def __init__(self, widget: QWidget, take: Callable[[list[str]], None], accepting: Callable[[], bool]):
+        super().__init__(widget)
+        self.take, self.accepting = take, accepting
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.DragEnter:
+            if event.mimeData().hasUrls() and self.accepting():
+                event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Drop:
+            paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            if paths:
+                self.take(paths)
+                event.acceptProposedAction()
+            return True
+        return False

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,8 +27,8 @@ from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
 from ..common.appearance import Appearance
 from ..common.textutil import esc, visible
+from .controls import PathDrops, run_time_text, text_buttons
 from .controls import muted_label as _muted
-from .controls import run_time_text
 from .controls import spin as _spin
 
 # The form's own starting values (a quick classroom run), where they differ from the engine's defaults.
@@ -51,7 +50,7 @@ class PretrainForm(QWidget):
         self.appearance = appearance
         self.paths: list[str] = []
         self.estimate = None  # the last jobs.ModelEstimate (or message) shown
-        self.setAcceptDrops(True)
+        PathDrops(self, self.set_corpus, self.isEnabled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._corpus_group())
@@ -70,13 +69,11 @@ class PretrainForm(QWidget):
         row = QHBoxLayout()
         self.bundled_button = QPushButton("Shakespeare")
         self.bundled_button.setToolTip("The complete plays and poems, bundled with LM Anatomy")
-        self.files_button = QPushButton("Files…")
-        self.folder_button = QPushButton("Folder…")
+        self.files_button, self.folder_button = text_buttons(self, self.set_corpus, "Text files to learn from",
+                                                             "Text (*.txt *.text);;All files (*)")
         for b in (self.bundled_button, self.files_button, self.folder_button):
             row.addWidget(b)
         self.bundled_button.clicked.connect(lambda: self.set_corpus([]))
-        self.files_button.clicked.connect(self._choose_files)
-        self.folder_button.clicked.connect(self._choose_folder)
         v.addLayout(row)
         self.corpus_label = QLabel("The bundled Shakespeare")
         self.corpus_label.setWordWrap(True)
@@ -282,24 +279,3 @@ class PretrainForm(QWidget):
             return
         self.estimate_label.setText(f"{e.parameters:,} parameters · "
                                     + run_time_text(e.seconds_per_step, self.steps_spin.value(), e.device))
-
-    def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Text files to learn from", str(Path.home()),
-                                                "Text (*.txt *.text);;All files (*)")
-        if files:
-            self.set_corpus(files)
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "A folder of .txt files", str(Path.home()))
-        if folder:
-            self.set_corpus([folder])
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and self.isEnabled():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.set_corpus(paths)
-            event.acceptProposedAction()

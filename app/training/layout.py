@@ -3,7 +3,15 @@ lesson on the right, in a splitter the user can drag."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLayout,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..common.appearance import Appearance
 from ..common.pages import LessonPane
@@ -44,10 +52,7 @@ def run_column(parts: list, body: QWidget | None = None, stretch: int = 1) -> QW
     column = QWidget()
     layout = QVBoxLayout(column)
     layout.setContentsMargins(4, 0, 4, 0)
-    for part in parts:
-        layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)
-    if body is not None:
-        layout.addWidget(body, stretch) if isinstance(body, QWidget) else layout.addLayout(body, stretch)
+    _stack(layout, [*parts, *([(body, stretch)] if body is not None else [])])
     return column
 
 
@@ -68,3 +73,26 @@ def splitter(*widgets: QWidget, stretch: tuple[int, ...] = (), vertical: bool = 
         if i < len(stretch):
             split.setStretchFactor(i, stretch[i])
     return split
+
+
+
+def group(title: str, *parts) -> QGroupBox:
+    """`parts` one under another in a box titled `title`; a part is a widget or layout, or (part, stretch)."""
+    box = QGroupBox(title)
+    _stack(QVBoxLayout(box), parts)
+    return box
+
+
+def column(*parts, into: QWidget | None = None) -> QWidget:
+    """`parts` (as in group) one under another, without a frame or margins (in `into`, or a new widget)."""
+    widget = into if into is not None else QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    _stack(layout, parts)
+    return widget
+
+
+def _stack(layout: QVBoxLayout, parts) -> None:
+    for part in parts:
+        part, stretch = part if isinstance(part, tuple) else (part, 0)
+        layout.addLayout(part, stretch) if isinstance(part, QLayout) else layout.addWidget(part, stretch)
