@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ import numpy as np
 import torch
 
 from . import tokenizer_kinds as _tokenizers
+from .files import atomic_write
 from .tokenizer import TextTokenizer
 from .tokenizer_kinds import chunks
 
@@ -212,20 +212,9 @@ def _save_array_atomically(path: Path, array: np.ndarray) -> None:
     """np.save straight into a temporary file beside `path`, then rename (no second copy in memory)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        atomic_write(path, lambda fh: np.save(fh, array, allow_pickle=False))
     except OSError:
         return  # the cache is only a speed-up
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.save(fh, array, allow_pickle=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 def sample_batch(ids: np.ndarray, batch_size: int, block: int, generator: torch.Generator):

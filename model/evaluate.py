@@ -78,8 +78,7 @@ def eval_main(argv: list[str] | None = None) -> int:
         grand_nll, grand_tokens, grand_bytes = grand_nll + nll, grand_tokens + n, grand_bytes + n_bytes
     if not grand_tokens:
         _fail("no text long enough to evaluate")
-    print(f"loss_per_token: {grand_nll / grand_tokens:.4f}")
-    print(f"bits_per_byte: {grand_nll / math.log(2) / grand_bytes:.4f}")
+    print(f"loss_per_token: {grand_nll / grand_tokens:.4f}\nbits_per_byte: {grand_nll / math.log(2) / grand_bytes:.4f}")
     return 0
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import errno
 import json
-import tempfile
 
 import numpy as np
 import pytest
 import torch
 from _engine import TEXT, tiny_config, tiny_model, tokenizer
+from _training import read_only_below, saves_fail_after
 from safetensors.torch import load_file, save_file
 
 import model.checkpoint as checkpoint
@@ -118,14 +118,7 @@ def small_trainer(out, **changes):
 
 
 def test_a_read_only_output_is_refused_before_the_first_step(tmp_path, monkeypatch):
-    real = tempfile.mkdtemp
-
-    def read_only(*args, dir=None, **kwargs):
-        if dir is not None and str(dir).startswith(str(tmp_path / "ro")):
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, dir=dir, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    read_only_below(monkeypatch, tmp_path / "ro")
     with pytest.raises(CheckpointError, match=r"ro/run: cannot be written \(Read-only file system\); choose a folder"):
         small_trainer(tmp_path / "ro" / "run")
 
@@ -148,14 +141,7 @@ def test_a_user_folder_as_trainer_output_is_refused_before_the_first_step(tmp_pa
 
 def test_a_read_only_folder_mid_run_says_so_and_keeps_the_last_checkpoint(tmp_path, monkeypatch):
     trainer = small_trainer(tmp_path / "run")
-    real = checkpoint.save_file
-
-    def read_only(*args, **kwargs):
-        if trainer.step > 10:
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(checkpoint, "save_file", read_only)
+    saves_fail_after(monkeypatch, trainer, 10, errno.EROFS, "Read-only file system")
     records = list(trainer.run())
     at10, last = next(r for r in records if r.step == 10), records[-1]
     assert at10.checkpoint and not at10.save_error

@@ -5,12 +5,12 @@ from __future__ import annotations
 import errno
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 import torch
 from _engine import TEXT
+from _training import read_only_below
 
 import model.checkpoint as checkpoint
 import model.cli as cli
@@ -95,14 +95,7 @@ def test_a_full_disk_mid_run_fails_loudly_and_keeps_the_last_checkpoint(tmp_path
 
 
 def test_a_read_only_out_is_refused_before_reading_the_corpus(tmp_path, corpus, capsys, monkeypatch):
-    real = tempfile.mkdtemp
-
-    def read_only(*args, dir=None, **kwargs):
-        if dir is not None and str(dir).startswith(str(tmp_path / "ro")):
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, dir=dir, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    read_only_below(monkeypatch, tmp_path / "ro")
     monkeypatch.setattr(recipes, "read_corpus", lambda *a: pytest.fail("read the corpus first"))
     err = refused(capsys, ["--corpus", str(corpus), "--out", str(tmp_path / "ro" / "m"), *TINY, "--steps", "5"])
     assert "ro/m: cannot be written (Read-only file system); choose a folder you can write to with --out" in err

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import torch
 from _engine import TEXT, tiny_config, tokenizer
-from _training import flat_settings
+from _training import flat_settings, saves_fail_after
 
 from app.training.jobs import out_of_memory_advice, prepare_pretraining
 from app.training.previews import corpus_preview
@@ -52,16 +52,7 @@ def test_a_full_disk_keeps_the_previous_checkpoint_and_says_so(tmp_path, monkeyp
     cfg = TrainConfig(steps=30, batch_size=4, warmup_steps=2, log_interval=5, eval_interval=100, eval_batches=1,
                       checkpoint_interval=10, device="cpu")
     trainer = Trainer(tiny_config(tok.vocab_size), tok, ids, ids, cfg, tmp_path / "run")
-    import model.checkpoint as checkpoint
-
-    real = checkpoint.save_file
-
-    def full_disk(*args, **kwargs):
-        if trainer.step > 10:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(checkpoint, "save_file", full_disk)
+    saves_fail_after(monkeypatch, trainer, 10, errno.ENOSPC, "No space left on device")
     records = list(trainer.run())
     at20 = next(r for r in records if r.step == 20)
     assert at20.checkpoint is None

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import torch
 from _engine import TEXT, tiny_config, tokenizer
+from _training import write_corpus
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from test_training_pretrain import small_settings
@@ -26,11 +27,7 @@ TIMEOUT = 180000  # the training child runs at lower priority: a busy machine sl
 
 @pytest.fixture
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i in range(3):
-        (folder / f"part{i}.txt").write_text((TEXT * 60) + f"\nThe end of part {i}.\n")
-    return folder
+    return write_corpus(tmp_path / "corpus", 3)
 
 
 def looks_disabled(button) -> bool:
@@ -99,52 +96,49 @@ def base(tmp_path):
     return str(save_model(tmp_path / "base", Transformer(tiny_config(tok.vocab_size, context_length=64)), tok, {}))
 
 
-def test_continued_checks_the_text_when_chosen(qtbot, tmp_path, monkeypatch, base):
+@pytest.fixture
+def continued(qtbot, tmp_path, monkeypatch, base):
+    """A continued-training panel on `base`, with a store of its own."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    store = RunStore(tmp_path / "runs")
-    panel = ContinuedPanel(Appearance(), store)
+    panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
     qtbot.addWidget(panel)
-    try:
-        panel.set_base(base)
-        assert "at least 65 tokens" in panel.form.need_label.text()  # the minimum, before any file is chosen
-        short = tmp_path / "short.txt"
-        short.write_text("When shall we three meet again? " * 2)  # 64 characters: fewer than 65 tokens
-        panel.set_corpus([str(short)])
-        qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
-        assert "Too short" in panel.form.check_label.text() and "65" in panel.form.check_label.text()
-        assert not panel.start_button.isEnabled()
-        panel.start()  # even if called: no run, nothing listed
-        assert panel.worker is None and store.runs() == [] and panel.run_list.list.count() == 0
-
-        long = tmp_path / "long.txt"
-        long.write_text(TEXT * 20)
-        panel.set_corpus([str(long)])
-        qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
-        assert "enough" in panel.form.check_label.text()
-        assert panel.start_button.isEnabled()
-        panel.form.steps_spin.setValue(300)
-        assert "300 steps take about" in panel.form.estimate_label.text()  # a time estimate before Start
-    finally:
-        panel.shutdown()
+    panel.set_base(base)
+    yield panel
+    panel.shutdown()
 
 
-def test_a_continued_run_that_fails_before_its_first_step_is_not_a_past_run(qtbot, tmp_path, monkeypatch, base):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    store = RunStore(tmp_path / "runs")
-    panel = ContinuedPanel(Appearance(), store)
-    qtbot.addWidget(panel)
-    try:
-        panel.set_base(base)
-        short = tmp_path / "short.txt"
-        short.write_text("When shall we three meet again? " * 2)
-        panel.paths = [str(short)]  # chosen before the check could answer
-        panel.check = None
-        with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
-            panel.start()
-        assert ended.args[0] == "failed" and "fewer than one training window" in panel.status.text()
-        assert store.runs() == [] and panel.run_list.list.count() == 0
-    finally:
-        panel.shutdown()
+def test_continued_checks_the_text_when_chosen(qtbot, tmp_path, continued):
+    panel, store = continued, continued.store
+    assert "at least 65 tokens" in panel.form.need_label.text()  # the minimum, before any file is chosen
+    short = tmp_path / "short.txt"
+    short.write_text("When shall we three meet again? " * 2)  # 64 characters: fewer than 65 tokens
+    panel.set_corpus([str(short)])
+    qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
+    assert "Too short" in panel.form.check_label.text() and "65" in panel.form.check_label.text()
+    assert not panel.start_button.isEnabled()
+    panel.start()  # even if called: no run, nothing listed
+    assert panel.worker is None and store.runs() == [] and panel.run_list.list.count() == 0
+
+    long = tmp_path / "long.txt"
+    long.write_text(TEXT * 20)
+    panel.set_corpus([str(long)])
+    qtbot.waitUntil(lambda: panel.check is not None, timeout=60000)
+    assert "enough" in panel.form.check_label.text()
+    assert panel.start_button.isEnabled()
+    panel.form.steps_spin.setValue(300)
+    assert "300 steps take about" in panel.form.estimate_label.text()  # a time estimate before Start
+
+
+def test_a_continued_run_that_fails_before_its_first_step_is_not_a_past_run(qtbot, tmp_path, continued):
+    panel, store = continued, continued.store
+    short = tmp_path / "short.txt"
+    short.write_text("When shall we three meet again? " * 2)
+    panel.paths = [str(short)]  # chosen before the check could answer
+    panel.check = None
+    with qtbot.waitSignal(panel.run_ended, timeout=TIMEOUT) as ended:
+        panel.start()
+    assert ended.args[0] == "failed" and "fewer than one training window" in panel.status.text()
+    assert store.runs() == [] and panel.run_list.list.count() == 0
 
 
 # ---- 6: the opened checkpoint on the slider, named by its run; 12: the status bar per tab -------------------

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _engine import TEXT
-from _training import flat_settings
+from _training import flat_settings, write_corpus
 
 from app.common.appearance import Appearance
 from app.training.pretrain import PretrainPanel
@@ -17,11 +16,7 @@ TIMEOUT = 180000  # generous: the training child runs at lower priority, so a bu
 
 @pytest.fixture
 def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"part{i}.txt").write_text((TEXT * 60) + f"\nThe end of part {i}.\n")
-    return folder
+    return write_corpus(tmp_path / "corpus", 4)
 
 
 @pytest.fixture
@@ -151,13 +146,13 @@ def test_past_runs_compare_and_delete(qtbot, panel, monkeypatch):
             panel.start()
             qtbot.waitUntil(lambda: panel.last_step >= 6, timeout=TIMEOUT)
             panel.stop()
-    assert panel.runs_list.count() == 2
+    assert panel.run_list.list.count() == 2
     from PySide6.QtCore import Qt
 
     for i in range(2):
-        panel.runs_list.item(i).setCheckState(Qt.Checked)
+        panel.run_list.list.item(i).setCheckState(Qt.Checked)
     assert len(panel.curves.overlays) == 2
-    panel.runs_list.setCurrentRow(1)
+    panel.run_list.list.setCurrentRow(1)
     older = panel.selected_run()
     panel.show_run(older)
     assert panel.curves.point_count() == len(older.metrics()["step"]) > 0
@@ -165,4 +160,4 @@ def test_past_runs_compare_and_delete(qtbot, panel, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     panel.delete_run(older)
-    assert panel.runs_list.count() == 1 and not older.folder.exists() and len(panel.curves.overlays) == 1
+    assert panel.run_list.list.count() == 1 and not older.folder.exists() and len(panel.curves.overlays) == 1

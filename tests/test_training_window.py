@@ -130,6 +130,16 @@ def test_the_close_question_says_what_each_running_job_keeps(qtbot, data_home, m
         win.shutdown()
 
 
+def close_mid_run(qtbot, win, panel, monkeypatch, steps: int) -> list[str]:
+    """Start `panel`'s run, close the window once it has `steps` loss points, answer Yes; the questions asked."""
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= steps, timeout=TIMEOUT)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
+    win.close()
+    return asked
+
+
 def test_closing_mid_fine_tune_keeps_what_the_question_promised(qtbot, data_home, monkeypatch):
     """The classification wording is true: after "Yes" the fine-tune so far is a stopped run in the store."""
     import torch
@@ -147,12 +157,7 @@ def test_closing_mid_fine_tune_keeps_what_the_question_promised(qtbot, data_home
     panel = win.training.finetune
     panel.set_base(str(base))
     panel.form.steps_spin.setValue(100000)
-    panel.start()
-    qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= 2, timeout=TIMEOUT)
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
-    win.close()
+    asked = close_mid_run(qtbot, win, panel, monkeypatch, 2)
     assert not panel.is_training() and "Classification fine-tune" in asked[0]
     runs = win.training.store.runs()
     assert [r.info["kind"] for r in runs] == ["classify"] and runs[0].status == "stopped"
@@ -220,12 +225,7 @@ def test_closing_mid_continued_training_keeps_a_base_model(qtbot, data_home, mon
     panel.set_corpus([str(mine)])
     qtbot.waitUntil(lambda: "characters" in panel.form.corpus_label.text(), timeout=TIMEOUT)
     panel.form.steps_spin.setValue(100000)
-    panel.start()
-    qtbot.waitUntil(lambda: len(panel.curves.loss.steps) >= 5, timeout=TIMEOUT)
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
-    win.close()
+    asked = close_mid_run(qtbot, win, panel, monkeypatch, 5)
     assert not panel.is_training() and "Training on your text" in asked[0]
     run = win.training.store.get(panel.run.id)
     assert run.status == "stopped" and run.usable_as_base() and 5 <= run.checkpoint_step() < 100000

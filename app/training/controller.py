@@ -207,15 +207,6 @@ class RunPanel(QWidget):
     def stop(self) -> None:
         self.runner.stop(self.stop_note)
 
-    def allow_start(self, allowed: bool) -> None:
-        """The panel's own condition for Start (e.g. a text long enough), beside not training."""
-        self.start_allowed = allowed
-        self.start_button.setEnabled(allowed and not self.is_training())
-
-    def list_runs(self) -> None:
-        """Read the past runs again, selecting the run on screen."""
-        self.run_list.refresh(select=self.run.id if self.run is not None else None)
-
     def toggle_pause(self) -> None:
         self.runner.toggle_pause()
 

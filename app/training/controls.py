@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,16 @@ def spin(lo, hi, value, step=1) -> QSpinBox:
     s.setSingleStep(step)
     s.setValue(value)
     return s
+
+
+def combo(items, chosen: Callable[[], None] | None = None) -> QComboBox:
+    """A drop-down of `items` ((value, label) pairs, or a dict value -> label) calling `chosen()` on a change."""
+    box = QComboBox()
+    for value, label in (items.items() if isinstance(items, dict) else items):
+        box.addItem(label, value)
+    if chosen is not None:
+        box.currentIndexChanged.connect(chosen)
+    return box
 
 
 def job_controls(start, stop, appearance: Appearance | None = None

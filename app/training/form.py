@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -27,7 +26,7 @@ from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
 from ..common.appearance import Appearance
 from ..common.textutil import esc, visible
-from .controls import PathDrops, run_time_text, text_buttons
+from .controls import PathDrops, combo, run_time_text, text_buttons
 from .controls import muted_label as _muted
 from .controls import spin as _spin
 
@@ -91,10 +90,7 @@ class PretrainForm(QWidget):
     def _tokenizer_group(self) -> QGroupBox:
         box = QGroupBox("2  Tokenizer")
         form = QFormLayout(box)
-        self.kind_combo = QComboBox()
-        for kind, label in TOKENIZER_LABELS.items():
-            self.kind_combo.addItem(label, kind)
-        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+        self.kind_combo = combo(TOKENIZER_LABELS, self._kind_chosen)
         self.vocab_spin = _spin(64, 50000, DEFAULT_VOCAB[UI_PRESET["tokenizer"]], 64)
         self.vocab_spin.valueChanged.connect(lambda: self.estimate_timer.start())
         self.try_tokenizer = QPushButton("Show what it does")
@@ -110,16 +106,11 @@ class PretrainForm(QWidget):
     def _model_group(self) -> QGroupBox:
         box = QGroupBox("3  Model")
         form = QFormLayout(box)
-        self.preset_combo = QComboBox()
-        for key, label in PRESET_LABELS.items():
-            self.preset_combo.addItem(label, key)
-        self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
+        self.preset_combo = combo(PRESET_LABELS, self._preset_chosen)
         self.layers_spin, self.heads_spin = _spin(1, 24, 2), _spin(1, 16, 4)
         self.d_model_spin, self.d_mlp_spin = _spin(8, 2048, 128, 8), _spin(8, 8192, 512, 32)
         self.context_spin = _spin(8, 2048, 128, 8)
-        self.positional_combo = QComboBox()
-        for key, label in (("learned", "Learned"), ("sinusoidal", "Sinusoidal"), ("rope", "RoPE (rotary)")):
-            self.positional_combo.addItem(label, key)
+        self.positional_combo = combo((("learned", "Learned"), ("sinusoidal", "Sinusoidal"), ("rope", "RoPE (rotary)")))
         sizes = QHBoxLayout()
         for label, spin in (("layers", self.layers_spin), ("heads", self.heads_spin)):
             sizes.addWidget(spin)

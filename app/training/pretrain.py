@@ -62,7 +62,6 @@ class PretrainPanel(RunPanel):
         r.cleared.connect(self._clear_views)
         r.running_changed.connect(self.form.set_running)
         self.resume_run_button = self.run_list.add_button("Resume", self.resume_run, Run.can_resume)
-        self.runs_list = self.run_list.list
         self.tabs = QTabWidget()
         self.tabs.addTab(self.samples, "Samples")
         self.tabs.addTab(self.checkpoints, "Checkpoints")
