@@ -209,3 +209,28 @@ def test_training_tabs_fit_1024x640_with_start_in_sight(qtbot, window):
         start = panel.start_button
         corner = start.mapTo(window, start.rect().bottomRight())
         assert start.isVisible() and corner.x() <= 1024 and corner.y() <= 640, (type(panel).__name__, corner)
+
+
+def test_presentation_mode_on_a_1024x640_screen_keeps_the_window_on_it(qtbot, window):
+    """Presentation fonts need more room than a small projector has: the stage scrolls, and the
+    window stays the size of the screen (it grew to 1198x777 and its right and bottom edges were cut)."""
+    show(qtbot, window)
+    window.set_presentation(True)
+    resize(qtbot, window, 1024, 640)
+    for stage in STAGES:
+        settle(qtbot, window, stage)
+        assert (window.width(), window.height()) == (1024, 640), stage
+        assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 640, stage
+        picker = window.picker.model_combo
+        assert picker.mapTo(window, picker.rect().bottomRight()).x() <= 1024  # the model picker is in sight
+    out = window.panels["output"]
+    settle(qtbot, window, "output")
+    scroll = window.stages.scroll
+    assert out.width() >= scroll.viewport().width() - 1  # the stage fills the width it is given
+    assert scroll.verticalScrollBar().maximum() > 0  # and scrolls down to what does not fit
+    # the stage list folded away after the lesson pane, to give the stage its width; it comes back
+    assert not window.nav.isVisible() and not window.lesson.isVisible()
+    assert out.plot.getViewBox().width() >= 300
+    window.set_presentation(False)
+    qtbot.wait(100)
+    assert window.nav.isVisible()

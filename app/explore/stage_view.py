@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QStackedWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStackedWidget
 
 from model.paths import default_model_dir
 
@@ -31,6 +31,22 @@ def trace_status(info, result, name: str) -> str:
     return msg
 
 
+class CurrentPageStack(QStackedWidget):
+    """A stack as large as the page it shows (QStackedWidget asks for the largest of all its pages)."""
+
+    def __init__(self):
+        super().__init__()
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else super().minimumSizeHint()
+
+
 class StageView(QSplitter):
     render_failed = Signal(str)  # what to say when a stage cannot draw the trace
 
@@ -39,7 +55,13 @@ class StageView(QSplitter):
         super().__init__(Qt.Horizontal)
         self.session, self.panels = session, panels
         self.render_errors: dict[str, str] = {}  # stage -> why its last render failed
-        self.nav, self.stack = QListWidget(), QStackedWidget()
+        self.nav, self.stack = QListWidget(), CurrentPageStack()
+        # The stage scrolls when it cannot fit (presentation fonts on a 1024x640 projector), instead of
+        # making the window larger than the screen and cutting its right and bottom edges off.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.stack)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
         self.message, self.empty = MessagePage(appearance), EmptyState(appearance)
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.empty)
@@ -55,12 +77,13 @@ class StageView(QSplitter):
         panels["overview"].layer_requested.connect(self.show_layer)
         self.lesson = LessonPane(appearance)
         self.lesson.setMinimumWidth(240)
-        for w in (self.nav, self.stack, self.lesson):
+        for w in (self.nav, self.scroll, self.lesson):
             self.addWidget(w)
         self.setStretchFactor(1, 1)
         self.setSizes([190, 900, 330])
-        self.lesson_fitter = LessonFitter(self, self.stack, self.lesson, appearance, lessons_wanted)
+        self.lesson_fitter = LessonFitter(self, self.scroll, self.lesson, appearance, lessons_wanted)
         appearance.changed.connect(lambda: self._fit_navigator(appearance))
+        appearance.changed.connect(self._fit_stage_list)
 
     @property
     def current_stage(self) -> str:
@@ -128,6 +151,20 @@ class StageView(QSplitter):
     def show_embedding(self, token_id: int) -> None:
         self.show_stage("embeddings")
         self.panels["embeddings"].select_token(int(token_id))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_stage_list()
+
+    def _fit_stage_list(self) -> None:
+        """After the lesson pane, the stage list folds away when the stage would be narrower than it needs
+        (presentation fonts on a small projector); Ctrl+1..7 and the View menu still pick stages. Decided
+        from the sizes alone, not from what is shown now, so showing or hiding it cannot flip the answer."""
+        lesson = self.lesson_fitter.lesson_min + self.handleWidth() if self.lesson.isVisibleTo(self) else 0
+        room = self.width() - lesson - self.nav.minimumWidth() - self.handleWidth()
+        show = room >= self.lesson_fitter.stage_min_width()
+        if self.nav.isVisibleTo(self) != show:
+            self.nav.setVisible(show)
 
     def _fit_navigator(self, appearance) -> None:
         self.nav.setFont(appearance.font(1.05))
