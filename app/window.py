@@ -43,8 +43,8 @@ class MainWindow(QMainWindow):
         self.prefs = Preferences(self.settings)
         self.appearance = Appearance(**self.prefs.appearance())
         self.appearance.apply_to_app()
-        self.appearance.changed.connect(self._restyled)
-        self._prompt_notice = ""  # said with the next trace (see _prompt_clipped)
+        self.appearance.changed.connect(lambda: self.tabs.tabBar().setFont(self.appearance.font(1.1, bold=True)))
+        self._notice_next = ""  # said with the next trace's status line, which would hide it (see note_next)
         self.panels = build_panels(self.appearance)
         self.session = s = ExplorerSession(self.panels["output"].settings, self)
         s.loading.connect(self._loading)
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     model_error = property(lambda self: self.session.model_error)
     decoding = property(lambda self: self.session.decoding)
     engine_worker = property(lambda self: self.session.engine_worker)
+    current_stage = property(lambda self: self.stages.current_stage)
 
     # ---- construction --------------------------------------------------------------------
     def _build(self) -> None:
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
         self.model_changed.emit(info)
         self.stages.update_pages()
         if info.warnings:  # it loaded, but something looks wrong: say so where the user is looking
-            self.say(" ".join(info.warnings))
+            self.note_next(" ".join(info.warnings))
             self._notice(tr("This model loaded with a warning"), "\n\n".join(info.warnings))
 
     def _model_failed(self, message: str, kept: bool) -> None:
@@ -196,11 +197,19 @@ class MainWindow(QMainWindow):
         self.session.edit(self.prompt_text())
 
     def _prompt_clipped(self, dropped: int) -> None:
-        # Kept until the next trace's status line, which carries it (a trace follows every edit).
-        self._prompt_notice = tr("The prompt box holds at most {0:,} characters, so the last {1:,} were left out. "
-                                 "The model reads only the end of a long prompt anyway (its context window).").format(
-            MAX_PROMPT_CHARS, dropped)
-        self.say(self._prompt_notice)
+        self.note_next(tr("The prompt box holds at most {0:,} characters, so the last {1:,} were left out. The "
+                          "model reads only the end of a long prompt anyway (its context window).").format(
+            MAX_PROMPT_CHARS, dropped))
+
+    def note_next(self, text: str) -> None:
+        """Say `text` now and keep it in front of the next trace's status line (a trace follows every edit
+        and every model load, and its line would otherwise replace this one at once)."""
+        self._notice_next = text
+        self.say(text)
+
+    def _with_notice(self, msg: str) -> str:
+        msg, self._notice_next = (f"{self._notice_next} · {msg}" if self._notice_next else msg), ""
+        return msg
 
     def _show_result(self, result) -> None:
         for key in ("text", "tokens", "output"):
@@ -212,10 +221,7 @@ class MainWindow(QMainWindow):
         self.stack.setUpdatesEnabled(False)
         self.stages.render_current()
         QTimer.singleShot(0, self._paint_stage)
-        msg = trace_status(self.info, result, model_label(self.info.path))
-        if self._prompt_notice:
-            msg, self._prompt_notice = f"{self._prompt_notice} · {msg}", ""
-        self.say(msg)
+        self.say(self._with_notice(trace_status(self.info, result, model_label(self.info.path))))
 
     def _paint_stage(self) -> None:
         """Second half of _show_result: let the rendered stage paint, then say the trace is shown."""
@@ -226,15 +232,11 @@ class MainWindow(QMainWindow):
 
     def _trace_gone(self, why: str) -> None:
         self.stages.update_pages()
-        self.say(why)
+        self.say(self._with_notice(why))
 
     def _trace_failed(self, message: str) -> None:  # e.g. only spaces, for a word tokenizer
         self._trace_gone(tr("Nothing to show for this text: {0}").format(message))
         self.trace_failed.emit(message)
-
-    @property
-    def current_stage(self) -> str:
-        return self.stages.current_stage
 
     # ---- decoding ------------------------------------------------------------------------
     def step(self) -> None:
@@ -244,8 +246,7 @@ class MainWindow(QMainWindow):
         self.session.decoding.undo()
 
     def play(self, on: bool) -> None:
-        self.session.decoding.play(bool(on))
-        self._show_playing(bool(on))
+        self.session.decoding.play(bool(on))  # its playing_changed updates the button and the menu
 
     def _show_playing(self, on: bool) -> None:
         self.panels["output"].set_playing(on)
@@ -255,9 +256,6 @@ class MainWindow(QMainWindow):
     def restyle(self, **changes) -> None:
         self.appearance.update(**changes)
         self.stages.render_current()
-
-    def _restyled(self) -> None:
-        self.tabs.tabBar().setFont(self.appearance.font(1.1, bold=True))
 
     def set_presentation(self, on: bool) -> None:
         self.menus.set_checked(self.menus.presentation_action, on)

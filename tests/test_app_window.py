@@ -361,3 +361,26 @@ def test_the_start_up_heap_is_frozen_once_the_model_is_loaded(window):
     assert frozen > 10_000  # torch, Qt and the model: far more than the window's own objects
     window.session._model_loaded(window.info)  # a second model does not freeze again
     assert gc.get_freeze_count() == frozen
+
+
+def test_a_model_that_loads_with_a_warning_says_so_in_the_window(qtbot, window, tmp_path):
+    """A tokenizer.json from another model with the same vocabulary size loads (issue #18, item 7);
+    the window says so in the status line and a message box, not only the CLI."""
+    import json
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "mixed"
+    shutil.copytree(tiny_model_dir(), folder)
+    spec = json.loads((folder / "tokenizer.json").read_text())
+    vocab = spec["model"]["vocab"]
+    a, b = list(vocab)[-1], list(vocab)[-2]  # two tokens swap ids: same size, other meaning
+    vocab[a], vocab[b] = vocab[b], vocab[a]
+    (folder / "tokenizer.json").write_text(json.dumps(spec))
+    with qtbot.waitSignal(window.model_changed, timeout=TIMEOUT):
+        window.open_model(str(folder))
+    assert window.info.path == str(folder) and window.info.warnings
+    assert "is not the tokenizer these weights were trained with" in window.status.text()
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "is not the tokenizer" in boxes[-1].text()
