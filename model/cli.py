@@ -18,14 +18,7 @@ from .data import CorpusError
 from .decoding import generate
 from .distributed import init_distributed, pick_device, run_distributed
 from .evaluate import eval_main, evaluate_ids  # noqa: F401 (lm-anatomy-eval's entry point is model.cli:eval_main)
-from .folders import (
-    CONFIG,
-    TOKENIZER,
-    CheckpointError,
-    check_writable,
-    clean_leftovers,
-    foreign_entries,
-)
+from .folders import CONFIG, TOKENIZER, CheckpointError, check_writable, clean_leftovers, foreign_entries
 from .paths import default_corpus_dir
 from .recipes import ConfigError, build_trainer
 from .settings import DEFAULT_PRESET, DEFAULT_TOKENIZER, DEFAULT_VOCAB, TrainConfig

@@ -19,13 +19,7 @@ from safetensors.torch import save_file
 from .checkpoint import LoadedModel, read_safetensors, refuse_pickles
 from .config import ModelConfig
 from .files import atomic_write_json
-from .folders import (
-    CONFIG,
-    TOKENIZER,
-    WEIGHTS,
-    CheckpointError,
-    write_folder_atomically,
-)
+from .folders import CONFIG, TOKENIZER, WEIGHTS, CheckpointError, write_folder_atomically
 from .gpt2_format import (
     END_OF_TEXT,
     SHARD_INDEX,

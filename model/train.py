@@ -23,19 +23,8 @@ from .checkpoint import load_state_into, read_safetensors, save_model
 from .config import ModelConfig
 from .data import sample_batch
 from .decoding import generate
-from .distributed import (  # noqa: F401 (old home)
-    exit_distributed,
-    init_distributed,
-    pick_device,
-    run_distributed,
-)
-from .folders import (
-    TRAINER_STATE,
-    CheckpointError,
-    check_writable,
-    clean_leftovers,
-    save_failure_reason,
-)
+from .distributed import exit_distributed, init_distributed, pick_device, run_distributed  # noqa: F401 (old home)
+from .folders import TRAINER_STATE, CheckpointError, check_writable, clean_leftovers, save_failure_reason
 from .metrics import Metrics, record_to_history
 from .settings import TrainConfig, learning_rate_at
 from .tokenizer import TextTokenizer
