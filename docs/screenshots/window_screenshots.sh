@@ -1,10 +1,11 @@
 #!/bin/bash
 # The real window as a user sees it, under Xvfb: every stage at 1024x640 (a school laptop) and in
-# presentation mode at 1440x880 (F5, at a projector). Needs Xvfb, xdotool and imagemagick.
+# 1440x880, and in presentation mode (F5, at a projector) at both sizes. Needs Xvfb, xdotool and imagemagick.
 #
 #   docs/screenshots/window_screenshots.sh [DISPLAY_NUMBER]     (default 101)
 #
-# Writes docs/screenshots/small-<stage>.png and presentation-<stage>.png. Fresh preferences each run
+# Writes docs/screenshots/window-<stage>.png (1440x880), small-<stage>.png (1024x640),
+# presentation-<stage>.png (1440x880) and small-presentation-<stage>.png. Fresh preferences each run
 # (XDG_CONFIG_HOME / XDG_DATA_HOME in a temporary folder), the shipped model, the prompt typed with
 # xdotool, stages chosen with Ctrl+1..7, presentation mode toggled with F5 (on, off, on).
 set -euo pipefail
@@ -38,7 +39,7 @@ run() {  # run MODE WIDTH HEIGHT
     sleep 0.3
     xdotool type --delay 15 "$PROMPT"
     sleep 3
-    if [ "$mode" = presentation ]; then
+    if [ "$mode" = presentation ] || [ "$mode" = small-presentation ]; then
         xdotool key F5; sleep 2; xdotool key F5; sleep 2; xdotool key F5; sleep 3
     fi
     i=1
@@ -54,5 +55,7 @@ run() {  # run MODE WIDTH HEIGHT
     rm -rf "$tmp"
 }
 
+run window 1440 880
 run small 1024 640
 run presentation 1440 880
+run small-presentation 1024 640
