@@ -234,3 +234,17 @@ def test_presentation_mode_on_a_1024x640_screen_keeps_the_window_on_it(qtbot, wi
     window.set_presentation(False)
     qtbot.wait(100)
     assert window.nav.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1440, 880), (1024, 640)])
+def test_no_stage_scrolls_when_it_fits(qtbot, window, size):
+    """The stage sits in a scroll area for presentation on small screens; at the usual sizes it must not
+    scroll. (The stacked pages' height-for-width was the tallest page's: the empty page scrolled 386 px.)"""
+    resize(qtbot, window, *size)
+    bar = window.stages.scroll.verticalScrollBar()
+    qtbot.wait(100)
+    assert bar.maximum() == 0, "the empty page"
+    show(qtbot, window)
+    for stage in STAGES:
+        settle(qtbot, window, stage)
+        assert bar.maximum() == 0, (stage, bar.maximum())

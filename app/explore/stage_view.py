@@ -46,6 +46,12 @@ class CurrentPageStack(QStackedWidget):
         page = self.currentWidget()
         return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        # The scroll area asks this (its stacked layout has pages with wrapped text) and would make the
+        # stack as tall as a page's preferred height at that width, for the tallest page: the stage would
+        # scroll where it fits. A page's minimum is the height below which it must scroll.
+        return self.minimumSizeHint().height()
+
 
 class StageView(QSplitter):
     render_failed = Signal(str)  # what to say when a stage cannot draw the trace
