@@ -2,6 +2,9 @@
 matrix, try-a-sentence before/after, and the labelled table's import, export and bad rows."""
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -195,3 +198,26 @@ def test_a_head_whose_header_length_starts_with_0x80_still_loads(tmp_path):
     path.write_bytes(pickle.dumps({"weight": [1, 2, 3]}))
     with pytest.raises(CheckpointError, match="pickle"):
         read_head(path)
+
+
+def test_before_a_run_the_curves_span_the_steps_asked_for_and_the_matrix_has_no_numbers(qtbot):
+    """The empty plots read 0.1 ... 0.9 'step' and a confusion matrix from -0.4 to 0.4 before Start."""
+    from app.common.appearance import Appearance
+    from app.training.continued import ContinuedPanel
+    from app.training.finetune import FinetunePanel
+    from app.training.runs import RunStore
+
+    for cls in (FinetunePanel, ContinuedPanel):
+        panel = cls(Appearance(), RunStore(Path(tempfile.mkdtemp())))
+        qtbot.addWidget(panel)
+        plots = ([panel.curves.loss_plot, panel.curves.acc_plot] if cls is FinetunePanel else [panel.curves.plot])
+        steps = panel.form.steps_spin
+        for value in (steps.value(), 500):
+            steps.setValue(value)
+            for pw in plots:
+                low, high = pw.getViewBox().viewRange()[0]
+                assert low <= 0 < value <= high <= value * 1.1, (cls.__name__, low, high)
+    matrix = FinetunePanel(Appearance(), RunStore(Path(tempfile.mkdtemp()))).curves.confusion_view.plot
+    qtbot.addWidget(matrix)
+    for side in ("left", "bottom"):
+        assert matrix.getAxis(side)._tickLevels == [[]]  # no coordinates where class names will be

@@ -56,6 +56,8 @@ class ContinuedPanel(RunPanel):
         self.base_picker.base_chosen.connect(lambda _folder: self.compare_now(after=False))
         self.base_picker.base_chosen.connect(lambda _folder: self._base_changed())
         self.curves = LossCurves(appearance)
+        self.curves.start(self.form.steps_spin.value())  # before a run: the step axis over the steps asked for
+        self.form.steps_spin.valueChanged.connect(lambda n: self.curves.loss.steps or self.curves.start(n))
         self.before_view, self.after_view, views = before_after(appearance)
         r.running_changed.connect(self.form.set_running)
         r.shown.connect(self._show_run)

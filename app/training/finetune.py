@@ -45,6 +45,8 @@ class FinetunePanel(RunPanel):
         self.form = FinetuneForm(appearance, self.store, self.run_list)
         self.base_picker, self.table = self.form.base_picker, self.form.table
         self.curves = ClassifyCurves(appearance)
+        self.curves.start([], self.form.steps_spin.value())  # before a run: step axes over the steps asked for
+        self.form.steps_spin.valueChanged.connect(lambda n: self.curves.span_if_empty(n))
         self.try_box = TryBox(appearance)
         self.try_box.requested.connect(self.predict_now)
         r.running_changed.connect(self.form.set_running)

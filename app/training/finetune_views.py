@@ -75,6 +75,11 @@ class ClassifyCurves:
             span_steps((self.loss_plot, self.acc_plot), total_steps)
         self.redraw()
 
+    def span_if_empty(self, total_steps: int) -> None:
+        """The steps asked for changed: nothing drawn yet (no run shown), so the axes follow them."""
+        if not self.loss.steps:
+            span_steps((self.loss_plot, self.acc_plot), total_steps)
+
     def add(self, records: list) -> None:
         self.loss.add(records)
         for r in self.accuracy.add(records):
