@@ -221,3 +221,15 @@ def test_before_a_run_the_curves_span_the_steps_asked_for_and_the_matrix_has_no_
     qtbot.addWidget(matrix)
     for side in ("left", "bottom"):
         assert matrix.getAxis(side)._tickLevels == [[]]  # no coordinates where class names will be
+
+
+def test_before_a_pretraining_run_its_curves_span_the_steps_asked_for(qtbot):
+    from app.training.pretrain import PretrainPanel
+
+    panel = PretrainPanel(Appearance(), RunStore(Path(tempfile.mkdtemp())))
+    qtbot.addWidget(panel)
+    for value in (panel.form.steps_spin.value(), 300):
+        panel.form.steps_spin.setValue(value)
+        for pw in panel.curves.plots.values():
+            assert pw.getViewBox().viewRange()[0] == pytest.approx([0, value]), value
+    panel.shutdown()

@@ -55,8 +55,10 @@ def span_steps(plots, total_steps: int) -> None:
 
 
 class TrainingCurves(QWidget):
-    def __init__(self, appearance: Appearance, parent=None):
+    def __init__(self, appearance: Appearance, parent=None, steps=None):
+        """`steps`, a spin box: with nothing drawn, the step axes span its value (the run about to start)."""
         super().__init__(parent)
+        self.steps_box = steps
         self.appearance = appearance
         self.data = {k: [] for k in SERIES}
         self.val_steps: list[float] = []
@@ -95,6 +97,9 @@ class TrainingCurves(QWidget):
             pw.scene().sigMouseClicked.connect(lambda ev, k=key: ev.double() and self.follow(k))
         appearance.changed.connect(self._restyle)
         self._restyle()
+        if steps is not None:
+            steps.valueChanged.connect(lambda _: self._set_ranges())
+            self._set_ranges()
 
     def _restyle(self) -> None:
         a = self.appearance
@@ -188,7 +193,8 @@ class TrainingCurves(QWidget):
 
     def _set_ranges(self) -> None:
         last_step = max(self.data["step"], default=0)
-        x_end = max(self.total_steps, last_step, self.overlay_extent[0], 1)
+        idle = self.steps_box is not None and not self.total_steps and not last_step
+        x_end = max(self.total_steps, last_step, self.overlay_extent[0], self.steps_box.value() if idle else 1, 1)
         highest = {"loss": max(self.data["train_loss"] + self.val_values + [self.overlay_extent[1]], default=0),
                    "lr": max(self.data["learning_rate"], default=0),
                    "tps": 1.1 * max(self.data["tokens_per_second"], default=0),

@@ -51,7 +51,7 @@ class PretrainPanel(RunPanel):
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.resume_banner = ResumeBanner()
         self.resume_banner.resume_requested.connect(self.resume_run)
-        self.curves = TrainingCurves(a)
+        self.curves = TrainingCurves(a, steps=self.form.steps_spin)  # before a run: the steps asked for
         self.samples = SamplesView(a)
         self.checkpoints = CheckpointList()
         self.checkpoints.open_requested.connect(r.open_in_explorer)
