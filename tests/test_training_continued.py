@@ -161,3 +161,18 @@ def test_the_lesson_opens_at_the_section_on_continued_training(qtbot, tmp_path):
     qtbot.waitExposed(other)
     qtbot.wait(50)
     assert other.lesson.verticalScrollBar().maximum() > 0 and other.lesson.verticalScrollBar().value() == 0
+
+
+def test_the_before_view_shows_the_default_base_when_the_tab_is_first_shown(qtbot, tmp_path, base):
+    """The base model is chosen from the start; its 'Before' view said 'Pick a base model' until a base
+    was picked again by hand."""
+    panel = ContinuedPanel(Appearance(), RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    try:
+        panel.base_picker.set_base(base, quiet=True)  # chosen as on a fresh launch: no one has picked it
+        assert panel.base_picker.folder() == base and panel.before_view.view is None
+        with qtbot.waitSignal(panel.views_shown, timeout=TIMEOUT):
+            panel.show()
+        assert panel.before_view.view is not None and panel.before_view.sample.toPlainText()
+    finally:
+        panel.shutdown()

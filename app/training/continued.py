@@ -67,6 +67,13 @@ class ContinuedPanel(RunPanel):
                                      anchor="continuing")  # the lesson's section on this panel
         PathDrops(self, self.set_corpus, lambda: not self.is_training())
         self._base_changed()
+        self._shown_once = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # Before: the base model's continuation, as soon as someone looks
+            self._shown_once = True
+            self.compare_now(after=False)
 
     # ---- base and text -------------------------------------------------------------------
     def fill_bases(self) -> None:
