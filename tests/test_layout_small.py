@@ -248,3 +248,17 @@ def test_no_stage_scrolls_when_it_fits(qtbot, window, size):
     for stage in STAGES:
         settle(qtbot, window, stage)
         assert bar.maximum() == 0, (stage, bar.maximum())
+
+
+def test_presentation_on_a_small_screen_scrolls_rather_than_crushing_the_plots(qtbot, window):
+    show(qtbot, window)
+    window.set_presentation(True)
+    resize(qtbot, window, 1024, 640)
+    settle(qtbot, window, "attention")
+    heat = window.panels["attention"].heatmap.plot.getViewBox()
+    assert heat.height() >= 100, heat.height()  # it was about 35 px
+    assert window.stages.scroll.verticalScrollBar().maximum() > 0
+    window.set_presentation(False)
+    qtbot.wait(100)
+    settle(qtbot, window, "attention")
+    assert window.stages.scroll.verticalScrollBar().maximum() == 0  # back to fitting the window

@@ -31,12 +31,20 @@ def trace_status(info, result, name: str) -> str:
     return msg
 
 
-class CurrentPageStack(QStackedWidget):
-    """A stack as large as the page it shows (QStackedWidget asks for the largest of all its pages)."""
+PRESENTATION_MIN_HEIGHT = 560  # a stage's height in presentation mode, scrolled if the screen is smaller
 
-    def __init__(self):
+
+class CurrentPageStack(QStackedWidget):
+    """A stack as large as the page it shows (QStackedWidget asks for the largest of all its pages).
+
+    In presentation mode a stage is never squeezed below PRESENTATION_MIN_HEIGHT: at a small projector's
+    1024x640 its plots were crushed to 40 px, their labels on top of each other; now it scrolls."""
+
+    def __init__(self, appearance):
         super().__init__()
+        self.appearance = appearance
         self.currentChanged.connect(lambda _: self.updateGeometry())
+        appearance.changed.connect(self.updateGeometry)
 
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
@@ -44,7 +52,12 @@ class CurrentPageStack(QStackedWidget):
 
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
-        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else super().minimumSizeHint()
+        if page is None:
+            return super().minimumSizeHint()
+        size = page.minimumSizeHint().expandedTo(page.minimumSize())
+        if self.appearance.presentation and page.property("stage"):
+            size.setHeight(max(size.height(), PRESENTATION_MIN_HEIGHT))
+        return size
 
     def heightForWidth(self, width: int) -> int:
         # The scroll area asks this (its stacked layout has pages with wrapped text) and would make the
@@ -61,7 +74,7 @@ class StageView(QSplitter):
         super().__init__(Qt.Horizontal)
         self.session, self.panels = session, panels
         self.render_errors: dict[str, str] = {}  # stage -> why its last render failed
-        self.nav, self.stack = QListWidget(), CurrentPageStack()
+        self.nav, self.stack = QListWidget(), CurrentPageStack(appearance)
         # The stage scrolls when it cannot fit (presentation fonts on a 1024x640 projector), instead of
         # making the window larger than the screen and cutting its right and bottom edges off.
         self.scroll = QScrollArea()
@@ -74,6 +87,7 @@ class StageView(QSplitter):
         for i, key in enumerate(STAGES):
             panel = panels[key]
             panel.stage_requested.connect(self.show_stage)
+            panel.setProperty("stage", True)  # a stage, not a message page
             self.stack.addWidget(panel)
             item = QListWidgetItem(f"{i + 1}  {panel.title}")
             item.setToolTip(f"Ctrl+{i + 1}")
