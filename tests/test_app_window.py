@@ -384,3 +384,16 @@ def test_a_model_that_loads_with_a_warning_says_so_in_the_window(qtbot, window, 
     assert "is not the tokenizer these weights were trained with" in window.status.text()
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "is not the tokenizer" in boxes[-1].text()
+
+
+def test_disabled_controls_and_check_boxes_are_visible_as_such_in_both_themes(qtbot, window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    for dark in (False, True):
+        window.menus.dark_action.setChecked(dark)
+        pal = QApplication.palette()
+        assert pal.color(QPalette.Disabled, QPalette.ButtonText) != pal.color(QPalette.Active, QPalette.ButtonText)
+        sheet = QApplication.instance().styleSheet()
+        assert ("QCheckBox::indicator" in sheet) == dark, sheet  # the dark theme draws the outline itself
+    window.menus.dark_action.setChecked(False)

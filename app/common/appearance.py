@@ -106,4 +106,15 @@ class Appearance(QObject):
         pal.setColor(QPalette.Highlight, QColor(t["accent"]))
         pal.setColor(QPalette.HighlightedText, QColor("#ffffff"))
         pal.setColor(QPalette.PlaceholderText, QColor(t["muted"]))
+        for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):  # disabled controls look disabled
+            pal.setColor(QPalette.Disabled, role, QColor(t["cut"]))
         app.setPalette(pal)
+        # The style draws check box and radio button outlines a shade darker than the panel: on the dark
+        # theme's panel they vanished ("average over heads" could not be seen). Draw them in the text's
+        # muted colour instead, filled with the accent when checked.
+        app.setStyleSheet("" if self.theme == "light" else
+                          f"QCheckBox::indicator, QRadioButton::indicator {{ width: 12px; height: 12px;"
+                          f" border: 1px solid {t['muted']}; background: {t['bg']}; }}"
+                          f" QRadioButton::indicator {{ border-radius: 7px; }}"
+                          f" QCheckBox::indicator:checked, QRadioButton::indicator:checked {{"
+                          f" background: {t['accent']}; border-color: {t['fg']}; }}")
