@@ -161,6 +161,8 @@ def test_the_lesson_opens_at_the_section_on_continued_training(qtbot, tmp_path):
     qtbot.waitExposed(other)
     qtbot.wait(50)
     assert other.lesson.verticalScrollBar().maximum() > 0 and other.lesson.verticalScrollBar().value() == 0
+    for shown in (panel, other):  # a shown panel works on its worker (the Before view): stop it first
+        shown.shutdown()
 
 
 def test_the_before_view_shows_the_default_base_when_the_tab_is_first_shown(qtbot, tmp_path, base):

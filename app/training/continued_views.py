@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..common.appearance import OKABE_ITO, Appearance
@@ -23,8 +24,10 @@ class LossCurves:
     def __init__(self, appearance: Appearance):
         self.appearance = appearance
         self.plot = step_plot(appearance, "Loss on your text", min_size=(200, 120))
-        self.loss = Series(self.plot.plot(), "train_loss")
-        self.val = Series(self.plot.plot(symbol="o", symbolSize=6), "val_loss")
+        self.plot.addLegend(offset=(-10, 10))
+        self.loss = Series(self.plot.plot(name=QCoreApplication.translate("LossCurves", "training")), "train_loss")
+        self.val = Series(self.plot.plot(name=QCoreApplication.translate("LossCurves", "held out (your text)"),
+                                         symbol="o", symbolSize=6), "val_loss")
         appearance.changed.connect(self.restyle)
         self.restyle()
 

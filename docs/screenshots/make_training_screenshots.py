@@ -71,17 +71,36 @@ def main() -> int:
     area.finetune_tabs.setCurrentWidget(ft)
     ft.fill_bases()
     ft.set_base(str(pre.run.checkpoint))
-    ft.blocks_spin.setValue(2)
-    ft.steps_spin.setValue(300)
-    ft.lr_spin.setValue(0.001)
-    ft.try_edit.setText("The waiter was rude and the soup was cold.")
+    ft.form.blocks_spin.setValue(2)
+    ft.form.steps_spin.setValue(300)
+    ft.form.lr_spin.setValue(0.001)
+    ft.try_box.edit.setText("The waiter was rude and the soup was cold.")
     ft.start()
-    wait(lambda: (ft.steps and ft.steps[-1] >= 200) or not ft.is_training())
+    wait(lambda: (ft.curves.loss.steps and ft.curves.loss.steps[-1] >= 200) or not ft.is_training())
     wait(lambda: False, 0.5)
     win.grab().save(str(out / "train-finetune.png"), "PNG")
-    print("saved", out / "train-finetune.png", "at step", ft.steps[-1] if ft.steps else 0,
-          "accuracy", ft.accs[-1] if ft.accs else None)
+    steps, accs = ft.curves.loss.steps, ft.curves.accuracy.values
+    print("saved", out / "train-finetune.png", "at step", steps[-1] if steps else 0,
+          "accuracy", accs[-1] if accs else None)
     wait(lambda: not ft.is_training())
+
+    co = area.continued
+    area.finetune_tabs.setCurrentWidget(co)
+    co.fill_bases()
+    co.set_base(str(pre.run.checkpoint))
+    text = Path(os.environ["XDG_DATA_HOME"]) / "lucrece.txt"
+    text.write_text((ROOT / "resources/corpora/shakespeare/rape_of_lucrece.txt").read_text(encoding="utf-8")[:40000],
+                    encoding="utf-8")
+    co.set_corpus([str(text)])
+    wait(lambda: "enough" in co.form.check_label.text(), 60)
+    co.form.steps_spin.setValue(120)
+    co.form.prompt_edit.setText("From the besieged Ardea")
+    co.start()
+    wait(lambda: (co.curves.loss.steps and co.curves.loss.steps[-1] >= 70) or not co.is_training())
+    wait(lambda: False, 0.5)
+    win.grab().save(str(out / "train-continued.png"), "PNG")
+    print("saved", out / "train-continued.png", "at step", co.curves.loss.steps[-1] if co.curves.loss.steps else 0)
+    wait(lambda: not co.is_training())
     win.shutdown()
     return 0
 
