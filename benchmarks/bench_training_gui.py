@@ -179,11 +179,11 @@ def in_gui(args) -> dict:
 
     if args.one == "paint":  # the control: the same redraws with no training anywhere
         feeder = paint_only(panel, app, child.EMIT_SECONDS, args.paint_seconds, on_records)
-        used, in_process = settings_for(args).to_dict(), False
+        used, in_child = settings_for(args).to_dict(), False
     else:
         panel.start()
         panel.worker.records.connect(on_records)
-        used, in_process = panel.worker.settings.to_dict(), panel.worker.mode == "child"
+        used, in_child = panel.worker.settings.to_dict(), panel.worker.mode == "child"
         panel.run_ended.connect(lambda *_: app.quit())
     started = time.monotonic()
     timer.start()
@@ -206,7 +206,7 @@ def in_gui(args) -> dict:
             "preparing_stall_ms": stalls["preparing"], "gui_growth_mb": growth(1), "child_growth_mb": growth(2),
             "gui_rss_mb": memory[-1][1] if memory else rss_mb(),
             "child_rss_mb": memory[-1][2] if memory else float("nan"), "seconds": time.monotonic() - started,
-            "in_process": in_process, "long_stalls": long_stalls, "collections": collections}
+            "in_child": in_child, "long_stalls": long_stalls, "collections": collections}
 
 
 def paint_only(panel, app, every: float, seconds: float, on_records):
