@@ -319,11 +319,11 @@ def main() -> int:
                         f"GUI process CPU {r['gui_cpu_percent']:.0f}%")
             else:
                 result[mode] = r = one_gui_run(mode, args)
-                assert r["settings"] == settings and r["in_process"] == (mode in ("process", "blind"))
+                assert r["settings"] == settings and r["in_child"] == (mode in ("process", "blind"))
                 line = (f"{r['tokens_per_second']:,.0f} tokens/s, longest stall {r['longest_stall_ms']:.1f} ms, "
                         f"GUI process CPU {r['gui_cpu_percent']:.0f}% "
                         f"(preparing {r['preparing_stall_ms']:.0f} ms), RSS GUI {r['gui_rss_mb']:.0f} MB"
-                        + (f" + child {r['child_rss_mb']:.0f} MB" if r["in_process"] else ""))
+                        + (f" + child {r['child_rss_mb']:.0f} MB" if r["in_child"] else ""))
             print(f"round {i + 1} {mode:>8}: {line}  [load {load()}]", flush=True)
         rounds.append(result)
     print("\nmedians over rounds:")
