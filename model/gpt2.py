@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 from safetensors.torch import save_file
 
-from .checkpoint import LoadedModel, read_safetensors, refuse_pickles
+from .checkpoint import FLOAT_DTYPES, LoadedModel, read_safetensors, refuse_pickles
 from .config import ModelConfig
 from .files import atomic_write_json
 from .folders import CONFIG, TOKENIZER, WEIGHTS, CheckpointError, write_folder_atomically
@@ -78,6 +78,9 @@ def state_from_gpt2(tensors: dict[str, torch.Tensor], config: ModelConfig, path:
             problems.append(f"missing tensor {hf}")
         elif tuple(tensor.shape) != want:
             problems.append(f"tensor {hf} has shape {tuple(tensor.shape)}, but config.json implies {want}")
+        elif tensor.dtype not in FLOAT_DTYPES:  # casting integers or fp8 would give wrong results silently
+            problems.append(f"tensor {hf} is stored as {str(tensor.dtype).replace('torch.', '')}, "
+                            f"not as floating-point numbers")
         else:
             tensor = tensor.float()  # some uploads are fp16; the explorer computes in fp32
             state[ours] = tensor.t().contiguous() if conv1d else tensor

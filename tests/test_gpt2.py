@@ -206,6 +206,19 @@ def test_keys_without_prefix_with_mask_buffers_and_tied_head_load(pair, tmp_path
         load_model(tmp_path / "m")
 
 
+@pytest.mark.parametrize("dtype", [torch.int64, torch.uint8])
+def test_gpt2_weights_stored_as_integers_are_refused_by_name(pair, tmp_path, dtype):
+    """As for our own folders (issue #18, item 7): a cast would give a model that runs and is wrong."""
+    folder, theirs, _, _ = pair
+    shutil.copytree(folder, tmp_path / "m")
+    state = {k: v.clone().contiguous() for k, v in theirs.state_dict().items()
+             if not k.endswith("attn.bias") and k != "lm_head.weight"}
+    state["transformer.h.0.mlp.c_fc.weight"] = state["transformer.h.0.mlp.c_fc.weight"].to(dtype)
+    save_file(state, str(tmp_path / "m" / "model.safetensors"))
+    with pytest.raises(CheckpointError, match=r"h\.0\.mlp\.c_fc\.weight is stored as u?int(64|8), not as floating"):
+        load_model(tmp_path / "m")
+
+
 # ---- the other direction: our models exported to the same layout ----------------------------
 @pytest.mark.parametrize("overrides", [
     dict(),  # exact GELU, d_mlp = 2 * d_model
