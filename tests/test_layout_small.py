@@ -262,3 +262,12 @@ def test_presentation_on_a_small_screen_scrolls_rather_than_crushing_the_plots(q
     qtbot.wait(100)
     settle(qtbot, window, "attention")
     assert window.stages.scroll.verticalScrollBar().maximum() == 0  # back to fitting the window
+
+
+def test_the_output_controls_keep_their_height_at_1024x640(qtbot, window):
+    show(qtbot, window)
+    resize(qtbot, window, 1024, 640)
+    settle(qtbot, window, "output")
+    out = window.panels["output"]
+    for w in (out.top_k, out.temperature, out.top_p, out.controls.step_button, out.controls.speed):
+        assert w.height() >= w.minimumSizeHint().height(), (type(w).__name__, w.height())  # top-k was 15 px

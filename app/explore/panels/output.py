@@ -72,7 +72,7 @@ class OutputPanel(Panel):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)
 
-        self.controls = c = SamplingControls(self.appearance)
+        self.controls = c = SamplingControls(self.appearance, self)
         c.changed.connect(self._controls_changed)
         for name in ("step_requested", "undo_requested", "play_toggled", "speed_changed"):
             getattr(c, name).connect(getattr(self, name))
@@ -82,6 +82,7 @@ class OutputPanel(Panel):
         self.settings, self.set_settings, self.set_playing = c.settings, c.set_settings, c.set_playing
 
         self.history = QTableWidget(0, 4)
+        self.history.setMinimumHeight(48)  # a header and a row; it yields its height first on a small screen
         self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -106,7 +107,7 @@ class OutputPanel(Panel):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(c)
+        rv.addLayout(c.layout)
         rv.addWidget(heading("The text so far", self.appearance))
         rv.addWidget(self.so_far_scroll)
         rv.addWidget(heading("History", self.appearance))

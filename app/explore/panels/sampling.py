@@ -1,7 +1,7 @@
 """The Output stage's controls: temperature, top-k and top-p, and Step / Play / Undo at a speed."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -13,21 +13,23 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from .base import heading, note
 
 
-class SamplingControls(QWidget):
+class SamplingControls(QObject):
+    """Its widgets sit in `layout`, which the Output panel nests in its own column (as a layout, not a
+    widget: the column then lays the wrapped notes out at their real width, and no row is squeezed)."""
+
     changed = Signal()  # temperature, top-k or top-p moved
     step_requested = Signal()
     undo_requested = Signal()
     play_toggled = Signal(bool)
     speed_changed = Signal(float)
 
-    def __init__(self, appearance):
-        super().__init__()
+    def __init__(self, appearance, parent=None):
+        super().__init__(parent)
         self.appearance = appearance
         self.temperature = QSlider(Qt.Horizontal)
         self.temperature.setRange(0, 200)
@@ -76,7 +78,7 @@ class SamplingControls(QWidget):
         buttons.addWidget(self.play_button, 0, 1)
         buttons.addWidget(self.undo_button, 1, 0)
         buttons.addWidget(self.speed, 1, 1)
-        layout = QVBoxLayout(self)
+        self.layout = layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("Shape the distribution"), appearance))
         layout.addLayout(form)
@@ -103,9 +105,10 @@ class SamplingControls(QWidget):
         t, _, p = self.settings()
         self.temperature_label.setText(self.tr("0 (greedy)") if t == 0 else f"{t:.2f}")
         self.top_p_label.setText(f"{p:.2f}" + (self.tr(" (off)") if p >= 1 else ""))
-        self.greedy_note.setText(self.tr("Temperature 0 is greedy decoding: always the most likely token.")
-                                 if t == 0 else self.tr("Temperature below 1 sharpens the distribution, above 1 "
-                                                        "flattens it; 0 always takes the most likely token."))
+        # Said at 0 only (what the others do is in the temperature's tooltip and the lesson): three more
+        # lines here squeezed the controls above them on a 1024x640 screen.
+        self.greedy_note.setText(self.tr("Temperature 0 is greedy decoding: always the most likely token."))
+        self.greedy_note.setVisible(t == 0)
 
     def fit(self) -> None:
         """The value labels keep the width of their widest text, so the sliders keep theirs."""
