@@ -365,3 +365,16 @@ def test_generated_tokens_are_kept_exactly_for_a_word_model(tmp_path):
     trace = engine.trace("To be", long_extra).trace
     assert trace.n_tokens == 12 and trace.token_ids.tolist() == list(long_extra)[-12:]
     assert trace.truncated_chars > 0
+
+
+@pytest.mark.parametrize("temperature", [1.0, 0.5, 0.1])
+def test_output_bar_labels_are_drawn_inside_the_chart(qtbot, info, trace, temperature):
+    """The top bar's "56% (model 24%)" lost its ")" at the chart's right edge."""
+    panel = make(qtbot, OutputPanel, info)
+    qtbot.waitExposed(panel)
+    panel.render(trace)
+    panel.set_settings(temperature, 0, 1.0)
+    vb = panel.plot.getViewBox()
+    right = vb.sceneBoundingRect().right()
+    for item in panel.bar_labels[:len(panel.label_texts)]:
+        assert item.sceneBoundingRect().right() <= right + 0.5, (item.toPlainText(), temperature)

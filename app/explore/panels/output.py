@@ -194,7 +194,8 @@ class OutputPanel(Panel):
         ends = self.bar_ends()[:n]
         width_px = max(50.0, float(self.plot.getViewBox().width()))
         fm = QFontMetrics(a.font(0.9))
-        need = np.array([fm.horizontalAdvance(t) + 12 for t in self.label_texts], np.float64)
+        # the text, the 4 px gap before it and the text item's own margins (4 px a side), with room to spare
+        need = np.array([fm.horizontalAdvance(t) + 20 for t in self.label_texts], np.float64)
         # a label of w pixels fits after a bar ending at e when e + w * x_hi / width_px <= x_hi
         share = np.clip(need / width_px, 0.0, 0.7)
         x_hi = float(min(1.0, max(1e-6, (ends / (1.0 - share)).max())))
