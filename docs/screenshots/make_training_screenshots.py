@@ -66,6 +66,15 @@ def main() -> int:
     print("saved", out / "train-pretrain.png", "at step", pre.last_step)
     wait(lambda: not pre.is_training())
 
+    def mid_run(panel, step: int, name: str) -> None:
+        """Start the panel's run, save the window once its loss curve reaches `step`, let the run end."""
+        panel.start()
+        wait(lambda: (panel.curves.loss.steps and panel.curves.loss.steps[-1] >= step) or not panel.is_training())
+        wait(lambda: False, 0.5)
+        win.grab().save(str(out / name), "PNG")
+        print("saved", out / name, "at step", (panel.curves.loss.steps or [0])[-1])
+        wait(lambda: not panel.is_training())
+
     ft = area.finetune
     win.tabs.setCurrentWidget(area.finetune_tabs)
     area.finetune_tabs.setCurrentWidget(ft)
@@ -75,14 +84,7 @@ def main() -> int:
     ft.form.steps_spin.setValue(300)
     ft.form.lr_spin.setValue(0.001)
     ft.try_box.edit.setText("The waiter was rude and the soup was cold.")
-    ft.start()
-    wait(lambda: (ft.curves.loss.steps and ft.curves.loss.steps[-1] >= 200) or not ft.is_training())
-    wait(lambda: False, 0.5)
-    win.grab().save(str(out / "train-finetune.png"), "PNG")
-    steps, accs = ft.curves.loss.steps, ft.curves.accuracy.values
-    print("saved", out / "train-finetune.png", "at step", steps[-1] if steps else 0,
-          "accuracy", accs[-1] if accs else None)
-    wait(lambda: not ft.is_training())
+    mid_run(ft, 200, "train-finetune.png")
 
     co = area.continued
     area.finetune_tabs.setCurrentWidget(co)
@@ -95,12 +97,7 @@ def main() -> int:
     wait(lambda: "enough" in co.form.check_label.text(), 60)
     co.form.steps_spin.setValue(120)
     co.form.prompt_edit.setText("From the besieged Ardea")
-    co.start()
-    wait(lambda: (co.curves.loss.steps and co.curves.loss.steps[-1] >= 70) or not co.is_training())
-    wait(lambda: False, 0.5)
-    win.grab().save(str(out / "train-continued.png"), "PNG")
-    print("saved", out / "train-continued.png", "at step", co.curves.loss.steps[-1] if co.curves.loss.steps else 0)
-    wait(lambda: not co.is_training())
+    mid_run(co, 70, "train-continued.png")
     win.shutdown()
     return 0
 
