@@ -118,6 +118,22 @@ def keep_a_crash_log() -> None:
 _crash_log = None
 
 
+def quit_with_the_window_open(window) -> None:
+    """The event loop is ending although the window was not closed (closing saves the preferences and
+    hides it; Qt 6's quit() closes it first, but exit() does not). Keep what the user had, and say in the
+    crash log who asked: the window once vanished with nothing printed and the prompt lost, and no signal
+    or fault has been found behind it yet."""
+    if not window.isVisible():
+        return
+    window.save_settings()
+    if _crash_log is not None:
+        import traceback
+
+        stack = "".join(traceback.format_stack()[:-1]) or "  (from Qt, not from Python code)\n"
+        _crash_log.write(f"--- the event loop ended while the window was open, "
+                         f"{time.strftime('%Y-%m-%d %H:%M:%S')}; the Python stack at that moment:\n{stack}")
+
+
 def main(argv=None) -> int:
     import multiprocessing
 
@@ -178,6 +194,7 @@ def _run(app, window, args) -> int:
         if args.report_startup:
             report_startup(app, window, args.timeout)
         QTimer.singleShot(0, lambda: window.start(args.model))
+        app.aboutToQuit.connect(lambda: quit_with_the_window_open(window))
         code = app.exec()
         window.shutdown()
         return code

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 TIMEOUT_S = float(sys.argv[1]) if len(sys.argv) > 1 else 90.0
 CRASH = len(sys.argv) > 2 and sys.argv[2] == "crash"
+QUIT = len(sys.argv) > 2 and sys.argv[2] == "quit"  # end the event loop without closing the window
 
 
 def watch(app) -> None:
@@ -28,6 +29,10 @@ def watch(app) -> None:
             window = windows[0]
             if window.info is not None and window.trace is not None:
                 print(f"loaded {window.info.name} prompt={window.prompt_text()!r}", flush=True)
+                if QUIT:
+                    window.set_prompt("Now is the winter of our discontent")
+                    app.exit(0)  # (quit() would close the window first, which saves the prompt)
+                    return
                 if CRASH:  # as a fault inside Qt or torch would: the process dies of a signal
                     import os
                     import signal

@@ -156,3 +156,16 @@ def test_every_torch_module_of_the_engine_is_imported_by_import_engine():
                                   r"|trace\b)\w+ import)", p.read_text(encoding="utf-8"), re.M)}
     torch_modules -= {"cli", "cli_common"}  # the command line runs on one thread
     assert torch_modules <= set(model.ENGINE_MODULES), torch_modules - set(model.ENGINE_MODULES)
+
+
+def test_an_event_loop_that_ends_with_the_window_open_keeps_the_prompt_and_says_who(user_home):
+    """Quitting without closing the window skipped the preferences (the prompt was lost); now they are
+    saved, and the crash log names the Python stack that asked to quit."""
+    from PySide6.QtCore import QSettings
+
+    result = launch(user_home, "quit")
+    assert result.startswith("loaded"), result
+    conf = Path(user_home["XDG_CONFIG_HOME"]) / "LM Anatomy" / "lm-anatomy.conf"
+    assert QSettings(str(conf), QSettings.IniFormat).value("prompt") == "Now is the winter of our discontent"
+    log = (Path(user_home["XDG_DATA_HOME"]) / "lm-anatomy" / "logs" / "crash.log").read_text(encoding="utf-8")
+    assert "the event loop ended while the window was open" in log and "_launch_probe.py" in log
