@@ -111,8 +111,12 @@ def keep_a_crash_log() -> None:
         _crash_log.write(f"--- LM Anatomy {app_version()} started {time.strftime('%Y-%m-%d %H:%M:%S')} "
                          f"(pid {os.getpid()})\n")
         faulthandler.enable(file=_crash_log, all_threads=True)
-    except OSError:
-        faulthandler.enable()  # no log folder: at least on stderr
+    except (OSError, RuntimeError, ValueError):
+        if _crash_log is not None:
+            _crash_log.close()
+            _crash_log = None
+        if sys.stderr is not None:  # no log folder: at least on stderr (a windowed build has none)
+            faulthandler.enable()
 
 
 _crash_log = None

@@ -92,6 +92,10 @@ class Preferences:
     def device(self) -> str:
         return setting_choice(self.settings, "device", "cpu", DEVICES)
 
+    def lessons(self) -> bool:
+        """Whether the reader wants the lesson pane (View > Show explanations)."""
+        return setting_bool(self.settings, "lessons", True)
+
     def layout(self) -> tuple[QByteArray | None, QByteArray | None]:
         """The window's geometry and the explorer splitter's state, if stored and well formed."""
         return setting_bytes(self.settings, "geometry"), setting_bytes(self.settings, "splitter")
@@ -111,8 +115,10 @@ class Preferences:
         self.settings.setValue("stage", stage)
         self.settings.sync()
 
-    def save(self, *, geometry, splitter, appearance, sampling, device: str, prompt: str, stage: str) -> None:
+    def save(self, *, geometry, splitter, appearance, sampling, device: str, prompt: str, stage: str,
+             lessons: bool = True) -> None:
         s = self.settings
+        s.setValue("lessons", bool(lessons))
         s.setValue("settings_version", SETTINGS_VERSION)
         s.setValue("geometry", geometry)
         s.setValue("splitter", splitter)

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.menus.show_appearance(self.appearance)
+        self.menus.lesson_action.setChecked(self.prefs.lessons())  # hidden by the reader (Ctrl+L) stays hidden
         self.panels["output"].set_settings(*self.prefs.sampling())
         self.picker.fill()
         self.prompt.blockSignals(True)
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
     def _model_failed(self, message: str, kept: bool) -> None:
         self.picker.fill()
         if kept:  # the model already open stays; nothing the user had is lost
+            self.picker.set_devices(self.info.devices, self.info.device)  # a device switch that failed
             self.say(tr("Could not open that model; still showing {0}. {1}").format(model_label(self.info.path),
                                                                                   message))
             self._notice(tr("Could not open the model"), message)
@@ -252,7 +254,6 @@ class MainWindow(QMainWindow):
         self.panels["output"].set_playing(on)
         self.menus.set_checked(self.menus.play_action, on)
 
-    # ---- appearance ----------------------------------------------------------------------
     def restyle(self, **changes) -> None:
         self.appearance.update(**changes)
         self.stages.render_current()
@@ -264,7 +265,6 @@ class MainWindow(QMainWindow):
     def zoom(self, factor: float) -> None:
         self.restyle(zoom=min(3.0, max(0.5, self.appearance.zoom * factor)))
 
-    # ---- the rest ------------------------------------------------------------------------
     def say(self, text: str) -> None:
         self.status.setText(text)
 
@@ -280,8 +280,10 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.prefs.save(geometry=self.saveGeometry(), splitter=self.splitter.saveState(), appearance=self.appearance,
-                        sampling=self.panels["output"].settings(), device=self.picker.current_device(),
-                        prompt=self.prompt_text(), stage=self.current_stage)
+                        sampling=self.panels["output"].settings(),
+                        device=self.picker.current_device() if self.info is not None else self.prefs.device(),
+                        prompt=self.prompt_text(), stage=self.current_stage,
+                        lessons=self.menus.lesson_action.isChecked())
 
     def closeEvent(self, event) -> None:
         if not self.training.confirm_close(self):

@@ -28,9 +28,15 @@ class Worker(QThread):
         self._generation: dict[str, int] = {}
         self._stopping = False
         self._busy = False
+        self.broken = ""  # why the thread cannot run jobs (the engine would not import), once it knows
 
     # ---- called from the GUI thread ------------------------------------------------------
     def submit(self, kind: str, fn: Callable[[], object]) -> int:
+        if self.broken:
+            gen = self._generation.get(kind, 0) + 1
+            self._generation[kind] = gen
+            self.failed.emit(kind, gen, self.broken)
+            return gen
         with self._cond:
             gen = self._generation.get(kind, 0) + 1
             self._generation[kind] = gen
@@ -65,6 +71,14 @@ class Worker(QThread):
             self.quit()
             self.wait()
 
+    def _fail_everything(self, message: str) -> None:
+        """The thread cannot run jobs: fail the waiting ones and every later one with `message`."""
+        self.broken = message
+        with self._cond:
+            pending, self._pending = list(self._pending.items()), OrderedDict()
+        for kind, (gen, _fn) in pending:
+            self.failed.emit(kind, gen, message)
+
     # ---- the thread ----------------------------------------------------------------------
     def run(self) -> None:
         # Jobs import the engine (torch) lazily. Two threads importing it for the first time at once
@@ -72,7 +86,13 @@ class Worker(QThread):
         # step estimate did, on most launches); import_engine makes that first import one at a time.
         import model
 
-        model.import_engine()
+        try:
+            model.import_engine()
+        except BaseException as exc:  # a broken install: every job says why, none waits for ever
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            self._fail_everything(f"The engine could not be loaded: {_describe(exc)}")
+            return
         while True:
             with self._cond:
                 while not self._pending and not self._stopping:

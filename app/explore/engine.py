@@ -141,8 +141,12 @@ class Engine:
         torch.set_num_threads(inference_threads())
 
         loaded = load_model(folder, device="cpu")
-        self.loaded = loaded
-        return self.set_device(device)
+        previous, self.loaded = self.loaded, loaded
+        try:
+            return self.set_device(device)
+        except BaseException:  # the model already open stays the one traced, as the window says
+            self.loaded = previous
+            raise
 
     def set_device(self, device: str) -> ModelInfo:
         if self.loaded is None:

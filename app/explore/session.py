@@ -47,6 +47,8 @@ class ExplorerSession(QObject):
         self.step_pending = False  # Step was pressed while a trace computed: step when it shows
         self.decoding = DecodingSession(parent=self)
         self.decoding.changed.connect(self.request_trace)
+        # A Step pressed while a trace computed waits for it; Play switched on or off cancels the wait.
+        self.decoding.playing_changed.connect(lambda _on: setattr(self, "step_pending", False))
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self._debounce_elapsed)
         self._edit_pending = False
@@ -60,6 +62,8 @@ class ExplorerSession(QObject):
         folder = str(Path(folder).expanduser())
         self.model_path, self.model_error = folder, None
         self.decoding.play(False)
+        self.step_pending = False
+        self.engine_worker.cancel("load")  # a folder asked for earlier and still loading is not wanted now
         if not Path(folder).exists():
             self.model_error = f"{folder}: no such folder"
             self._failed(f"There is no model folder at {folder}.")
@@ -70,7 +74,7 @@ class ExplorerSession(QObject):
 
     def set_device(self, device: str) -> None:
         if self.info is not None and device != self.info.device:
-            self.engine_worker.submit("load", lambda: self.engine.set_device(device))
+            self.engine_worker.submit("device", lambda: self.engine.set_device(device))
 
     def _failed(self, message: str) -> None:
         kept = self.info is not None  # keep the model already open; nothing the user had is lost
@@ -85,6 +89,7 @@ class ExplorerSession(QObject):
             self.decoding.extra_ids.clear()
             self.decoding.history.clear()
         self.info, self.model_error, self.result = info, None, None
+        self.model_path, self.step_pending = info.path, False
         self.aux_worker.submit("tokenizers", lambda tok=info.tokenizer: comparison_tokenizers(tok))
         self.model_loaded.emit(info)
         self.request_trace()
@@ -131,7 +136,7 @@ class ExplorerSession(QObject):
         if not self.sender().is_current(kind, gen):
             self.dropped += 1
             return
-        if kind == "load":
+        if kind in ("load", "device"):
             self._model_loaded(result)
         elif kind == "trace":
             self.result = result
@@ -143,7 +148,7 @@ class ExplorerSession(QObject):
         if not self.sender().is_current(kind, gen):
             self.dropped += 1
             return
-        if kind == "load":
+        if kind in ("load", "device"):
             self.model_error = message
             self._failed(message)
         elif kind == "trace":  # e.g. a text with no tokens (only spaces, for a word tokenizer)
