@@ -3,9 +3,9 @@ a missing folder, a worker whose engine will not import, the lesson pane's state
 from __future__ import annotations
 
 import pytest
+from _gui import TIMEOUT, open_window
 from PySide6.QtCore import QSettings
 
-from _gui import TIMEOUT, open_window
 from app.common.sample import tiny_model_dir
 from app.common.worker import Worker
 from app.explore.engine import Engine
