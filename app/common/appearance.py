@@ -109,12 +109,12 @@ class Appearance(QObject):
         for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):  # disabled controls look disabled
             pal.setColor(QPalette.Disabled, role, QColor(t["cut"]))
         app.setPalette(pal)
-        # The style draws check box and radio button outlines a shade darker than the panel: on the dark
-        # theme's panel they vanished ("average over heads" could not be seen). Draw them in the text's
-        # muted colour instead, filled with the accent when checked.
-        app.setStyleSheet("" if self.theme == "light" else
-                          f"QCheckBox::indicator, QRadioButton::indicator {{ width: 12px; height: 12px;"
-                          f" border: 1px solid {t['muted']}; background: {t['bg']}; }}"
-                          f" QRadioButton::indicator {{ border-radius: 7px; }}"
-                          f" QCheckBox::indicator:checked, QRadioButton::indicator:checked {{"
-                          f" background: {t['accent']}; border-color: {t['fg']}; }}")
+        # The style draws a check box's or radio button's outline a shade darker than the window colour:
+        # on the dark theme's panel it vanished ("average over heads" could not be seen). Their own
+        # palette gives them a light window colour, so the outline shows. (A palette, not an application
+        # style sheet: removing one re-styles every widget, and a test run crashed soon after.)
+        marks = QPalette(pal)
+        if self.theme == "dark":
+            marks.setColor(QPalette.Window, QColor(t["muted"]))
+        for cls in ("QCheckBox", "QRadioButton"):
+            app.setPalette(marks, cls)
