@@ -32,17 +32,17 @@ class Worker(QThread):
 
     # ---- called from the GUI thread ------------------------------------------------------
     def submit(self, kind: str, fn: Callable[[], object]) -> int:
-        if self.broken:
-            gen = self._generation.get(kind, 0) + 1
-            self._generation[kind] = gen
-            self.failed.emit(kind, gen, self.broken)
-            return gen
         with self._cond:
             gen = self._generation.get(kind, 0) + 1
             self._generation[kind] = gen
-            self._pending.pop(kind, None)
-            self._pending[kind] = (gen, fn)
-            self._cond.notify()
+            broken = self.broken
+            if not broken:
+                self._pending.pop(kind, None)
+                self._pending[kind] = (gen, fn)
+                self._cond.notify()
+        if broken:  # the thread has ended: say why at once rather than queue a job no one will run
+            self.failed.emit(kind, gen, broken)
+            return gen
         if not self.isRunning() and not self._stopping:
             self.start()
         return gen
@@ -73,8 +73,8 @@ class Worker(QThread):
 
     def _fail_everything(self, message: str) -> None:
         """The thread cannot run jobs: fail the waiting ones and every later one with `message`."""
-        self.broken = message
-        with self._cond:
+        with self._cond:  # under the lock: a job submitted meanwhile is either drained here or refused
+            self.broken = message
             pending, self._pending = list(self._pending.items()), OrderedDict()
         for kind, (gen, _fn) in pending:
             self.failed.emit(kind, gen, message)
