@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from model.paths import default_model_dir
 
 from .common import export
 from .common.appearance import Appearance
+from .common.pages import warn
 from .explore.model_picker import ModelPicker, model_label
 from .explore.prompt import MAX_PROMPT_CHARS, PromptBar
 from .explore.session import ExplorerSession
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         self.stages.update_pages()
         if info.warnings:  # it loaded, but something looks wrong: say so where the user is looking
             self.note_next(" ".join(info.warnings))
-            self._notice(tr("This model loaded with a warning"), "\n\n".join(info.warnings))
+            warn(self, tr("This model loaded with a warning"), "\n\n".join(info.warnings))
 
     def _model_failed(self, message: str, kept: bool) -> None:
         self.picker.fill()
@@ -176,16 +177,11 @@ class MainWindow(QMainWindow):
             self.picker.set_devices(self.info.devices, self.info.device)  # a device switch that failed
             self.say(tr("Could not open that model; still showing {0}. {1}").format(model_label(self.info.path),
                                                                                   message))
-            self._notice(tr("Could not open the model"), message)
+            warn(self, tr("Could not open the model"), message)
         else:
             self.stages.show_load_problem(self.session.model_path, message)
         self.stages.update_pages()
         self.model_changed.emit(None)
-
-    def _notice(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
-        box.setModal(False)
-        box.show()
 
     # ---- prompt and traces ---------------------------------------------------------------
     def set_prompt(self, text: str) -> None:

@@ -2,11 +2,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.paths import lessons_dir
 
 from .appearance import Appearance
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    """A warning box that does not block the window: the work around it goes on."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+    box.setModal(False)
+    box.show()
 
 SUGGESTIONS = [
     "To be, or not to be, that is the question:",

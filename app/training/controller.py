@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ..common.appearance import Appearance
+from ..common.pages import warn
 from ..common.worker import Worker
 from .controls import dim_when_disabled, job_controls
 from .run_list import RunList
@@ -163,9 +164,7 @@ class RunController(QObject):
 
     def warn(self, title: str, message: str) -> None:
         """A run that diverged or failed: a box that does not block the window."""
-        box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self.parent())
-        box.setModal(False)
-        box.show()
+        warn(self.parent(), title, message)
 
     def open_in_explorer(self, path: str | None) -> None:
         """Show a model folder in the explorer; not the checkpoint a run is rewriting (open a snapshot instead)."""
