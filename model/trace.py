@@ -13,14 +13,22 @@ import numpy as np
 
 @dataclass
 class LayerTrace:
+    """One pre-LayerNorm block, in the order it computes: x -> LN1 -> attention (per head, then W_O) -> +x
+    -> LN2 -> MLP (widen, GELU, narrow) -> +."""
+
+    ln1_out: np.ndarray  # [T, C] float32, layer norm 1 of the residual stream entering the block
     attn_scores: np.ndarray  # [H, T, T] float32, q.k/sqrt(D) before softmax; -inf where the causal mask hides a key
     attn_probs: np.ndarray  # [H, T, T] float32, softmax of the scores; rows sum to 1, zero above the diagonal
     queries: np.ndarray  # [H, T, D] float32 (after RoPE, when the model uses it)
     keys: np.ndarray  # [H, T, D] float32 (after RoPE, when the model uses it)
     values: np.ndarray  # [H, T, D] float32
-    attn_out: np.ndarray  # [T, C] float32, the attention sub-layer's output (after its projection)
+    head_outputs: np.ndarray  # [H, T, D] float32, attn_probs @ values per head, before W_O (zero when ablated)
+    attn_out: np.ndarray  # [T, C] float32, the attention sub-layer's output (heads joined, then W_O and its bias)
     resid_mid: np.ndarray  # [T, C] float32, residual stream after the attention sub-layer
+    ln2_out: np.ndarray  # [T, C] float32, layer norm 2 of resid_mid (the MLP's input)
+    mlp_pre: np.ndarray  # [T, M] float32, the widened vector before GELU (ln2_out @ W_in + b_in)
     mlp_hidden: np.ndarray  # [T, M] float32, MLP activations after GELU
+    mlp_out: np.ndarray  # [T, C] float32, the MLP's output (narrowed; zero when ablated), added to resid_mid
     resid_post: np.ndarray  # [T, C] float32, residual stream after the MLP sub-layer (the block's output)
 
 

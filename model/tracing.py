@@ -62,19 +62,21 @@ def logit_lens(model: Transformer, residuals: torch.Tensor, k: int):
 
 
 @torch.no_grad()
-def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens_all_positions: bool = True) -> dict:
+def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens_all_positions: bool = True,
+              ablation=None) -> dict:
     """The numeric part of a trace for token ids (at most the context length).
 
     lens_all_positions=False reads the logit lens at the last position only ([L, 1, K] instead of
     [L, T, K]): the explorer shows only that one, and the lens at every position costs as much
-    as the forward pass itself (T x V logits per layer)."""
+    as the forward pass itself (T x V logits per layer). `ablation` (model.ablation) switches heads or
+    MLPs off for this pass."""
     if not ids:
         raise ValueError("cannot trace an empty prompt: there is no token to start from")
     was_training = model.training
     model.eval()
     try:
         idx = torch.tensor([ids], dtype=torch.long, device=model.device)
-        run = model.run_explicit(idx)
+        run = model.run_explicit(idx, ablation=ablation)
     finally:
         model.train(was_training)
     residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)
@@ -107,10 +109,10 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens
 
 
 def trace_text(model: Transformer, tokenizer: TextTokenizer, text: str, lens_k: int = LENS_TOP_K,
-               lens_all_positions: bool = True) -> Trace:
+               lens_all_positions: bool = True, ablation=None) -> Trace:
     """Tokenize `text` (its last context-length tokens) and trace the model on it."""
     window, ids, char_spans, byte_spans, dropped = window_text(tokenizer, text, model.config.context_length)
-    numeric = trace_ids(model, ids, lens_k, lens_all_positions)
+    numeric = trace_ids(model, ids, lens_k, lens_all_positions, ablation)
     return Trace(
         text=window,
         token_strs=[tokenizer.label(i) for i in ids],

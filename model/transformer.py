@@ -71,8 +71,10 @@ class Attention(nn.Module):
         )
         return self.merge_heads(y)
 
-    def explicit(self, x: torch.Tensor, rope: tuple | None, past: tuple | None):
-        """Attention written out. Returns (output, record, (keys, values) including the past)."""
+    def explicit(self, x: torch.Tensor, rope: tuple | None, past: tuple | None, heads_off=()):
+        """Attention written out. Returns (output, record, (keys, values) including the past).
+
+        heads_off: head indices whose output is zeroed before W_O (an ablation)."""
         q, k_new, v_new = self.project(x, rope)
         k = k_new if past is None else torch.cat((past[0], k_new), dim=2)
         v = v_new if past is None else torch.cat((past[1], v_new), dim=2)
@@ -82,8 +84,14 @@ class Attention(nn.Module):
         visible = torch.ones(t_q, t_k, dtype=torch.bool, device=x.device).tril(diagonal=t_k - t_q)
         scores = scores.masked_fill(~visible, float("-inf"))
         probs = torch.softmax(scores, dim=-1)
-        out = self.merge_heads(probs @ v)
-        record = {"attn_scores": scores, "attn_probs": probs, "queries": q, "keys": k_new, "values": v_new}
+        heads = probs @ v  # (B, H, Tq, D): each head's weighted sum of values
+        if heads_off:
+            keep = torch.ones(self.n_head, 1, 1, dtype=heads.dtype, device=heads.device)
+            keep[list(heads_off)] = 0
+            heads = heads * keep
+        out = self.merge_heads(heads)
+        record = {"attn_scores": scores, "attn_probs": probs, "queries": q, "keys": k_new, "values": v_new,
+                  "head_outputs": heads}
         return out, record, (k, v)
 
 
@@ -96,7 +104,10 @@ class MLP(nn.Module):
         self.dropout = nn.Dropout(config.dropout)
 
     def hidden(self, x: torch.Tensor) -> torch.Tensor:
-        return F.gelu(self.fc(x), approximate=self.approximate)  # (B, T, M)
+        return self.gelu(self.fc(x))  # (B, T, M)
+
+    def gelu(self, pre: torch.Tensor) -> torch.Tensor:
+        return F.gelu(pre, approximate=self.approximate)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.dropout(self.proj(self.hidden(x)))
@@ -116,12 +127,20 @@ class Block(nn.Module):
         x = x + self.attn(self.ln1(x), rope)
         return x + self.mlp(self.ln2(x))
 
-    def explicit(self, x: torch.Tensor, rope: tuple | None, past: tuple | None):
-        attn_out, record, present = self.attn.explicit(self.ln1(x), rope, past)
+    def explicit(self, x: torch.Tensor, rope: tuple | None, past: tuple | None, heads_off=(), mlp_off=False):
+        """The block written out, every intermediate recorded; heads_off and mlp_off ablate (model.ablation)."""
+        ln1_out = self.ln1(x)
+        attn_out, record, present = self.attn.explicit(ln1_out, rope, past, heads_off)
         mid = x + attn_out
-        hidden = self.mlp.hidden(self.ln2(mid))
-        post = mid + self.mlp.dropout(self.mlp.proj(hidden))
-        record.update(attn_out=attn_out, resid_mid=mid, mlp_hidden=hidden, resid_post=post)
+        ln2_out = self.ln2(mid)
+        pre = self.mlp.fc(ln2_out)
+        hidden = self.mlp.gelu(pre)
+        mlp_out = self.mlp.dropout(self.mlp.proj(hidden))
+        if mlp_off:
+            mlp_out = torch.zeros_like(mlp_out)
+        post = mid + mlp_out
+        record.update(ln1_out=ln1_out, attn_out=attn_out, resid_mid=mid, ln2_out=ln2_out, mlp_pre=pre,
+                      mlp_hidden=hidden, mlp_out=mlp_out, resid_post=post)
         return post, record, present
 
 
@@ -185,8 +204,9 @@ class Transformer(nn.Module):
             loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)).float(), targets.reshape(-1))
         return logits, loss
 
-    def run_explicit(self, idx: torch.Tensor, start: int = 0, past: KVCache | None = None):
+    def run_explicit(self, idx: torch.Tensor, start: int = 0, past: KVCache | None = None, ablation=None):
         """Explicit path. idx: (B, T) new tokens at positions start..start+T-1, after `past`.
+        `ablation` (a model.ablation.Ablation) switches heads or MLPs off.
 
         Returns a dict: token_embeddings, positional_vectors, block_input (B, T, C); layers, one
         record per block (see Block.explicit); present, the KV cache including these tokens; and
@@ -202,7 +222,8 @@ class Transformer(nn.Module):
         rope = self.rope(positions)
         layers, present = [], []
         for i, block in enumerate(self.blocks):
-            x, record, kv = block.explicit(x, rope, None if past is None else past[i])
+            off = (ablation.heads_in(i), ablation.mlp_off(i)) if ablation else ()
+            x, record, kv = block.explicit(x, rope, None if past is None else past[i], *off)
             layers.append(record)
             present.append(kv)
         return {

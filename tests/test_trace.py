@@ -1,5 +1,6 @@
 """Pin the Trace's field names and shapes: every GUI panel renders from them."""
 import dataclasses
+import math
 
 import numpy as np
 import pytest
@@ -20,7 +21,8 @@ def test_trace_fields_and_shapes():
         "next_token_probs", "rope_angles", "truncated_chars",
     ]
     assert [f.name for f in dataclasses.fields(LayerTrace)] == [
-        "attn_scores", "attn_probs", "queries", "keys", "values", "attn_out", "resid_mid", "mlp_hidden", "resid_post",
+        "ln1_out", "attn_scores", "attn_probs", "queries", "keys", "values", "head_outputs", "attn_out", "resid_mid",
+        "ln2_out", "mlp_pre", "mlp_hidden", "mlp_out", "resid_post",
     ]
     assert trace.token_ids.shape == (t,) and trace.token_ids.dtype == np.int64
     assert len(trace.token_strs) == t
@@ -31,9 +33,10 @@ def test_trace_fields_and_shapes():
     assert len(trace.layers) == layers
     for layer in trace.layers:
         assert layer.attn_scores.shape == layer.attn_probs.shape == (h, t, t)
-        assert layer.queries.shape == layer.keys.shape == layer.values.shape == (h, t, d)
-        assert layer.attn_out.shape == layer.resid_mid.shape == layer.resid_post.shape == (t, c)
-        assert layer.mlp_hidden.shape == (t, m)
+        assert layer.queries.shape == layer.keys.shape == layer.values.shape == layer.head_outputs.shape == (h, t, d)
+        for name in ("ln1_out", "attn_out", "resid_mid", "ln2_out", "mlp_out", "resid_post"):
+            assert getattr(layer, name).shape == (t, c) and getattr(layer, name).dtype == np.float32
+        assert layer.mlp_pre.shape == layer.mlp_hidden.shape == (t, m)
     assert trace.lens_top_ids.shape == trace.lens_top_probs.shape == (layers, t, 7)
     assert trace.final_logits.shape == trace.next_token_probs.shape == (v,)
     assert trace.rope_angles is None and trace.truncated_chars == 0
@@ -109,3 +112,41 @@ def test_npz_export_round_trips(tmp_path):
     with np.load(tmp_path / "t.npz", allow_pickle=False) as data:
         np.testing.assert_array_equal(data["layer1.attn_probs"], trace.layers[1].attn_probs)
         assert list(data["token_strs"]) == trace.token_strs
+
+
+def test_block_internals_equal_a_recomputation_from_the_weights():
+    """Every number the Inside-a-block stage draws, recomputed in numpy from the weights (fp32 tolerance)."""
+    model = tiny_model()
+    trace = trace_text(model, tokenizer(), TEXT[:50])
+    w = {name: p.detach().numpy() for name, p in model.named_parameters()}
+    h, d = model.config.n_head, model.config.d_head
+
+    def layer_norm(x, prefix):
+        mean, var = x.mean(-1, keepdims=True), x.var(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + model.config.layer_norm_eps) * w[prefix + ".weight"] + w[prefix + ".bias"]
+
+    x = trace.block_input
+    for i, layer in enumerate(trace.layers):
+        p = f"blocks.{i}."
+        np.testing.assert_allclose(layer.ln1_out, layer_norm(x, p + "ln1"), atol=1e-5)
+        qkv = layer.ln1_out @ w[p + "attn.qkv.weight"].T + w[p + "attn.qkv.bias"]
+        q, k, v = (part.reshape(-1, h, d).transpose(1, 0, 2) for part in np.split(qkv, 3, axis=-1))
+        np.testing.assert_allclose(layer.queries, q, atol=1e-5)
+        np.testing.assert_allclose(layer.keys, k, atol=1e-5)
+        np.testing.assert_allclose(layer.values, v, atol=1e-5)
+        scores = q @ k.transpose(0, 2, 1) / np.sqrt(d)
+        scores[:, np.triu(np.ones(scores.shape[1:], bool), 1)] = -np.inf
+        np.testing.assert_allclose(layer.attn_scores, scores, atol=1e-5)
+        np.testing.assert_allclose(layer.head_outputs, layer.attn_probs @ v, atol=1e-5)
+        joined = layer.head_outputs.transpose(1, 0, 2).reshape(-1, h * d)
+        np.testing.assert_allclose(layer.attn_out, joined @ w[p + "attn.proj.weight"].T + w[p + "attn.proj.bias"],
+                                   atol=1e-5)
+        np.testing.assert_allclose(layer.ln2_out, layer_norm(layer.resid_mid, p + "ln2"), atol=1e-5)
+        pre = layer.ln2_out @ w[p + "mlp.fc.weight"].T + w[p + "mlp.fc.bias"]
+        np.testing.assert_allclose(layer.mlp_pre, pre, atol=1e-5)
+        gelu = 0.5 * pre * (1 + np.vectorize(math.erf)(pre / np.sqrt(2)))
+        np.testing.assert_allclose(layer.mlp_hidden, gelu, atol=1e-5)
+        np.testing.assert_allclose(layer.mlp_out, gelu @ w[p + "mlp.proj.weight"].T + w[p + "mlp.proj.bias"],
+                                   atol=1e-5)
+        np.testing.assert_allclose(layer.resid_post, layer.resid_mid + layer.mlp_out, atol=1e-5)
+        x = layer.resid_post
