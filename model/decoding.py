@@ -49,12 +49,15 @@ class Decoder:
 
     `step(token)` appends one token and returns its StepTrace. When the context is full the
     oldest token is dropped and the cache is rebuilt for the shorter window (positions restart).
+    `ablation` (model.ablation) switches heads or MLPs off in every step, the prefill included.
     """
 
-    def __init__(self, model: Transformer, ids: list[int], lens_k: int = 5):
+    def __init__(self, model: Transformer, ids: list[int], lens_k: int = 5, ablation=None):
         if not ids:
             raise ValueError("decoding needs at least one token of prompt")
-        self.model, self.lens_k = model, lens_k
+        if ablation:
+            ablation.check(model.config.n_layer, model.config.n_head)
+        self.model, self.lens_k, self.ablation = model, lens_k, ablation or None
         self.ids: list[int] = []
         self.window_start = 0  # index into ids of the first token inside the cache
         self.cache = None
@@ -68,7 +71,7 @@ class Decoder:
         self.window_start = max(0, len(ids) - context)
         self.model.eval()
         window = torch.tensor([ids[self.window_start :]], dtype=torch.long, device=self.model.device)
-        run = self.model.run_explicit(window)
+        run = self.model.run_explicit(window, ablation=self.ablation)
         self.cache = run["present"]
         self.logits = self.model.unembed(run["residual"][0, -1:])[0].float()
 
@@ -91,7 +94,7 @@ class Decoder:
             # attention for the new token comes from re-running only it on the rebuilt prefix
             return self._step_from_prefill()
         idx = torch.tensor([[int(token_id)]], dtype=torch.long, device=self.model.device)
-        run = self.model.run_explicit(idx, start=cached, past=self.cache)
+        run = self.model.run_explicit(idx, start=cached, past=self.cache, ablation=self.ablation)
         self.cache = run["present"]
         self.ids.append(int(token_id))
         return self._finish(run, int(token_id), cached)
@@ -103,7 +106,7 @@ class Decoder:
         prefix = [(k[:, :, :-1], v[:, :, :-1]) for k, v in self.cache]
         position = prefix[0][0].shape[2]
         idx = torch.tensor([[last]], dtype=torch.long, device=self.model.device)
-        run = self.model.run_explicit(idx, start=position, past=prefix)
+        run = self.model.run_explicit(idx, start=position, past=prefix, ablation=self.ablation)
         return self._finish(run, last, position)
 
     def _finish(self, run: dict, token_id: int, position: int) -> StepTrace:
@@ -132,7 +135,7 @@ class Decoder:
                 # the logits after the new last token: recompute that one position on the shorter cache
                 prefix = [(k[:, :, :-1], v[:, :, :-1]) for k, v in self.cache]
                 idx = torch.tensor([[ids[-1]]], dtype=torch.long, device=self.model.device)
-                run = self.model.run_explicit(idx, start=len(ids) - 1, past=prefix)
+                run = self.model.run_explicit(idx, start=len(ids) - 1, past=prefix, ablation=self.ablation)
                 self.logits = self.model.unembed(run["residual"][0, -1:])[0].float()
             self.ids = ids
         else:
@@ -148,12 +151,13 @@ def generate(
     top_k: int = 0,
     top_p: float = 0.95,
     seed: int = 0,
+    ablation=None,
 ) -> str:
-    """Continue `prompt` and return only the new text."""
+    """Continue `prompt` and return only the new text (with `ablation`'s parts switched off, if given)."""
     ids = tokenizer.encode(prompt) or tokenizer.encode("\n")
     ids = ids[-model.config.context_length :]
     rng = np.random.default_rng(seed)
-    decoder = Decoder(model, ids, lens_k=1)
+    decoder = Decoder(model, ids, lens_k=1, ablation=ablation)
     new: list[int] = []
     for _ in range(max_new_tokens):
         token = decoder.choose(temperature, top_k, top_p, rng)
