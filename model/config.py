@@ -5,6 +5,10 @@ import dataclasses
 from dataclasses import dataclass
 
 POSITIONAL_ENCODINGS = ("learned", "sinusoidal", "rope")
+# What the network is trained to predict. "causal" (GPT): the next token, from the tokens to its left
+# only (attention has the causal mask). "masked" (BERT): tokens hidden behind [MASK], from both sides
+# (no causal mask). A config.json written before this field existed is causal.
+OBJECTIVES = ("causal", "masked")
 
 
 @dataclass
@@ -20,6 +24,7 @@ class ModelConfig:
     layer_norm_eps: float = 1e-5
     gelu_approximation: str = "none"  # "none" (exact erf) or "tanh" (GPT-2)
     rope_base: float = 10000.0
+    objective: str = "causal"  # one of OBJECTIVES
 
     def __post_init__(self) -> None:
         problems = []
@@ -39,8 +44,15 @@ class ModelConfig:
             problems.append(f"dropout must be in [0, 1), not {self.dropout}")
         if self.gelu_approximation not in ("none", "tanh"):
             problems.append(f"gelu_approximation must be 'none' or 'tanh', not {self.gelu_approximation!r}")
+        if self.objective not in OBJECTIVES:
+            problems.append(f"objective must be one of {OBJECTIVES}, not {self.objective!r}")
         if problems:
             raise ValueError("; ".join(problems))
+
+    @property
+    def causal(self) -> bool:
+        """True when a position may look only at itself and the positions before it."""
+        return self.objective == "causal"
 
     @property
     def d_head(self) -> int:

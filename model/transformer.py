@@ -51,6 +51,7 @@ class Attention(nn.Module):
         self.proj = nn.Linear(config.d_model, config.d_model)
         self.dropout = config.dropout
         self.resid_dropout = nn.Dropout(config.dropout)
+        self.causal = config.causal  # False for a masked (BERT-style) model: every token sees every other
 
     def project(self, x: torch.Tensor, rope: tuple | None):
         b, t, c = x.shape
@@ -67,7 +68,7 @@ class Attention(nn.Module):
     def forward(self, x: torch.Tensor, rope: tuple | None = None) -> torch.Tensor:
         q, k, v = self.project(x, rope)
         y = F.scaled_dot_product_attention(
-            q, k, v, is_causal=True, dropout_p=self.dropout if self.training else 0.0
+            q, k, v, is_causal=self.causal, dropout_p=self.dropout if self.training else 0.0
         )
         return self.merge_heads(y)
 
@@ -81,8 +82,9 @@ class Attention(nn.Module):
         t_q, t_k = q.shape[2], k.shape[2]
         scores = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(self.d_head))  # (B, H, Tq, Tk)
         # Query i sits at absolute index (t_k - t_q + i) and may look at keys up to and including itself.
-        visible = torch.ones(t_q, t_k, dtype=torch.bool, device=x.device).tril(diagonal=t_k - t_q)
-        scores = scores.masked_fill(~visible, float("-inf"))
+        if self.causal:  # a masked-LM model has no causal mask: no cell is hidden
+            visible = torch.ones(t_q, t_k, dtype=torch.bool, device=x.device).tril(diagonal=t_k - t_q)
+            scores = scores.masked_fill(~visible, float("-inf"))
         probs = torch.softmax(scores, dim=-1)
         heads = probs @ v  # (B, H, Tq, D): each head's weighted sum of values
         if heads_off:
