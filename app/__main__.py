@@ -21,6 +21,7 @@ def parse_args(argv):
     p.add_argument("--prompt", metavar="TEXT", help="start with this prompt")
     p.add_argument("--stage", choices=STAGE_NAMES, help="start on this stage")
     p.add_argument("--screenshot", metavar="PATH", help="render the window to this PNG offscreen and exit")
+    p.add_argument("--scenario", metavar="FILE", help="open a teacher's scenario file (see docs/SCENARIOS.md)")
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument("--dark", action="store_true", help="start with the dark theme")
     p.add_argument("--size", default="1440x880", help="window size for --screenshot (WIDTHxHEIGHT)")
@@ -197,7 +198,10 @@ def _run(app, window, args) -> int:
 
         if args.report_startup:
             report_startup(app, window, args.timeout)
-        QTimer.singleShot(0, lambda: window.start(args.model))
+        if args.scenario:  # it opens its own model; one that cannot be read leaves the usual start
+            QTimer.singleShot(0, lambda: window.scenarios.open_file(args.scenario) or window.start(args.model))
+        else:
+            QTimer.singleShot(0, lambda: window.start(args.model))
         app.aboutToQuit.connect(lambda: quit_with_the_window_open(window))
         code = app.exec()
         window.shutdown()

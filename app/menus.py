@@ -43,8 +43,14 @@ class WindowMenus:
         self.window = w = window
         bar = w.menuBar()
         f = bar.addMenu(tr("&File"))
-        self.add(f, tr("Open model folder…"), w.picker.browse, "Ctrl+O")
-        self.add(f, tr("Open the shipped model"), lambda: w.open_model(str(default_model_dir())))
+        self.lockable = {"model": [self.add(f, tr("Open model folder…"), w.picker.browse, "Ctrl+O"),
+                                   self.add(f, tr("Open the shipped model"),
+                                            lambda: w.open_model(str(default_model_dir())))]}
+        f.addSeparator()
+        self.add(f, tr("Open scenario…"), lambda: w.scenarios.open_file())
+        self.add(f, tr("Save scenario…"), lambda: w.scenarios.save_as())
+        self.leave_scenario_action = self.add(f, tr("Leave scenario (unlock everything)"),
+                                              lambda: w.scenarios.leave())
         f.addSeparator()
         self.add(f, tr("Export stage as PNG…"), lambda: w.exports.stage("png"), "Ctrl+E")
         self.add(f, tr("Export stage as SVG…"), lambda: w.exports.stage("svg"), "Ctrl+Shift+E")
@@ -57,8 +63,8 @@ class WindowMenus:
         self.tab_actions = [self.add(v, tr("{0} tab").format(tr(name)), lambda _=False, i=i: w.tabs.setCurrentIndex(i),
                                      keys) for i, (name, keys, _) in enumerate(TAB_SHORTCUTS)]
         v.addSeparator()
-        for i, key in enumerate(STAGES):
-            self.add(v, w.panels[key].title, lambda _=False, k=key: w.show_stage(k), f"Ctrl+{i + 1}")
+        self.lockable["stage"] = [self.add(v, w.panels[key].title, lambda _=False, k=key: w.show_stage(k),
+                                           f"Ctrl+{i + 1}" if i < 9 else None) for i, key in enumerate(STAGES)]
         v.addSeparator()
         self.presentation_action = self.add(v, tr("Presentation mode"), w.set_presentation, "F5", checkable=True)
         self.dark_action = self.add(v, tr("Dark theme"), lambda on: w.restyle(theme="dark" if on else "light"),
@@ -72,10 +78,10 @@ class WindowMenus:
         self.lesson_action = self.add(v, tr("Show explanations"), w.lesson.setVisible, "Ctrl+L", checkable=True)
         self.lesson_action.setChecked(True)
         d = bar.addMenu(tr("&Decode"))
-        self.add(d, tr("Step"), w.step, "Ctrl+Return")
+        step = self.add(d, tr("Step"), w.step, "Ctrl+Return")
         self.play_action = self.add(d, tr("Play"), w.play, "Ctrl+P", checkable=True)
-        self.add(d, tr("Undo step"), w.undo, "Ctrl+Backspace")
-        self.add(d, tr("Clear generated text"), w.session.decoding.reset)
+        self.lockable["decoding"] = [step, self.play_action, self.add(d, tr("Undo step"), w.undo, "Ctrl+Backspace"),
+                                     self.add(d, tr("Clear generated text"), w.session.decoding.reset)]
         h = bar.addMenu(tr("&Help"))
         self.add(h, tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.lessons_menu = h.addMenu(tr("Lessons"))
@@ -121,7 +127,7 @@ class WindowMenus:
 
     def show_shortcuts(self) -> None:
         panels = self.window.panels
-        rows = [(f"Ctrl+{i + 1}", panels[key].title) for i, key in enumerate(STAGES)] + [
+        rows = [(f"Ctrl+{i + 1}", panels[key].title) for i, key in enumerate(STAGES[:9])] + [
             ("F5", tr("presentation mode (large fonts, thick lines)")), ("Ctrl+= / Ctrl+-", tr("zoom in / out")),
             ("Ctrl+0", tr("actual size")), ("Ctrl+Shift+D", tr("dark theme")),
             ("Ctrl+L", tr("show or hide the explanations")), ("Ctrl+Return", tr("step: append one token")),

@@ -22,6 +22,7 @@ from .explore.stage_view import StageView, trace_status
 from .explore.stages import build_panels
 from .menus import TAB_SHORTCUTS, StageExports, WindowMenus
 from .preferences import Preferences
+from .scenario_apply import ScenarioPlayer
 from .training.area import TrainingArea
 from .training.timeline import SNAPSHOT
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.training.open_model_requested.connect(self.open_in_explorer)
         self._build()
         self.exports = StageExports(self)
+        self.scenarios = ScenarioPlayer(self)  # File > Open/Save scenario: a teacher's prepared set-up
         self.menus = WindowMenus(self)
         self._restore()
 
