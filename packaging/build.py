@@ -1,6 +1,6 @@
 """Build LM Anatomy's standalone, offline installers.
 
-    python packaging/build.py linux      # dist/lm-anatomy/ + .tar.gz + .deb        (on Linux)
+    python packaging/build.py linux      # dist/lm-anatomy/ + .tar.xz + .deb        (on Linux)
     python packaging/build.py windows    # dist/lm-anatomy/ + NSIS setup .exe         (on Windows)
     python packaging/build.py macos      # dist/LM Anatomy.app + .dmg                 (on macOS)
     python packaging/build.py nsis --payload dist/lm-anatomy   # only the NSIS step (runs on Linux too)
@@ -63,6 +63,9 @@ PRUNE = [
 # anyway. Nothing links libQt6Network (PySide6.QtNetwork is excluded), nor its Kerberos libraries.
 UNUSED_WITH_DEPENDENCIES = ["PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/lib/libQt6Network.so.6",
                             "libQt6Network.so.6"]
+# The Linux archive is xz, not gzip: the same bundle is about 150 MB instead of 220 (issue #17; torch's
+# CPU library alone is 107 MB gzipped). Preset 9 (64 MiB window) against 6: see docs/BENCHMARKS.md.
+XZ_PRESET = 9
 KEEP_TORCH_BIN = {"torch_shm_manager"}
 TORCH_TEST_LIBS = ["libjitbackend_test.so", "libtorchbind_test.so", "libbackend_with_compiler.so",
                    "libaoti_custom_ops.so"]
@@ -173,9 +176,9 @@ def exclusive_dependencies(inner: Path, unused: list[str], needed: dict[Path, li
     return sorted(candidates - kept)
 
 
-def tarball(bundle: Path) -> Path:
-    """lm-anatomy-<version>-linux-<arch>.tar.gz: unpack anywhere, run ./lm-anatomy/lm-anatomy."""
-    out = DIST / f"{NAME}-{VERSION}-linux-{ARCH}.tar.gz"
+def tarball(bundle: Path, preset: int = XZ_PRESET) -> Path:
+    """lm-anatomy-<version>-linux-<arch>.tar.xz: unpack anywhere (tar -xf), run ./lm-anatomy/lm-anatomy."""
+    out = DIST / f"{NAME}-{VERSION}-linux-{ARCH}.tar.xz"
     readme = bundle / "README.txt"
     readme.write_text(
         "LM Anatomy " + VERSION + "\n\n"
@@ -187,10 +190,16 @@ def tarball(bundle: Path) -> Path:
     script = bundle / "install-desktop-entry.sh"
     script.write_text(DESKTOP_SCRIPT, encoding="utf-8")
     script.chmod(0o755)
-    with tarfile.open(out, "w:gz", compresslevel=9) as tar:
-        tar.add(bundle, arcname=NAME, filter=_normalise)
-    for extra in (readme, script):
-        extra.unlink()
+    (DIST / f"{NAME}-{VERSION}-linux-{ARCH}.tar.gz").unlink(missing_ok=True)  # the old format, from an old build
+    partial = out.with_name(out.name + ".part")  # a build stopped midway leaves no archive that looks whole
+    try:
+        with tarfile.open(partial, "w:xz", preset=preset) as tar:
+            tar.add(bundle, arcname=NAME, filter=_normalise)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+        for extra in (readme, script):
+            extra.unlink()
     return out
 
 

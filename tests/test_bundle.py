@@ -61,8 +61,9 @@ def test_the_bundle_needs_no_network(built, tmp_path):
 
 
 def test_the_tarball_runs_from_a_read_only_folder(built, tmp_path):
-    tarball = next(built.glob("lm-anatomy-*-linux-*.tar.gz"))
-    assert tarball.stat().st_size < 300e6
+    tarball = next(built.glob("lm-anatomy-*-linux-*.tar.xz"))
+    assert tarball.stat().st_size <= 160e6  # issue #17: the .tar.gz was 220 MB
+    assert not list(built.glob("lm-anatomy-*-linux-*.tar.gz"))
     with tarfile.open(tarball) as tar:
         tar.extractall(tmp_path / "unpacked", filter="tar")
     folder = tmp_path / "unpacked" / "lm-anatomy"

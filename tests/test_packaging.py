@@ -3,9 +3,11 @@ pruning of a bundle tree, and the NSIS script compiled by makensis with a tiny p
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,30 @@ def test_a_removed_plugin_takes_only_the_libraries_nothing_else_needs(tmp_path):
     # cairo and pixman only served the theme; glib and freetype are Qt's too, zlib is libpython's.
     assert orphaned == sorted([top["libcairo.so.2"], top["libpixman-1.so.0"]])
     assert build.exclusive_dependencies(inner, [], needed) == []
+
+
+def test_linux_archive_is_xz_and_unpacks_to_the_runnable_folder(tmp_path, monkeypatch):
+    bundle = tmp_path / "bundle" / "lm-anatomy"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    exe = bundle / "lm-anatomy"
+    exe.write_bytes(b"\x7fELF stand-in " + bytes(range(256)) * 400)
+    exe.chmod(0o755)
+    (bundle / "_internal" / "resources" / "lesson.html").write_text("<p>the residual stream</p>\n" * 500)
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    stale = dist / f"lm-anatomy-{build.VERSION}-linux-{build.ARCH}.tar.gz"
+    stale.write_bytes(b"an archive from an older build")
+    monkeypatch.setattr(build, "DIST", dist)
+    out = build.tarball(bundle, preset=1)
+    assert out.name == f"lm-anatomy-{build.VERSION}-linux-{build.ARCH}.tar.xz"
+    assert out.read_bytes()[:6] == b"\xfd7zXZ\x00"  # the xz magic number
+    assert sorted(p.name for p in dist.iterdir()) == [out.name]  # no .part left, the old .tar.gz gone
+    assert sorted(p.name for p in bundle.iterdir()) == ["_internal", "lm-anatomy"]  # README and script not left behind
+    with tarfile.open(out) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+        assert {m.uname for m in members.values()} == {"root"}
+        tar.extractall(tmp_path / "unpacked", filter="tar")
+    folder = tmp_path / "unpacked" / "lm-anatomy"
+    assert (folder / "lm-anatomy").read_bytes() == exe.read_bytes() and os.access(folder / "lm-anatomy", os.X_OK)
+    assert os.access(folder / "install-desktop-entry.sh", os.X_OK) and "./lm-anatomy" in (folder / "README.txt").read_text()
+    assert out.stat().st_size < 0.2 * sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
