@@ -1,12 +1,13 @@
 """The stages, in the order the data flows, and which of them need a traced prompt."""
 
-STAGES = ["text", "tokens", "embeddings", "positions", "attention", "output", "overview"]
-NEEDS_TRACE = {"text", "tokens", "embeddings", "positions", "attention", "output"}
+STAGES = ["text", "tokens", "embeddings", "positions", "attention", "block", "output", "overview"]
+NEEDS_TRACE = {"text", "tokens", "embeddings", "positions", "attention", "block", "output"}
 
 
 def build_panels(appearance) -> dict:
     """One panel a stage, by stage name, in STAGES order."""
     from .panels.attention import AttentionPanel
+    from .panels.block import BlockPanel
     from .panels.embeddings import EmbeddingsPanel
     from .panels.output import OutputPanel
     from .panels.overview import OverviewPanel
@@ -15,5 +16,5 @@ def build_panels(appearance) -> dict:
     from .panels.tokens import TokensPanel
 
     classes = {"text": TextPanel, "tokens": TokensPanel, "embeddings": EmbeddingsPanel, "positions": PositionsPanel,
-               "attention": AttentionPanel, "output": OutputPanel, "overview": OverviewPanel}
+               "attention": AttentionPanel, "block": BlockPanel, "output": OutputPanel, "overview": OverviewPanel}
     return {key: classes[key](appearance) for key in STAGES}
