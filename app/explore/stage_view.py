@@ -95,6 +95,8 @@ class StageView(QSplitter):
         self.nav.currentRowChanged.connect(lambda row: self.show_stage(STAGES[row]) if row >= 0 else None)
         panels["tokens"].token_clicked.connect(self.show_embedding)
         panels["overview"].layer_requested.connect(self.show_layer)
+        panels["challenges"].attach(session)  # its bias probe runs on the session's model
+        panels["challenges"].head_requested.connect(self.show_head)
         self.lesson = LessonPane(appearance)
         self.lesson.setMinimumWidth(240)
         for w in (self.nav, self.scroll, self.lesson):
@@ -167,6 +169,11 @@ class StageView(QSplitter):
         if lens:
             attention.lens.selectRow(layer)
             attention.lens.setFocus()
+
+    def show_head(self, layer: int, head: int) -> None:
+        """The Attention stage on one head (the Challenges stage's worked example)."""
+        self.panels["attention"].select(layer, head)
+        self.show_stage("attention")
 
     def show_embedding(self, token_id: int) -> None:
         self.show_stage("embeddings")

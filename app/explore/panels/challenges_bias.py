@@ -1,0 +1,208 @@
+"""Challenges ▸ Bias: prompts that differ in one word, traced on the open model, and the next-token
+probability of chosen words after each, as grouped bars and a table with a ratio (model.bias_probe)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
+
+from ...common import export
+from ...common.appearance import OKABE_ITO
+from ...common.plots import make_plot, set_title, style_plot
+from .base import note
+from .challenges_parts import table
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BiasView", text)
+
+
+def pct(p: float) -> str:
+    return f"{p * 100:.3g}%"
+
+
+class BiasView(QWidget):
+    def __init__(self, appearance, parent=None):
+        super().__init__(parent)
+        self.appearance, self.info, self.jobs, self.result = appearance, None, None, None
+        self.examples = load_probe_sets()
+        self.example = QComboBox()
+        self.example.addItems([p.name for p in self.examples])
+        self.example.currentIndexChanged.connect(self.use_example)
+        self.description = note("", appearance)
+        self.template = QLineEdit()
+        self.template.setToolTip(tr("One slot like {doctor|nurse}: each word in it makes one prompt"))
+        self.targets = QLineEdit()
+        self.targets.setToolTip(tr("Words whose next-token probability is read, separated by commas"))
+        for edit in (self.template, self.targets):
+            edit.returnPressed.connect(self.run)
+        self.run_button = QPushButton(tr("Run probe"))
+        self.run_button.clicked.connect(self.run)
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.export_button.setEnabled(False)
+        self.status = note("", appearance)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.plot = make_plot(appearance)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.plot.getPlotItem().getAxis("left").setLabel(tr("probability of the next token (%)"))
+        self.plot.getPlotItem().getAxis("left").setScale(100)
+        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.bars: list[pg.BarGraphItem] = []
+        self.table = table([])
+
+        form = QGridLayout()
+        form.addWidget(QLabel(tr("Example")), 0, 0)
+        form.addWidget(self.example, 0, 1, 1, 3)
+        form.addWidget(QLabel(tr("Template")), 1, 0)
+        form.addWidget(self.template, 1, 1)
+        form.addWidget(QLabel(tr("Targets")), 1, 2)
+        form.addWidget(self.targets, 1, 3)
+        form.addWidget(self.run_button, 1, 4)
+        form.addWidget(self.export_button, 1, 5)
+        form.setColumnStretch(1, 3)
+        form.setColumnStretch(3, 1)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.plot)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.description)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        if self.examples:
+            self.use_example(0)
+
+    def set_jobs(self, jobs) -> None:
+        self.jobs = jobs
+        jobs.finished.connect(lambda kind, result: self.show_result(result) if kind == "bias" else None)
+        jobs.failed.connect(lambda kind, why: self._failed(why) if kind == "bias" else None)
+
+    def set_model(self, info) -> None:
+        self.info = info
+        self.clear()
+        self.status.setText(tr("Press Run probe to trace these prompts on {0}.").format(info.name))
+
+    def use_example(self, index: int) -> None:
+        probe = self.examples[index]
+        self.template.setText(probe.template)
+        self.targets.setText(", ".join(probe.targets))
+        self.description.setText(probe.description)
+
+    def probe(self) -> Probe:
+        return Probe(self.template.text(), [t for t in self.targets.text().split(",") if t.strip()])
+
+    def run(self) -> None:
+        probe = self.probe()
+        try:
+            probe.check()
+        except ProbeError as exc:
+            self.status.setText(f"<b>{tr('Cannot run this probe')}</b>: {exc}")
+            return
+        if self.jobs is None or self.info is None:
+            self.status.setText(tr("Open a model first."))
+            return
+        self.run_button.setEnabled(False)
+        self.status.setText(tr("Tracing {0} prompts…").format(len(probe.prompts())))
+        self.jobs.submit("bias", lambda loaded: run_probe(loaded.model, loaded.tokenizer, probe))
+
+    def _failed(self, why: str) -> None:
+        self.run_button.setEnabled(True)
+        self.status.setText(f"<b>{tr('The probe did not run')}</b>: {why}")
+
+    def clear(self) -> None:
+        self.result = None
+        self.export_button.setEnabled(False)
+        self.table.setRowCount(0)
+        for item in self.bars:
+            self.plot.removeItem(item)
+        self.bars = []
+        self.legend.clear()
+
+    def show_result(self, result) -> None:
+        self.clear()
+        self.run_button.setEnabled(True)
+        self.result = result
+        self.export_button.setEnabled(True)
+        n_fill, n_target = result.probs.shape
+        width = 0.8 / n_target
+        for j, target in enumerate(result.targets):
+            color = OKABE_ITO[j % 7]
+            x = np.arange(n_fill) - 0.4 + width * (j + 0.5)
+            bars = pg.BarGraphItem(x=x, height=result.probs[:, j], width=width * 0.9, brush=color,
+                                   pen=pg.mkPen(self.appearance.color("fg"), width=1), name=target)
+            self.plot.addItem(bars)  # the legend adds it by its name
+            self.bars.append(bars)
+        top = float(result.probs.max()) or 1.0
+        if n_target >= 2:  # the ratio above each group, as in the table's last column
+            for i, ratio in enumerate(result.ratios()):
+                label = pg.TextItem(f"{result.targets[0]}/{result.targets[1]} {ratio:.2g}", anchor=(0.5, 1.0),
+                                    color=self.appearance.color("fg"))
+                label.setFont(self.appearance.font(0.9))
+                label.setPos(i, float(result.probs[i].max()) + top * 0.02)
+                self.plot.addItem(label)
+                self.bars.append(label)
+        bottom = self.plot.getPlotItem().getAxis("bottom")
+        bottom.setTicks([[(i, f) for i, f in enumerate(result.fillers)]])
+        self.plot.setXRange(-0.6, n_fill - 0.4, padding=0)
+        self.plot.setYRange(0, top * 1.2, padding=0)
+        set_title(self.plot, tr("“{0}” — next-token probability").format(result.probe.template), self.appearance)
+        rows = result.rows()
+        self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
+        ratio = [f"{result.targets[0]} / {result.targets[1]}"] if n_target >= 2 else []
+        self.table.setHorizontalHeaderLabels([rows[0][0]] + rows[0][2:2 + n_target] + ratio)
+        self.table.setRowCount(len(rows) - 1)
+        for r, row in enumerate(rows[1:]):
+            cells = [row[0]] + [pct(p) for p in row[2:2 + n_target]] + [f"{v:.3g}" for v in row[2 + n_target:]]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tr("prompt: {0}").format(row[1]))
+                if c:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.setMinimumWidth(min(self.width() // 2, self.table.horizontalHeader().length()
+                                       + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()))
+        notes = [tr("{0} prompts traced; each bar is the probability of the word's first token.").format(n_fill)]
+        self.status.setText(" ".join(notes + result.notes))
+
+    def export(self, path: str | None = None) -> str | None:
+        if self.result is None:
+            return None
+        path = path or export.ask_save_path(self, tr("Export bias probe"), "bias-probe.csv", "CSV (*.csv)",
+                                            getattr(self.window(), "settings", None))
+        if not path:
+            return None
+        try:
+            save_csv(self.result, path)
+        except OSError as exc:
+            self.status.setText(f"<b>{tr('Could not save')}</b> {path}: {exc.strerror or exc}")
+            return None
+        self.status.setText(tr("Saved {0}").format(path))
+        return path
+
+    def tables(self) -> dict:
+        return {"bias probe": self.table}
+
+    def apply_appearance(self) -> None:
+        style_plot(self.plot, self.appearance)
+        self.legend.setLabelTextColor(self.appearance.color("fg"))
+        if self.result is not None:
+            self.show_result(self.result)

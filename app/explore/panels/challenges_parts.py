@@ -1,0 +1,81 @@
+"""Small parts the Challenges tabs share: a read-only table, filling it, and a slider over powers of ten."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from model import compute
+
+STEPS_PER_DECADE = 20
+
+
+def table(columns: list[str]) -> QTableWidget:
+    """Read-only, no row numbers, columns as wide as their text, the last one stretched."""
+    t = QTableWidget(0, len(columns))
+    t.setHorizontalHeaderLabels(columns)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setWordWrap(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)  # more rows in view than the default
+    return t
+
+
+def fill(t: QTableWidget, rows: list[list[str]], tips: list[str] | None = None) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tips[r] if tips and tips[r] else text)
+            t.setItem(r, c, item)
+
+
+class LogSlider(QWidget):
+    """A slider over powers of ten, with its value written beside it."""
+
+    def __init__(self, label: str, unit: str, lo: float, hi: float, on_change):
+        super().__init__()
+        self.unit, self.on_change = unit, on_change
+        self.exact = 10 ** lo
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setRange(round(lo * STEPS_PER_DECADE), round(hi * STEPS_PER_DECADE))
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("999 trillion tokens") + 8)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(label)
+        layout.addWidget(self.label)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.value_label)
+        self.slider.valueChanged.connect(self._moved)
+
+    def value(self) -> float:
+        return self.exact
+
+    def set_value(self, value: float) -> None:
+        """Exactly `value` (a model's own N or D), the handle at the nearest step."""
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(math.log10(max(value, 1.0)) * STEPS_PER_DECADE))
+        self.slider.blockSignals(False)
+        self.exact = float(value)
+        self._show()
+
+    def _moved(self, step: int) -> None:
+        self.exact = 10 ** (step / STEPS_PER_DECADE)
+        self._show()
+
+    def _show(self) -> None:
+        self.value_label.setText(compute.short(self.exact, self.unit))
+        self.on_change()

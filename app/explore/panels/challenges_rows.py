@@ -1,0 +1,62 @@
+"""The Compute tab's tables as rows of text: the open model's parts and costs, and the comparison with
+published models (model.compute does the arithmetic)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from model import compute
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ComputeView", text)
+
+
+def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]], list[str]]:
+    """The open model, then the published ones, in one table's columns; and each row's tooltip (its source)."""
+    n, d = compute.count_parameters(config)["total"], info.training.get("tokens_seen")
+    flops = compute.training_flops(n, d) if d else None
+    seconds = compute.seconds_for(flops, speed) if flops and speed else None
+    kwh = compute.energy_kwh(seconds, watts) if seconds else None
+    rows = [[info.name, compute.short(n), compute.short(d) if d else tr("not recorded"), compute.flops_text(flops),
+             "—", compute.duration(seconds), compute.energy_text(kwh), tr("its folder")]]
+    tips = [info.path]
+    for model in compute.PUBLISHED:
+        r = compute.published_row(model, speed, watts)
+        rows.append([r["name"], compute.short(r["params"]),
+                     compute.short(r["tokens"]) if r["tokens"] else tr("not published"),
+                     compute.flops_text(r["flops"]), compute.flops_text(r["published_flops"]),
+                     compute.duration(r["seconds"]), compute.energy_text(r["kwh"]), model.cite])
+        tips.append(model.source + (tr(" Our count of this shape: {0:,} parameters.").format(r["our_count"])
+                                    if r["our_count"] else ""))
+    return rows, tips
+
+
+def model_rows(info, c, speed) -> list[list[str]]:
+    """What the open model is made of and cost: (quantity, value, how it is worked out)."""
+    p, f = compute.count_parameters(c), compute.forward_flops(c)
+    n, d = p["total"], info.training.get("tokens_seen")
+    rows = [
+        [tr("token embedding (tied: also the output head)"), f"{p['token_embedding']:,}",
+         f"{c.vocab_size:,} tokens × d_model {c.d_model}"],
+        [tr("positions"), f"{p['position_embedding']:,}",
+         f"{c.context_length} × {c.d_model}" if p["position_embedding"] else tr("{0}: no parameters").format(c.positional)],
+        [tr("attention, {0} blocks").format(c.n_layer), f"{p['attention']:,}",
+         tr("W_Q, W_K, W_V, W_O with biases, and the layer norm before it")],
+        [tr("MLP, {0} blocks").format(c.n_layer), f"{p['mlp']:,}", f"{c.d_model} → {c.d_mlp} → {c.d_model}, "
+         + tr("biases and the layer norm before it")],
+        [tr("final layer norm"), f"{p['final_norm']:,}", f"2 × {c.d_model}"],
+        [tr("parameters N"), f"{n:,}", tr("the sum; the tied head is counted once")],
+        [tr("forward FLOPs per token"), f"{f['total']:,}",
+         f"2 × {p['non_embedding']:,} + 2 × {c.n_layer} × {c.context_length} × {c.d_model} (Kaplan et al. 2020)"],
+    ]
+    if d:
+        rows += [[tr("tokens trained on D"), f"{int(d):,}", tr("training.json")],
+                 [tr("training FLOPs 6·N·D"), compute.flops_text(compute.training_flops(n, d)), f"6 × {n:,} × {int(d):,}"]]
+    seconds = info.training.get("elapsed_seconds")
+    if seconds and d:
+        rows.append([tr("time it took"), compute.duration(float(seconds)),
+                     tr("{0:,.0f} tokens/s, training.json").format(float(d) / float(seconds))])
+    if speed is not None:
+        rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"), compute.rate_text(speed.flops_per_second),
+                     f"6 × {speed.n_params:,} × {speed.tokens_per_second:,.0f} tokens/s"])
+    return rows
