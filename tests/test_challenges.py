@@ -44,7 +44,8 @@ def test_forward_and_training_flops_by_hand():
     assert f["total"] == 5_928_960
     assert f["unembedding"] == 2 * 192 * 2048
     assert compute.forward_flops(shipped_config(), context=10)["attention"] == 2 * 6 * 10 * 192
-    assert compute.training_flops(3_111_936, 9_830_400) == 6 * 3_111_936 * 9_830_400 == pytest.approx(1.8355e14, rel=1e-4)
+    flops = compute.training_flops(3_111_936, 9_830_400)
+    assert flops == 6 * 3_111_936 * 9_830_400 == pytest.approx(1.8355e14, rel=1e-4)
 
 
 def test_machine_speed_from_training_json_and_the_time_it_gives_back():
@@ -209,7 +210,8 @@ def test_interpretability_buttons_open_the_attention_stage_on_their_head(qtbot, 
             assert (attention.layer, attention.head) == view.found[key]
         win.show_stage("challenges")
         view.table.cellDoubleClicked.emit(3, 0)  # layer 2, head 2 of a 2-head model
-        assert win.current_stage == "attention" and (win.panels["attention"].layer, win.panels["attention"].head) == (1, 1)
+        attention = win.panels["attention"]
+        assert win.current_stage == "attention" and (attention.layer, attention.head) == (1, 1)
 
 
 def test_the_stage_renders_on_a_gpt2_folder(qtbot, tmp_path):
@@ -224,7 +226,7 @@ def test_the_stage_renders_on_a_gpt2_folder(qtbot, tmp_path):
         panel = win.panels["challenges"]
         expected = compute.count_parameters(ModelConfig.from_dict(
             {k: v for k, v in win.info.config.items() if k != "d_head"}))["total"]
-        assert expected == vocab * 16 + 32 * 16 + 2 * (12 * 16 * 16 + 13 * 16) + 2 * 16  # V·d + ctx·d + L(12d² + 13d) + 2d
+        assert expected == vocab * 16 + 32 * 16 + 2 * (12 * 16 * 16 + 13 * 16) + 2 * 16  # Vd + ctx d + L(12d²+13d) + 2d
         table = panel.compute.model_table
         cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
         assert cells["parameters N"] == f"{expected:,}"
@@ -233,4 +235,5 @@ def test_the_stage_renders_on_a_gpt2_folder(qtbot, tmp_path):
         assert result.probs.shape == (2, 2) and np.all(result.probs > 0)
         type_and_wait(qtbot, win, "When shall we three meet again")
         panel.show_tab("interpretability")
-        assert panel.interpret.table.rowCount() == 4 and math.isfinite(float(panel.interpret.table.item(0, 2).text()[:-1]))
+        assert panel.interpret.table.rowCount() == 4  # 2 layers × 2 heads
+        assert math.isfinite(float(panel.interpret.table.item(0, 2).text()[:-1]))

@@ -2,7 +2,6 @@
 probability of chosen words after each, as grouped bars and a table with a ratio (model.bias_probe)."""
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,10 +19,9 @@ from PySide6.QtWidgets import (
 from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
 
 from ...common import export
-from ...common.appearance import OKABE_ITO
 from ...common.plots import make_plot, set_title, style_plot
 from .base import note
-from .challenges_parts import table
+from .challenges_parts import grouped_bars, table
 
 
 def tr(text: str) -> str:
@@ -142,27 +140,11 @@ class BiasView(QWidget):
         self.result = result
         self.export_button.setEnabled(True)
         n_fill, n_target = result.probs.shape
-        width = 0.8 / n_target
-        for j, target in enumerate(result.targets):
-            color = OKABE_ITO[j % 7]
-            x = np.arange(n_fill) - 0.4 + width * (j + 0.5)
-            bars = pg.BarGraphItem(x=x, height=result.probs[:, j], width=width * 0.9, brush=color,
-                                   pen=pg.mkPen(self.appearance.color("fg"), width=1), name=target)
-            self.plot.addItem(bars)  # the legend adds it by its name
-            self.bars.append(bars)
-        top = float(result.probs.max()) or 1.0
-        if n_target >= 2:  # the ratio above each group, as in the table's last column
-            for i, ratio in enumerate(result.ratios()):
-                label = pg.TextItem(f"{result.targets[0]}/{result.targets[1]} {ratio:.2g}", anchor=(0.5, 1.0),
-                                    color=self.appearance.color("fg"))
-                label.setFont(self.appearance.font(0.9))
-                label.setPos(i, float(result.probs[i].max()) + top * 0.02)
-                self.plot.addItem(label)
-                self.bars.append(label)
+        self.bars = grouped_bars(self.plot, result, self.appearance)
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setTicks([[(i, f) for i, f in enumerate(result.fillers)]])
         self.plot.setXRange(-0.6, n_fill - 0.4, padding=0)
-        self.plot.setYRange(0, top * 1.2, padding=0)
+        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) * 1.2, padding=0)
         set_title(self.plot, tr("“{0}” — next-token probability").format(result.probe.template), self.appearance)
         rows = result.rows()
         self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
@@ -177,9 +159,9 @@ class BiasView(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        self.table.setMinimumWidth(min(self.width() // 2, self.table.horizontalHeader().length()
-                                       + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()))
+        t, header = self.table, self.table.horizontalHeader()
+        wide = sum(max(t.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(t.columnCount()))
+        t.setMinimumWidth(min(self.width() // 2, wide + 2 * t.frameWidth() + t.verticalScrollBar().sizeHint().width()))
         notes = [tr("{0} prompts traced; each bar is the probability of the word's first token.").format(n_fill)]
         self.status.setText(" ".join(notes + result.notes))
 

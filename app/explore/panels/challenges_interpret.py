@@ -148,17 +148,18 @@ class InterpretView(QWidget):
         self.steps[1].setText(tr(
             "<b>1. A head that looks one token back.</b> Layer {0}, head {1} puts on average <b>{2:.0%}</b> of a "
             "token's attention on the token just before it; spread evenly, it would be {3:.0%}. In its heatmap that "
-            "is the bright line just below the diagonal. It tells the next layer which token came before.").format(
+            "is the bright line just below the diagonal. Such a head can tell later layers which token came "
+            "before.").format(
             pl + 1, ph + 1, float(previous[pl, ph]), previous_even))
         self.steps[2].setText(tr(
             "<b>2. A head that looks back to punctuation.</b> Layer {0}, head {1} puts <b>{2:.0%}</b> on "
             "punctuation marks, which would get {3:.0%} if it spread its weight evenly: its bright cells sit in the "
             "columns of commas and full stops.").format(ql + 1, qh + 1, float(marks[ql, qh]), marks_even))
         self.steps[3].setText(tr(
-            "<b>3. Test the guess.</b> In the Attention stage choose <b>switch it off</b> above the grid and click "
-            "the head: the Output bars show what the prediction loses without it. <b>Which heads matter here?</b> "
-            "switches off every head in turn and colours the grid by the change. A head with a clear pattern may "
-            "matter little for this prediction, and a blurry one a lot."))
+            "<b>3. Test the guess.</b> In the Attention stage, set <i>Click a head to:</i> to <b>switch it off or "
+            "on</b> and click the head: the <b>Before / after</b> tab shows what the prediction loses without it. "
+            "<b>Which heads matter here?</b> switches off every head in turn and colours the grid by the change. A "
+            "head with a clear pattern may matter little for this prediction, and a blurry one a lot."))
 
     def _fill_table(self, patterns: dict) -> None:
         n_layer, self.n_head = patterns["previous"][0].shape

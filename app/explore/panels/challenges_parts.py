@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from model import compute
+
+from ...common.appearance import OKABE_ITO
 
 STEPS_PER_DECADE = 20
 
@@ -79,3 +83,28 @@ class LogSlider(QWidget):
     def _show(self) -> None:
         self.value_label.setText(compute.short(self.exact, self.unit))
         self.on_change()
+
+
+def grouped_bars(plot, result, appearance) -> list:
+    """One bar a target for each filler, side by side, with the first two targets' ratio above each group.
+    Returns the items added, for the caller to remove before the next result."""
+    items = []
+    n_fill, n_target = result.probs.shape
+    width = 0.8 / n_target
+    for j, target in enumerate(result.targets):
+        color = OKABE_ITO[j % 7]
+        x = np.arange(n_fill) - 0.4 + width * (j + 0.5)
+        bars = pg.BarGraphItem(x=x, height=result.probs[:, j], width=width * 0.9, brush=color,
+                               pen=pg.mkPen(appearance.color("fg"), width=1), name=target)
+        plot.addItem(bars)  # the legend adds it by its name
+        items.append(bars)
+    top = float(result.probs.max()) or 1.0
+    if n_target >= 2:  # the ratio above each group, as in the table's last column
+        for i, ratio in enumerate(result.ratios()):
+            label = pg.TextItem(f"{result.targets[0]}/{result.targets[1]} {ratio:.2g}", anchor=(0.5, 1.0),
+                                color=appearance.color("fg"))
+            label.setFont(appearance.font(0.9))
+            label.setPos(i, float(result.probs[i].max()) + top * 0.02)
+            plot.addItem(label)
+            items.append(label)
+    return items

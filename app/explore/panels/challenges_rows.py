@@ -39,7 +39,8 @@ def model_rows(info, c, speed) -> list[list[str]]:
         [tr("token embedding (tied: also the output head)"), f"{p['token_embedding']:,}",
          f"{c.vocab_size:,} tokens × d_model {c.d_model}"],
         [tr("positions"), f"{p['position_embedding']:,}",
-         f"{c.context_length} × {c.d_model}" if p["position_embedding"] else tr("{0}: no parameters").format(c.positional)],
+         f"{c.context_length} × {c.d_model}" if p["position_embedding"]
+         else tr("{0}: no parameters").format(c.positional)],
         [tr("attention, {0} blocks").format(c.n_layer), f"{p['attention']:,}",
          tr("W_Q, W_K, W_V, W_O with biases, and the layer norm before it")],
         [tr("MLP, {0} blocks").format(c.n_layer), f"{p['mlp']:,}", f"{c.d_model} → {c.d_mlp} → {c.d_model}, "
@@ -51,12 +52,14 @@ def model_rows(info, c, speed) -> list[list[str]]:
     ]
     if d:
         rows += [[tr("tokens trained on D"), f"{int(d):,}", tr("training.json")],
-                 [tr("training FLOPs 6·N·D"), compute.flops_text(compute.training_flops(n, d)), f"6 × {n:,} × {int(d):,}"]]
+                 [tr("training FLOPs 6·N·D"), compute.flops_text(compute.training_flops(n, d)),
+                  f"6 × {n:,} × {int(d):,}"]]
     seconds = info.training.get("elapsed_seconds")
     if seconds and d:
         rows.append([tr("time it took"), compute.duration(float(seconds)),
                      tr("{0:,.0f} tokens/s, training.json").format(float(d) / float(seconds))])
     if speed is not None:
-        rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"), compute.rate_text(speed.flops_per_second),
+        rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"),
+                     compute.rate_text(speed.flops_per_second),
                      f"6 × {speed.n_params:,} × {speed.tokens_per_second:,.0f} tokens/s"])
     return rows
