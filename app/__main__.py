@@ -198,6 +198,10 @@ def _run(app, window, args) -> int:
 
         if args.report_startup:
             report_startup(app, window, args.timeout)
+        if not args.report_startup and not args.scenario:  # a first launch offers the guided tour, once
+            from .tour import offer_once
+
+            QTimer.singleShot(0, lambda: offer_once(window))
         if args.scenario:  # it opens its own model; one that cannot be read leaves the usual start
             QTimer.singleShot(0, lambda: window.scenarios.open_file(args.scenario) or window.start(args.model))
         else:

@@ -84,6 +84,7 @@ class WindowMenus:
                                      self.add(d, tr("Clear generated text"), w.session.decoding.reset)]
         h = bar.addMenu(tr("&Help"))
         self.add(h, tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self.tour_action = self.add(h, tr("Guided tour"), lambda: w.tour.start(), "Shift+F1")
         self.lessons_menu = h.addMenu(tr("Lessons"))
         for key in STAGES:
             self.add(self.lessons_menu, w.panels[key].title, lambda _=False, k=key: self.show_lesson_for(k))
@@ -133,7 +134,7 @@ class WindowMenus:
             ("Ctrl+L", tr("show or hide the explanations")), ("Ctrl+Return", tr("step: append one token")),
             ("Ctrl+P", tr("play / pause")), ("Ctrl+Backspace", tr("undo a step")),
             ("Ctrl+O", tr("open a model folder")), ("Ctrl+E / Ctrl+Shift+E", tr("export the stage as PNG / SVG")),
-            ("Ctrl+Shift+C", tr("copy the stage image"))]
+            ("Ctrl+Shift+C", tr("copy the stage image")), ("Shift+F1", tr("guided tour (Esc leaves it)"))]
         rows += [(keys, tr("the {0} tab").format(tr(name))) for name, keys, _ in TAB_SHORTCUTS]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         self.shortcuts_text = table  # what the dialog lists (tests read it)

@@ -23,6 +23,7 @@ from .explore.stages import build_panels
 from .menus import TAB_SHORTCUTS, StageExports, WindowMenus
 from .preferences import Preferences
 from .scenario_apply import ScenarioPlayer
+from .tour import TourOverlay
 from .training.area import TrainingArea
 from .training.timeline import SNAPSHOT
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.exports = StageExports(self)
         self.scenarios = ScenarioPlayer(self)  # File > Open/Save scenario: a teacher's prepared set-up
+        self.tour = TourOverlay(self)  # Help > Guided tour
         self.menus = WindowMenus(self)
         self._restore()
 
