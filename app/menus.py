@@ -77,6 +77,7 @@ class WindowMenus:
         self.add(v, tr("Actual size"), lambda: w.restyle(zoom=1.0), "Ctrl+0")
         self.lesson_action = self.add(v, tr("Show explanations"), w.lesson.setVisible, "Ctrl+L", checkable=True)
         self.lesson_action.setChecked(True)
+        self.clear_ablation_action = self.add(v, tr("Clear switched-off parts"), w.session.clear_ablation)
         d = bar.addMenu(tr("&Decode"))
         step = self.add(d, tr("Step"), w.step, "Ctrl+Return")
         self.play_action = self.add(d, tr("Play"), w.play, "Ctrl+P", checkable=True)
@@ -170,7 +171,7 @@ class StageExports:
             return None
         path = path or self._ask_path(tr("Export trace"), "npz", tr("NumPy archive (*.npz)"))
         if path:
-            export.save_trace(trace, path)
+            export.save_trace(trace, path, self.window.session.ablation_note())
             self.window.say(tr("Saved {0}").format(path))
         return path
 
@@ -181,6 +182,6 @@ class StageExports:
             return None
         path = path or self._ask_path(tr("Export {0}").format(next(iter(tables))), "csv", "CSV (*.csv)")
         if path:
-            written = export.save_tables(tables, path)
+            written = export.save_tables(tables, path, self.window.session.ablation_note())
             self.window.say(tr("Saved {0} to {1}").format(" and ".join(tables), ", ".join(written)))
         return path

@@ -16,6 +16,7 @@ from .common import export
 from .common.appearance import Appearance
 from .common.pages import warn
 from .explore.model_picker import ModelPicker, model_label
+from .explore.panels.ablation_text import AblationStatus
 from .explore.prompt import MAX_PROMPT_CHARS, PromptBar
 from .explore.session import ExplorerSession
 from .explore.stage_view import StageView, trace_status
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         self.training = TrainingArea(self.appearance, run_store, self)
         self.training.open_model_requested.connect(self.open_in_explorer)
         self._build()
+        self.panels["attention"].attach(s)  # heads and MLPs switched off there are the session's
+        self.ablation_status = AblationStatus(s, self.appearance)  # says so while any part is off
+        self.statusBar().addPermanentWidget(self.ablation_status)
         self.exports = StageExports(self)
         self.scenarios = ScenarioPlayer(self)  # File > Open/Save scenario: a teacher's prepared set-up
         self.tour = TourOverlay(self)  # Help > Guided tour

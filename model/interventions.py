@@ -36,6 +36,12 @@ class HeadScan:
     def percentage_points(self) -> np.ndarray:
         return self.drops * 100.0
 
+    def colour_range(self) -> float:
+        """Half-width of a symmetric colour scale, in percentage points: the largest |drop|, at least 1."""
+        points = self.percentage_points()
+        finite = points[np.isfinite(points)]
+        return max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
+
 
 def _keep_masks(n_head: int, heads: list[int], base_off: list[int]) -> torch.Tensor:
     """(B, H, 1, 1): row i keeps every head except the base ablation's and heads[i]."""
@@ -128,11 +134,3 @@ def _scan(model, ids, ablation, should_stop, progress) -> HeadScan:
         done += n_head - len(heads_on)  # heads already off count as done
         progress(done, total)
     return HeadScan(drops, top_id, top_prob, ablation, complete=not stopped)
-
-
-def drop_range(scan: HeadScan) -> float:
-    """The colour scale's half-width in percentage points: the largest |drop|, at least 1 point."""
-    pp = scan.percentage_points()
-    finite = pp[np.isfinite(pp)]
-    return max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
-

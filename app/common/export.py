@@ -106,13 +106,15 @@ def write_rows(rows: list[list], path: str | Path) -> None:
         csv.writer(fh).writerows(rows)
 
 
-def save_tables(tables: dict[str, list[list]], path: str | Path) -> list[str]:
-    """The first table to `path`, each other one beside it as `<stem>-<name>.csv`. Returns the paths written."""
+def save_tables(tables: dict[str, list[list]], path: str | Path, note: str = "") -> list[str]:
+    """The first table to `path`, each other one beside it as `<stem>-<name>.csv`. Returns the paths written.
+    A `note` (parts of the model switched off) is each file's first line, so its numbers are not taken for the
+    whole model's."""
     path = Path(path)
     written = []
     for i, (name, rows) in enumerate(tables.items()):
         target = path if i == 0 else path.with_name(f"{path.stem}-{name.replace(' ', '-')}{path.suffix or '.csv'}")
-        write_rows(rows, target)
+        write_rows(([[f"# {note}: these numbers are from the changed model"]] if note else []) + rows, target)
         written.append(str(target))
     return written
 
@@ -121,8 +123,9 @@ def save_csv(table: QTableWidget, path: str | Path) -> None:
     write_rows(table_rows(table), path)
 
 
-def save_trace(trace, path: str | Path) -> None:
-    np.savez_compressed(str(path), **trace.to_npz_dict())
+def save_trace(trace, path: str | Path, note: str = "") -> None:
+    """The trace's arrays; `note` (parts switched off) is stored as "ablation" beside them."""
+    np.savez_compressed(str(path), **trace.to_npz_dict(), **({"ablation": np.array(note)} if note else {}))
 
 
 # ---- where to save ---------------------------------------------------------------------------------------

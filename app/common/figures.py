@@ -45,6 +45,10 @@ def figure_caption(widget: QWidget, title: str | None = None, prompt: str | None
             from ..training.timeline import run_label  # a run's "checkpoint" folder: named by its run
 
             title = f"{title} · {run_label(info.path) or info.name}"
+        session = getattr(window, "session", None)  # the explorer's: parts of its model may be switched off
+        if session is not None and panel is not window and session.trace is not None and \
+                getattr(panel, "trace", None) is session.trace:  # a stage's figure (not a training tab's)
+            title = " · ".join(filter(None, (title, session.ablation_note())))  # never taken for the whole model's
     if prompt is None:
         prompt = ""
         trace = getattr(panel, "trace", None)

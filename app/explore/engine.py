@@ -15,8 +15,6 @@ import numpy as np
 
 from model.paths import default_corpus_dir, user_cache_dir
 
-PUNCTUATION_NO_SPACE = set(".,;:!?)]}'\n")
-
 
 @dataclass
 class ModelInfo:
@@ -49,11 +47,13 @@ class ModelInfo:
 
 @dataclass
 class TraceResult:
-    trace: object  # model.trace.Trace
+    trace: object  # model.trace.Trace, with the ablation's parts switched off
     prompt: str
     extra_ids: tuple[int, ...]
     seconds: float
     generated_from: int = -1  # index in trace.token_ids of the first generated token (-1: none)
+    ablation: object = None  # model.ablation.Ablation the trace was made with (None: the whole model)
+    baseline: object = None  # model.trace.Trace of the whole model on the same tokens, when ablated
 
 
 @dataclass
@@ -190,73 +190,39 @@ class Engine:
             warnings=list(getattr(loaded, "warnings", [])),
         )
 
-    def trace(self, prompt: str, extra_ids: tuple[int, ...] = ()) -> TraceResult:
+    def trace(self, prompt: str, extra_ids: tuple[int, ...] = (), ablation=None) -> TraceResult:
+        """The prompt (and generated ids) traced with `ablation`'s parts switched off; when any are, the
+        whole model's trace of the same tokens too (the Before of the before/after view)."""
+        from .continuation import trace_with_extra
+
         if self.loaded is None:
             raise ValueError("no model is loaded")
+        ablation = self._checked(ablation)
         start = time.perf_counter()
-        trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids))
-        return TraceResult(trace, prompt, tuple(extra_ids), time.perf_counter() - start, first_generated)
+        trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids), ablation)
+        baseline = trace_with_extra(self.loaded, prompt, list(extra_ids))[0] if ablation else None
+        return TraceResult(trace, prompt, tuple(extra_ids), time.perf_counter() - start, first_generated,
+                           ablation, baseline)
 
+    def scan_heads(self, ids, ablation=None, should_stop=lambda: False, progress=lambda done, total: None):
+        """Which heads matter for these token ids (model.interventions.head_importance)."""
+        from model.interventions import head_importance
 
-def trace_with_extra(loaded, prompt: str, extra_ids: list[int]):
-    """Trace `prompt` followed by generated token ids (kept exactly, never re-tokenized).
+        if self.loaded is None:
+            raise ValueError("no model is loaded")
+        return head_importance(self.loaded.model, [int(i) for i in ids], self._checked(ablation), should_stop,
+                               progress)
 
-    Returns (trace, index of the first generated token in the window, or -1).
-    """
-    from model.trace import Trace
-    from model.tracing import trace_ids, trace_text, window_text
-
-    model, tok = loaded.model, loaded.tokenizer
-    if not extra_ids:
-        return trace_text(model, tok, prompt, lens_all_positions=False), -1
-    context = loaded.config.context_length
-    window, ids, char_spans, byte_spans, dropped = window_text(tok, prompt, context)
-    gen_text, gen_chars, gen_bytes = _generated_spans(tok, extra_ids, window)
-    text = window + gen_text
-    ids = list(ids) + list(extra_ids)
-    offset_bytes = len(window.encode("utf-8"))
-    char_spans = np.concatenate([char_spans.reshape(-1, 2), gen_chars + len(window)])
-    byte_spans = np.concatenate([byte_spans.reshape(-1, 2), gen_bytes + offset_bytes])
-    first_generated = len(ids) - len(extra_ids)
-    if len(ids) > context:
-        cut = len(ids) - context
-        first_char, first_byte = int(char_spans[cut, 0]), int(byte_spans[cut, 0])
-        ids, char_spans, byte_spans = ids[cut:], char_spans[cut:] - first_char, byte_spans[cut:] - first_byte
-        text = text[first_char:]
-        dropped += first_char
-        first_generated = max(0, first_generated - cut)
-    numeric = trace_ids(model, ids, lens_all_positions=False)
-    trace = Trace(
-        text=text,
-        token_strs=[tok.label(i) for i in ids],
-        char_spans=char_spans.astype(np.int64),
-        byte_spans=byte_spans.astype(np.int64),
-        truncated_chars=dropped,
-        **numeric,
-    )
-    return trace, first_generated
-
-
-def _generated_spans(tok, extra_ids: list[int], window: str):
-    """Text of the generated tokens and each one's character and byte span within it."""
-    pieces_bytes = [tok.token_bytes(i) for i in extra_ids]
-    if tok.kind == "word":  # words are joined with spaces, as the word tokenizer's decoder does
-        texts = []
-        previous = window[-1:] if window else "\n"
-        for i in extra_ids:
-            word = tok.label(i)
-            sep = "" if (previous in "\n([{'" or word in PUNCTUATION_NO_SPACE) else " "
-            texts.append(sep + word)
-            previous = word[-1:] or previous
-        pieces_bytes = [t.encode("utf-8") for t in texts]
-    byte_ends = np.cumsum([len(b) for b in pieces_bytes])
-    byte_spans = np.stack([byte_ends - [len(b) for b in pieces_bytes], byte_ends], axis=1)
-    whole = b"".join(pieces_bytes)
-    # character offsets: decode each prefix (a split multi-byte character counts once it completes)
-    char_ends = [len(whole[:e].decode("utf-8", errors="ignore")) for e in byte_ends]
-    char_starts = [0] + char_ends[:-1]
-    text = whole.decode("utf-8", errors="replace")
-    return text, np.stack([char_starts, char_ends], axis=1).astype(np.int64), byte_spans.astype(np.int64)
+    def _checked(self, ablation):
+        """The ablation, or None when nothing is switched off; a part this model lacks is refused by name."""
+        if not ablation:
+            return None
+        try:
+            ablation.check(self.loaded.config.n_layer, self.loaded.config.n_head)
+        except ValueError as exc:
+            raise ValueError(f"The switched-off parts belong to another model ({exc}). "
+                             "Clear them and switch off parts of this one.") from None
+        return ablation
 
 
 # ---- tokenizers for the side-by-side comparison ----------------------------------------------

@@ -7,13 +7,17 @@ model runs on the engine worker; results that a newer request has superseded are
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from model.ablation import NO_ABLATION
+
 from ..common.worker import Worker
 from .decoding import DecodingSession
 from .engine import Engine, comparison_tokenizers
+from .panels.ablation_text import ablation_parts
 
 DEBOUNCE_MS = 30  # keystrokes closer together than this are traced once, when they pause
 
@@ -27,6 +31,10 @@ class ExplorerSession(QObject):
     trace_failed = Signal(str)
     tokenizers_ready = Signal(object)  # the prompt's text under every kind of tokenizer
     note = Signal(str)  # something to say in the status line
+    ablation_changed = Signal(object)  # model.ablation.Ablation: the parts switched off now
+    scan_running = Signal(bool)  # "Which heads matter here?" started or ended
+    scan_progress = Signal(int, int)  # heads done, heads in all (emitted from the worker thread: queued)
+    scan_ready = Signal(object)  # model.interventions.HeadScan, or None: the last one no longer applies
 
     def __init__(self, sampling, parent=None):
         """`sampling()` gives the view's (temperature, top_k, top_p) for a step the session starts."""
@@ -52,6 +60,10 @@ class ExplorerSession(QObject):
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self._debounce_elapsed)
         self._edit_pending = False
+        self.ablation = NO_ABLATION  # heads and MLPs switched off: every trace is made with them off
+        self.scan = None  # the HeadScan on screen, for the current trace and ablation
+        self.scanning = False
+        self._scan_stop = threading.Event()
 
     @property
     def trace(self):
@@ -83,6 +95,9 @@ class ExplorerSession(QObject):
         self.model_failed.emit(message, kept)
 
     def _model_loaded(self, info) -> None:
+        if self.ablation and (self.info is None or self.info.path != info.path):
+            self.ablation = NO_ABLATION  # the parts of another model (a device switch keeps them)
+            self.ablation_changed.emit(self.ablation)
         if self.info is not None and self.info.labels != info.labels:
             # Generated token ids are ids of the old model's vocabulary: they mean nothing (or are out of
             # range) in this one. Same vocabulary (a snapshot of the same run): keep the continuation.
@@ -123,14 +138,15 @@ class ExplorerSession(QObject):
         self._edit_pending = False
         if self.info is None:
             return
-        prompt, extra = self.text, tuple(self.decoding.extra_ids)
+        self._drop_scan()  # it was for the tokens or the ablation on screen until now
+        prompt, extra, ablation = self.text, tuple(self.decoding.extra_ids), self.ablation
         if not prompt and not extra:
             self.engine_worker.cancel("trace")
             self.result = None
             self.trace_cleared.emit()
             return
         engine = self.engine
-        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra))
+        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra, ablation))
 
     def _job_done(self, kind: str, gen: int, result) -> None:
         if not self.sender().is_current(kind, gen):
@@ -143,6 +159,10 @@ class ExplorerSession(QObject):
             self.trace_ready.emit(result)
         elif kind == "tokenizers":
             self.tokenizers_ready.emit(result)
+        elif kind == "scan":
+            self.scan, self.scanning = result, False
+            self.scan_running.emit(False)
+            self.scan_ready.emit(result)
 
     def _job_failed(self, kind: str, gen: int, message: str) -> None:
         if not self.sender().is_current(kind, gen):
@@ -154,6 +174,10 @@ class ExplorerSession(QObject):
         elif kind == "trace":  # e.g. a text with no tokens (only spaces, for a word tokenizer)
             self.result = None
             self.trace_failed.emit(message)
+        elif kind == "scan":
+            self.scanning = False
+            self.scan_running.emit(False)
+            self.note.emit(message)
         else:
             self.note.emit(message)
 
@@ -166,6 +190,60 @@ class ExplorerSession(QObject):
         if self.step_pending:
             self.step_pending = False
             self.step(*self.sampling())
+
+    # ---- switching parts off (model.ablation) ---------------------------------------------
+    def set_ablation(self, ablation) -> None:
+        """Trace from now on with these parts switched off (NO_ABLATION: the whole model)."""
+        if ablation == self.ablation:
+            return
+        self.ablation = ablation
+        self.ablation_changed.emit(ablation)
+        self.request_trace()
+
+    def toggle_head(self, layer: int, head: int) -> None:
+        self.set_ablation(self.ablation.toggled_head(layer, head))
+
+    def toggle_mlp(self, layer: int) -> None:
+        self.set_ablation(self.ablation.toggled_mlp(layer))
+
+    def clear_ablation(self) -> None:
+        self.set_ablation(NO_ABLATION)
+
+    def ablation_note(self) -> str:
+        """For exports: the parts off in the trace on screen, so its figures are never taken for the whole
+        model's ('' if none)."""
+        return ablation_parts(self.result.ablation if self.result is not None else None)
+
+    def scan_heads(self) -> None:
+        """Which heads matter here? Switch each head off in turn on the worker (stoppable, with progress)."""
+        if self.info is None or self.result is None:
+            return
+        self._drop_scan()
+        stop = self._scan_stop = threading.Event()
+        ids, ablation, engine = tuple(int(i) for i in self.trace.token_ids), self.ablation, self.engine
+
+        def progress(done: int, total: int) -> None:
+            if not stop.is_set():  # a dropped scan says nothing more
+                self.scan_progress.emit(done, total)
+
+        self.scanning = True
+        self.scan_running.emit(True)
+        self.engine_worker.submit("scan", lambda: engine.scan_heads(ids, ablation, stop.is_set, progress))
+
+    def stop_scan(self) -> None:
+        """Stop button: the scan ends after its current batch and shows the layers it finished."""
+        self._scan_stop.set()
+
+    def _drop_scan(self) -> None:
+        """The tokens or the ablation changed: a scan running or shown no longer applies."""
+        self._scan_stop.set()
+        self.engine_worker.cancel("scan")
+        if self.scanning:
+            self.scanning = False
+            self.scan_running.emit(False)
+        if self.scan is not None:
+            self.scan = None
+            self.scan_ready.emit(None)
 
     # ---- decoding ------------------------------------------------------------------------
     def ready_to_decode(self) -> bool:

@@ -1,5 +1,5 @@
 """Attention: all heads as one mosaic, the selected head large (scores or probabilities),
-the average over heads, a lines view, and the logit lens."""
+the average over heads, a lines view, and the logit lens; heads and MLPs switched off, and before/after."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .ablation import AblationComparison
+from .ablation_controls import AblationControls
 from .attention_grid import AttentionMosaic
 from .base import Panel, heading, note
 from .heatmap import TokenHeatmap
 from .lines import AttentionLines
-from .logit_lens import LogitLensTable
+from .logit_lens import LogitLensTable, labels_from_trace
 
 BOTTOM_SHARE = 0.36  # the most of the panel's height the caption and logit lens may take
 
@@ -46,6 +48,10 @@ class AttentionPanel(Panel):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.heatmap, "Heatmap")
         self.tabs.addTab(lines_scroll, "Lines")
+        self.comparison = AblationComparison(self.appearance)
+        self.tabs.addTab(self.comparison, self.tr("Before / after"))
+        self.ablation = AblationControls(self.mosaic, self.appearance)
+        self.session = None
         self.lens = LogitLensTable(self.appearance)
         self.caption = note("", self.appearance)
 
@@ -53,29 +59,17 @@ class AttentionPanel(Panel):
         controls.addWidget(self.mode)
         controls.addWidget(self.average)
         controls.addStretch(1)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(heading("Every layer × head (click one)", self.appearance))
-        lv.addWidget(self.mosaic, 1)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addLayout(controls)
-        rv.addWidget(self.tabs, 1)
+        left = column(heading(self.tr("Every layer × head"), self.appearance), self.ablation.above, (self.mosaic, 1),
+                      self.ablation.below)
         top = QSplitter(Qt.Horizontal)
         top.addWidget(left)
-        top.addWidget(right)
+        top.addWidget(column(controls, (self.tabs, 1)))
         top.setStretchFactor(0, 2)  # the selected head's heatmap gets the larger share
         top.setStretchFactor(1, 3)
         top.setChildrenCollapsible(False)
         self.top = top
-        bottom = QWidget()
-        bv = QVBoxLayout(bottom)
-        bv.setContentsMargins(0, 0, 0, 0)
-        bv.addWidget(self.caption)
-        bv.addWidget(heading(self.tr("Logit lens: what each layer would guess for the next token"), self.appearance))
-        bv.addWidget(self.lens)
+        bottom = column(self.caption, heading(self.tr("Logit lens: what each layer would guess for the next token"),
+                                              self.appearance), self.lens)
         # The caption and the lens take what the charts leave, at most BOTTOM_SHARE of the panel,
         # and scroll inside it: on a small screen or with presentation fonts the charts keep their size.
         self.bottom = QScrollArea()
@@ -101,6 +95,11 @@ class AttentionPanel(Panel):
     def apply_appearance(self) -> None:
         super().apply_appearance()
         self._fit_bottom()
+
+    def attach(self, session) -> None:
+        """The explorer session: switching parts off goes to it; its result's baseline is the Before view."""
+        self.session = session
+        self.ablation.attach(session)
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -131,8 +130,11 @@ class AttentionPanel(Panel):
         n_layer, n_head = len(trace.layers), trace.layers[0].attn_probs.shape[0]
         self.layer, self.head = min(self.layer, n_layer - 1), min(self.head, n_head - 1)
         self._refresh()
-        labels = self.info.labels if self.info is not None else None
-        self.lens.show_lens(trace, labels or _labels_from(trace))
+        labels = (self.info.labels if self.info is not None else None) or labels_from_trace(trace)
+        self.lens.show_lens(trace, labels)
+        self.ablation.set_model(n_layer, labels)
+        if self.comparison.show_trace(self.session, trace, labels):  # parts just switched off, or all back on
+            self.tabs.setCurrentWidget(self.comparison if self.comparison.showing else self.heatmap)
         self._fit_bottom()
 
     def _refresh(self) -> None:
@@ -164,20 +166,24 @@ class AttentionPanel(Panel):
         return {"logit lens": self.lens}
 
     def plots(self):
-        return {"attention grid": self.mosaic, "attention heatmap": self.heatmap, "attention lines": self.lines}
+        return {"attention grid": self.mosaic, "attention heatmap": self.heatmap, "attention lines": self.lines,
+                "before and after": self.comparison}
+
+
+def column(*parts) -> QWidget:
+    """A widget stacking `parts` (widgets or layouts, or (part, stretch) pairs) without margins."""
+    widget = QWidget()
+    box = QVBoxLayout(widget)
+    box.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        part, stretch = part if isinstance(part, tuple) else (part, 0)
+        box.addLayout(part, stretch) if isinstance(part, QHBoxLayout) else box.addWidget(part, stretch)
+    return widget
 
 
 def masked_probs(layer) -> np.ndarray:
     """Attention probabilities with the causally masked cells as NaN, so they show as the mask."""
     return np.where(np.isfinite(layer.attn_scores), layer.attn_probs, np.nan).astype(np.float32)
-
-
-def _labels_from(trace) -> dict:
-    class Lookup(dict):
-        def __missing__(self, key):
-            return f"#{key}"
-
-    return Lookup({int(i): s for i, s in zip(trace.token_ids, trace.token_strs)})
 
 
 if __name__ == "__main__":

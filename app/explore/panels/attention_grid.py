@@ -1,6 +1,8 @@
 """Every layer x head at once, as ONE image (a mosaic with thin separators): one paint, not L*H.
 
-Clicking the mosaic maps the point back to (layer, head).
+Clicking the mosaic maps the point back to (layer, head): to look at that head, or, in the switching
+mode, to switch it off or on. Switched-off heads are veiled and crossed out; after a scan ("Which heads
+matter here?") each head's tile is coloured by how much the top token's probability falls without it.
 """
 from __future__ import annotations
 
@@ -12,54 +14,13 @@ from PySide6.QtWidgets import QGraphicsRectItem
 
 from ...common.appearance import Appearance
 from ...common.plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
-
-
-def separator(t: int) -> int:
-    return max(1, t // 12)
-
-
-def normalise_rows(scores: np.ndarray) -> np.ndarray:
-    """Scores of one head on its own symmetric scale, as the large heatmap draws them: -max|s|..+max|s|
-    becomes 0..1, so 0.5 is a score of zero (the middle of the diverging colour map) (thumbnails only)."""
-    s = nan_masked(scores)
-    finite = s[np.isfinite(s)]
-    if finite.size == 0:
-        return s
-    m = float(np.abs(finite).max())
-    return (s / m + 1.0) / 2.0 if m > 0 else np.where(np.isfinite(s), 0.5, np.nan)
-
-
-def build_mosaic(heads: np.ndarray, sep: int) -> np.ndarray:
-    """heads [L, H, T, T] -> one [L*(T+sep)-sep, H*(T+sep)-sep] array, NaN in the separators."""
-    n_layer, n_head, t, _ = heads.shape
-    tiles = np.full((n_layer, t + sep, n_head, t + sep), np.nan, np.float32)  # rows: layer, y; columns: head, x
-    tiles[:, :t, :, :t] = heads.transpose(0, 2, 1, 3)
-    flat = tiles.reshape(n_layer * (t + sep), n_head * (t + sep))
-    return np.ascontiguousarray(flat[: n_layer * (t + sep) - sep, : n_head * (t + sep) - sep])
-
-
-def separators(shape: tuple[int, int], t: int, sep: int) -> np.ndarray:
-    """Where a mosaic of this shape has the background between heads (True), not a head's cell."""
-    rows = np.arange(shape[0]) % (t + sep) >= t
-    cols = np.arange(shape[1]) % (t + sep) >= t
-    return rows[:, None] | cols[None, :]
-
-
-def cell_at(x: float, y: float, t: int, sep: int, n_layer: int, n_head: int):
-    """(layer, head) under mosaic coordinates (x = column, y = row), or None on a separator."""
-    if x < 0 or y < 0:
-        return None
-    head, hx = divmod(int(np.floor(x)), t + sep)
-    layer, ly = divmod(int(np.floor(y)), t + sep)
-    if hx >= t or ly >= t or layer >= n_layer or head >= n_head:
-        return None
-    return layer, head
-
-
+from .ablation_grid import ImportanceLabels, OffCells, importance_tiles
+from .mosaic import build_mosaic, cell_at, normalise_rows, separator, separators
 
 
 class AttentionMosaic(pg.QtWidgets.QWidget):
-    head_clicked = Signal(int, int)
+    head_clicked = Signal(int, int)  # look at this head
+    head_toggled = Signal(int, int)  # switch this head off (or on again): clicks in the switching mode
 
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
@@ -73,6 +34,14 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.selection = QGraphicsRectItem()
         self.selection.setZValue(10)
         self.plot.addItem(self.selection)
+        self.off_cells = OffCells()
+        self.off_cells.setZValue(9)
+        self.plot.addItem(self.off_cells)
+        self.importance_labels = ImportanceLabels(self.plot)
+        self.switching = False  # clicks switch heads off and on instead of selecting them
+        self.heads_off = frozenset()  # (layer, head) pairs switched off
+        self.importance = None  # [L, H] percentage points of the last scan, and the half-width of its scale
+        self.importance_range = 1.0
         self.mosaic = np.zeros((1, 1), np.float32)
         self.masked = np.zeros((1, 1), bool)
         self.shape = (0, 0, 0, 1)  # L, H, T, sep
@@ -106,6 +75,28 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         item.getAxis("bottom").setStyle(showValues=False)
         self.plot.getViewBox().setRange(xRange=(0, self.mosaic.shape[1]), yRange=(0, self.mosaic.shape[0]), padding=0.01)
         self.select(*self.selected)
+        self.off_cells.show_heads(self.heads_off, t, sep)
+        self.importance_labels.show(self.importance, t, sep, self.appearance, self._tile_colours())
+
+    def show_ablation(self, heads) -> None:
+        """Veil and cross out these (layer, head) cells."""
+        self.heads_off = frozenset(heads)
+        n_layer, n_head, t, sep = self.shape
+        self.off_cells.show_heads([(l, h) for l, h in self.heads_off if l < n_layer and h < n_head], t, sep)
+
+    def show_importance(self, points: np.ndarray | None, half_range: float = 1.0) -> None:
+        """Colour each head by its drop in percentage points ([L, H]; None: back to the attention patterns)."""
+        self.importance, self.importance_range = points, half_range
+        if self.shape[1]:
+            self._paint()
+            n_layer, n_head, t, sep = self.shape
+            self.importance_labels.show(points, t, sep, self.appearance, self._tile_colours())
+
+    def _tile_colours(self):
+        if self.importance is None:
+            return None
+        scaled = (np.clip(self.importance / self.importance_range, -1, 1) + 1) / 2
+        return self.appearance.diverging().map(np.nan_to_num(scaled.ravel(), nan=0.5), mode="qcolor")
 
     def head_labels(self) -> list[str]:
         """The heads' labels on the top axis: "H1".."Hn" when they fit side by side, else "1".."n",
@@ -146,13 +137,15 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         """The mosaic as 8-bit colour indices and its lookup table (Qt paints those directly):
         0..253 the colour map for weights, 254 grey for masked cells, 255 the background between heads."""
         a = self.appearance
-        values = self.mosaic
+        n_layer, n_head, t, sep = self.shape
+        scan = self.importance is not None
+        values = importance_tiles(self.importance, self.importance_range, t, sep) if scan else self.mosaic
         missing = np.isnan(values)
         index = (np.clip(np.where(missing, 0.0, values), 0.0, 1.0) * 253 + 0.5).astype(np.uint8)
         index[missing] = 255
-        index[self.masked] = 254
+        index[(missing & ~separators(values.shape, t, sep)) if scan else self.masked] = 254
         grey, bg = a.color("grid"), a.color("bg")
-        cmap = a.diverging() if self.signed else a.sequential()
+        cmap = a.diverging() if (self.signed or scan) else a.sequential()
         lut = np.vstack([cmap.getLookupTable(nPts=254, alpha=False),
                          [[grey.red(), grey.green(), grey.blue()], [bg.red(), bg.green(), bg.blue()]]]).astype(np.uint8)
         return index, lut
@@ -174,6 +167,9 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         cell = cell_at(p.x(), p.y(), t, sep, n_layer, n_head)
         if cell is not None:
             event.accept()
+            if self.switching:
+                self.head_toggled.emit(*cell)
+                return
             self.select(*cell)
             self.head_clicked.emit(*cell)
 
@@ -184,6 +180,7 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         pen.setWidthF(self.appearance.line_width * 1.5)
         pen.setCosmetic(True)
         self.selection.setPen(pen)
+        self.off_cells.apply_appearance(self.appearance)
         if self.mosaic.size > 1:
             self._paint()
             self.setMinimumWidth(self.minimum_width())

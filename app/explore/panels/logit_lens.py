@@ -88,3 +88,12 @@ class LogitLensTable(QTableWidget):
                            for c in range(min(SHOWN, ids.shape[1]))] for l in range(ids.shape[0])], dtype=object)
         if self.columns_that_fit(texts) != self.columnCount():
             self.show_lens(*self._args)
+
+
+def labels_from_trace(trace) -> dict:
+    """Token labels without a model's vocabulary (a panel on its own): the trace's own, else "#id"."""
+    class Lookup(dict):
+        def __missing__(self, key):
+            return f"#{key}"
+
+    return Lookup({int(i): s for i, s in zip(trace.token_ids, trace.token_strs)})
