@@ -24,6 +24,8 @@ def parse_args(argv):
     p.add_argument("--scenario", metavar="FILE", help="open a teacher's scenario file (see docs/SCENARIOS.md)")
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument("--dark", action="store_true", help="start with the dark theme")
+    p.add_argument("--language", metavar="CODE", help="the window's language, e.g. en or es (default: View > "
+                   "Language, else the system's)")
     p.add_argument("--size", default="1440x880", help="window size for --screenshot (WIDTHxHEIGHT)")
     p.add_argument("--timeout", type=float, default=120.0,
                    help="seconds --screenshot or --report-startup waits for the model")
@@ -167,6 +169,10 @@ def main(argv=None) -> int:
     if args.screenshot or args.report_startup:  # reproducible: fresh preferences, never the user's
         scratch = tempfile.TemporaryDirectory(prefix="lm-anatomy-")  # removed when main returns
         settings = QSettings(os.path.join(scratch.name, "s.ini"), QSettings.IniFormat)
+    from .i18n import chosen_language, install
+
+    install(app, chosen_language(settings if settings is not None else QSettings("LM Anatomy", "lm-anatomy"),
+                                 args.language))
     try:
         return _run(app, MainWindow(settings=settings), args)
     finally:

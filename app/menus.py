@@ -6,13 +6,14 @@ actions the window and its preferences read (presentation, dark theme, colour ma
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from model.paths import default_model_dir
 
 from .common import export, figures
 from .explore.stages import STAGES
+from .i18n import NATIVE_NAMES, available_languages, choose_language, current_language
 
 # The main tabs, in order, with their shortcuts (Ctrl+1..7 pick explorer stages and Ctrl+Shift+E
 # exports SVG, so Explore is X) and what each is for.
@@ -60,6 +61,7 @@ class WindowMenus:
         f.addSeparator()
         self.add(f, tr("Quit"), w.close, "Ctrl+Q")
         v = bar.addMenu(tr("&View"))
+        self.language_group = QActionGroup(v)  # one language checked at a time
         self.tab_actions = [self.add(v, tr("{0} tab").format(tr(name)), lambda _=False, i=i: w.tabs.setCurrentIndex(i),
                                      keys) for i, (name, keys, _) in enumerate(TAB_SHORTCUTS)]
         v.addSeparator()
@@ -77,6 +79,15 @@ class WindowMenus:
         self.add(v, tr("Actual size"), lambda: w.restyle(zoom=1.0), "Ctrl+0")
         self.lesson_action = self.add(v, tr("Show explanations"), w.lesson.setVisible, "Ctrl+L", checkable=True)
         self.lesson_action.setChecked(True)
+        self.language_menu = v.addMenu(tr("Language"))
+        self.language_actions = {}
+        for code in available_languages():
+            act = self.add(self.language_menu, NATIVE_NAMES.get(code, code),
+                           lambda _=False, c=code: choose_language(w, c))
+            act.setCheckable(True)
+            act.setChecked(code == current_language())
+            act.setActionGroup(self.language_group)
+            self.language_actions[code] = act
         self.clear_ablation_action = self.add(v, tr("Clear switched-off parts"), w.session.clear_ablation)
         d = bar.addMenu(tr("&Decode"))
         step = self.add(d, tr("Step"), w.step, "Ctrl+Return")
