@@ -52,7 +52,7 @@ class ScenarioPlayer(QObject):
         temperature, top_k, top_p = w.panels["output"].settings()
         path = w.info.path if w.info is not None else w.session.model_path
         attention = w.panels["attention"]
-        ablation = getattr(w.session, "ablation", None)
+        ablation = w.session.ablation
         keep = self.current or Scenario()
         a = w.appearance
         return Scenario(
@@ -148,8 +148,7 @@ class ScenarioPlayer(QObject):
         attention = w.panels["attention"]
         if w.info is not None:
             attention.select(min(s.layer, w.info.cfg("n_layer") - 1), min(s.head, w.info.cfg("n_head") - 1))
-        set_ablation = getattr(w.session, "set_ablation", None)
-        if set_ablation is not None and (s.heads_off or s.mlps_off) and w.info is not None:
+        if w.info is not None:  # exactly the scenario's switched-off parts (none clears what was off)
             from model.ablation import Ablation
 
             ablation = Ablation(frozenset((lay, h) for lay, h in s.heads_off), frozenset(s.mlps_off))
@@ -158,7 +157,7 @@ class ScenarioPlayer(QObject):
             except ValueError as e:
                 w.say(tr("The scenario switches off parts this model does not have: {0}").format(e))
             else:
-                set_ablation(ablation)
+                w.session.set_ablation(ablation)
         w.show_stage(s.stage)
         if s.title:
             w.setWindowTitle(f"{s.title} — {w.windowTitle()}")
