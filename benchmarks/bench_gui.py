@@ -1,6 +1,6 @@
 """GUI speed: the real explorer window, offscreen, timed from keystroke to pixels.
 
-    python benchmarks/bench_gui.py [--model DIR | --gpt2] [--repeats N] [--launches N]
+    python benchmarks/bench_gui.py [--model DIR | --gpt2] [--repeats N] [--launches N] [--stages a,b]
 
 Default model: the shipped one (model.paths.default_model_dir()). --gpt2 writes a randomly
 initialised GPT-2 124M-shaped folder (12 layers x 12 heads, 50,257 tokens; see bench_gpt2.py)
@@ -33,7 +33,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 TOKEN_COUNTS = (8, 32, 64, 128)
-STAGES = ("attention", "output")
+STAGES = ("attention", "block", "output")  # the stages timed in (a) and (c); --stages picks fewer
 BURST_CHARS, BURST_GAP_MS, BURSTS = 20, 30, 3
 rows: list[tuple[str, str, str, str]] = []  # measure, value, target, verdict
 
@@ -342,10 +342,10 @@ def tick_gaps(app, window, inst, stage: str | None, prompt: str) -> tuple[np.nda
     return ticks.stop(), max(inst.renders, default=0.0)
 
 
-def bench_stalls(app, window, inst, prompt: str, limit: float) -> None:
+def bench_stalls(app, window, inst, prompt: str, limit: float, stages) -> None:
     gaps, _ = tick_gaps(app, window, inst, None, prompt)
     row("(c) idle baseline: 1 ms timer, max / p99 gap (ms)", f"{gaps.max():.1f} / {np.percentile(gaps, 99):.1f}")
-    for stage in STAGES:
+    for stage in stages:
         bursts = [tick_gaps(app, window, inst, stage, prompt) for _ in range(BURSTS)]
         gaps = np.concatenate([g for g, _ in bursts])
         worst = [float(g.max()) for g, _ in bursts]
@@ -402,7 +402,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=0, help="keystrokes per cell (default 15; 8 with --gpt2)")
     parser.add_argument("--launches", type=int, default=3)
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: a,b,c,d")
+    parser.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages for (a) and (c), "
+                        f"of {', '.join(STAGES)}")
     args = parser.parse_args()
+    stages = [s for s in args.stages.split(",") if s in STAGES]
     repeats = args.repeats or (8 if args.gpt2 else 15)
     skip = set(filter(None, args.skip.split(",")))
     stall_limit = 50.0 if args.gpt2 else 16.0
@@ -437,11 +440,11 @@ def main() -> None:
         counter = PaintCounter()
         app.installEventFilter(counter)
         prompts = {n: prompt_of(info.tokenizer, n) for n in TOKEN_COUNTS}
-        for stage in STAGES:  # warm up: the first render of a stage pays one-off costs (fonts, LUTs, layouts)
+        for stage in stages:  # warm up: the first render of a stage pays one-off costs (fonts, LUTs, layouts)
             bench_keystrokes(app, window, inst, counter, stage, 32, prompts[32], 0, args.gpt2, warmup=4)
         rows.clear()
         if "a" not in skip:
-            for stage in STAGES:
+            for stage in stages:
                 for n in TOKEN_COUNTS:
                     bench_keystrokes(app, window, inst, counter, stage, n, prompts[n], repeats, args.gpt2)
         app.removeEventFilter(counter)  # no Python filter on every event while (b) and (c) time
@@ -451,7 +454,7 @@ def main() -> None:
         if "b" not in skip:
             bench_grid(app, window, max(5, repeats))
         if "c" not in skip:
-            bench_stalls(app, window, inst, prompts[64], stall_limit)
+            bench_stalls(app, window, inst, prompts[64], stall_limit, stages)
             row("(c) longest stall while a model loads (empty prompt) (ms)", f"{load_gaps.max():.1f}",
                 f"info (max <= {stall_limit:g} ms is for inference)")
             row("    of which _model_loaded on the GUI thread (panels take in the model) (ms)",
@@ -474,7 +477,7 @@ def main() -> None:
     print(f"""
 What is timed:
 (a) from QTest.keyClick on the prompt (a letter, then Backspace, alternately; {repeats} each after 2 warm-ups
-    and a warm-up of both stages,
+    and a warm-up of each stage,
     the window idle before each) through the trace request (the {window.session.debounce.interval()} ms debounce holds only a
     burst's later keystrokes), the trace on the engine worker, the result signal, the render of the visible stage
     (_show_result) until trace_shown fired, then the event loop until every widget that changed has painted

@@ -5,7 +5,7 @@
 
 What it does, at random, through the window's own widgets and shortcuts (the paths a user's keys and
 clicks take): types prompts (ASCII, right-to-left marks, emoji ZWJ sequences, CJK, combining marks,
-non-characters), clears and pastes, picks stages (Ctrl+1..7 and clicks on the stage list, Model overview
+non-characters), clears and pastes, picks stages (Ctrl+1, Ctrl+2, … and clicks on the stage list, Model overview
 included), Step / Undo / Play, drags the temperature, top-k and top-p controls (also past their ends),
 forces tokens (id 0 and the last id included), toggles presentation mode (F5), zooms, resizes the
 window (down to 1024x640), opens and closes the shortcuts dialog (F1, Return) and clicks boxes of the

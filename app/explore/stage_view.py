@@ -185,7 +185,7 @@ class StageView(QSplitter):
 
     def _fit_stage_list(self) -> None:
         """After the lesson pane, the stage list folds away when the stage would be narrower than it needs
-        (presentation fonts on a small projector); Ctrl+1..7 and the View menu still pick stages. Decided
+        (presentation fonts on a small projector); Ctrl+1, Ctrl+2, … and the View menu still pick stages. Decided
         from the sizes alone, not from what is shown now, so showing or hiding it cannot flip the answer."""
         lesson = self.lesson_fitter.lesson_min + self.handleWidth() if self.lesson.isVisibleTo(self) else 0
         room = self.width() - lesson - self.nav.minimumWidth() - self.handleWidth()

@@ -1,6 +1,7 @@
 """Regenerate docs/screenshots/ from a model folder (default: the shipped model).
 
     python docs/screenshots/make_screenshots.py [MODEL_DIR]
+    python docs/screenshots/make_screenshots.py --block     (only block.png and block-gpt2.png)
 
 Stage pictures come from the real command line (`python -m app --screenshot`); the decoding and
 attention-view pictures drive the window in-process, offscreen.
@@ -15,7 +16,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PROMPT = "ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the"
-STAGES = ["text", "tokens", "embeddings", "positions", "attention", "output", "overview"]
 
 
 def cli(name: str, *args: str) -> None:
@@ -70,6 +70,12 @@ def interactive(model: str) -> None:
 
 
 def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from app.explore.stages import STAGES
+
+    if "--block" in sys.argv:  # only the Inside-a-block pictures (make_block_screenshots.py)
+        subprocess.run([sys.executable, str(HERE / "make_block_screenshots.py")], cwd=ROOT, check=False)
+        return
     model = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "resources" / "models" / "shakespeare-bpe")
     for stage in STAGES:
         cli(f"{stage}.png", "--model", model, "--stage", stage, "--prompt", PROMPT)
@@ -80,6 +86,7 @@ def main() -> None:
         "Ünïcödé 😀 and 汉字 and עברית — ROMEO: But soft")
     cli("no-model.png", "--model", "/nonexistent/shakespeare-bpe")
     interactive(model)
+    subprocess.run([sys.executable, str(HERE / "make_block_screenshots.py"), model], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

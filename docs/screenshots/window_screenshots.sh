@@ -3,16 +3,18 @@
 # 1440x880, and in presentation mode (F5, at a projector) at both sizes. Needs Xvfb, xdotool and imagemagick.
 #
 #   docs/screenshots/window_screenshots.sh [DISPLAY_NUMBER]     (default 101)
+#   ONLY="block attention" docs/screenshots/window_screenshots.sh 101    (only those stages' pictures)
 #
 # Writes docs/screenshots/window-<stage>.png (1440x880), small-<stage>.png (1024x640),
 # presentation-<stage>.png (1440x880) and small-presentation-<stage>.png. Fresh preferences each run
 # (XDG_CONFIG_HOME / XDG_DATA_HOME in a temporary folder), the shipped model, the prompt typed with
-# xdotool, stages chosen with Ctrl+1..7, presentation mode toggled with F5 (on, off, on).
+# xdotool, stages chosen with Ctrl+1..N in app.explore.stages.STAGES order, presentation mode toggled with F5 (on, off, on).
 set -euo pipefail
 NUM=${1:-101}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-STAGES=(text tokens embeddings positions attention output overview)
+read -r -a STAGES <<< "$(cd "$ROOT" && .venv/bin/python -c 'from app.explore.stages import STAGES; print(*STAGES)')"
+ONLY=${ONLY:-}
 PROMPT="ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the"
 export DISPLAY=:$NUM
 Xvfb "$DISPLAY" -screen 0 1440x880x24 >/dev/null 2>&1 &
@@ -44,9 +46,11 @@ run() {  # run MODE WIDTH HEIGHT
     fi
     i=1
     for s in "${STAGES[@]}"; do
-        xdotool key "ctrl+$i"
-        sleep 3
-        import -window root -crop "${w}x${h}+0+0" +repage "$HERE/$mode-$s.png"
+        if [ -z "$ONLY" ] || [[ " $ONLY " == *" $s "* ]]; then
+            xdotool key "ctrl+$i"
+            sleep 3
+            import -window root -crop "${w}x${h}+0+0" +repage "$HERE/$mode-$s.png"
+        fi
         i=$((i + 1))
     done
     xdotool key ctrl+q

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip
 
 from ...common.appearance import OKABE_ITO
+from ...common.plots import rgba
 from ...common.textutil import visible
 from .block_draw import Painted
 from .block_steps import gelu
@@ -185,9 +186,14 @@ class NeuronList(Painted):
             y = 2 + (k + 1) * line
             if y + line > self.height():
                 break
+            dot = line / 2 - 3  # the orange of the dots on the curve
             p.fillRect(QRectF(4, y + 2, (self.width() - 8) * max(post, 0) / top, line - 4), a.color("bg"))
-            p.setPen(QColor(a.hex("generated")) if k < 3 else a.color("fg"))
-            p.drawText(QRectF(6, y, self.width() - 8, line), Qt.AlignLeft | Qt.AlignVCenter,
+            p.setRenderHint(QPainter.Antialiasing)
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(a.hex("generated")))
+            p.drawEllipse(QPointF(6 + dot, y + line / 2), dot, dot)
+            p.setPen(a.color("fg"))
+            p.drawText(QRectF(10 + 2 * dot, y, self.width() - 8, line), Qt.AlignLeft | Qt.AlignVCenter,
                        f"#{i:<5d}{pre:6.2f} → {post:5.2f}")
         p.end()
 
@@ -229,7 +235,7 @@ class LayerChart(Painted):
         slot = box.width() / (n + 1)  # the input, then one slot a layer
         y_of = lambda v: box.bottom() - v / top * box.height()  # noqa: E731
         p.fillRect(box, a.color("bg"))
-        p.fillRect(QRectF(box.left() + (self.layer + 1) * slot, box.top(), slot, box.height()), a.color("grid"))
+        p.fillRect(QRectF(box.left() + (self.layer + 1) * slot, box.top(), slot, box.height()), rgba(a.color("grid"), 130))
         attn_c, mlp_c = QColor(OKABE_ITO[4]), QColor(OKABE_ITO[0])
         for i in range(n):
             x = box.left() + (i + 1) * slot

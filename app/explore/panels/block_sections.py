@@ -132,7 +132,7 @@ class JoinStep(Step):
         self.caption.setText(tr(
             "The {0} heads' outputs side by side ({0} × {1} = {2} numbers; dashed lines separate the heads). "
             "The output matrix W_O ({2} × {3}) and its bias mix them into one vector: attention's contribution to "
-            "this token.").format(n_head, d, n_head * d, n.attn_out.size) + off)
+            "this token.").format(n_head, d, f"{n_head * d:,}", f"{n.attn_out.size:,}") + off)
         self.rows.set_rows([(tr("heads 1…{0} joined").format(n_head), n.heads_joined, stats(n.heads_joined)),
                             (tr("× W_O + b"), n.attn_out, stats(n.attn_out))], dividers=d)
 
@@ -172,7 +172,7 @@ class MlpStep(Step):
             "the curve, each dot is one of this token's {1} neurons (across: its value before GELU; up: after). "
             "Negative inputs are squashed towards 0, positive ones pass almost unchanged. The orange dots are the "
             "most active neurons, listed on the right and marked under the bars. A second linear layer narrows "
-            "the {1} numbers back to {0}.").format(c, m))
+            "the {1} numbers back to {0}.").format(f"{c:,}", f"{m:,}"))
         self.widen.set_rows([(tr("layer-normed input"), n.ln2_out, stats(n.ln2_out)),
                              (tr("widened: before GELU"), n.mlp_pre, stats(n.mlp_pre))], marks={1: n.top_neurons})
         self.gelu.set_dots(n.mlp_pre, n.mlp_hidden, n.top_neurons, approximation)
