@@ -195,6 +195,9 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
             folder / TOKENIZER,
             f"has {tokenizer.vocab_size} tokens but config.json says the model has vocab_size {config.vocab_size}",
         )
+    if config.objective == "masked" and tokenizer.mask_id is None:
+        raise CheckpointError(folder / TOKENIZER, "has no [MASK] token, but config.json says the model was trained "
+                                                  "to fill in [MASK] tokens (objective 'masked')")
     state = read_safetensors(folder / WEIGHTS)
     model = Transformer(config)
     load_state_into(model, state, folder / WEIGHTS)

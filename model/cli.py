@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from .budget import estimate_training_bytes
 from .cli_common import _fail, _gb, _Parser, check_device, memory_available
-from .config import POSITIONAL_ENCODINGS, PRESETS, ModelConfig, presets_table
+from .config import OBJECTIVES, POSITIONAL_ENCODINGS, PRESETS, ModelConfig, presets_table
 from .data import CorpusError
 from .decoding import generate
 from .distributed import init_distributed, pick_device, run_distributed
@@ -49,6 +49,8 @@ def build_train_parser() -> argparse.ArgumentParser:
         p.add_argument(flag, type=int, dest=key, help=f"override the preset's {key}")
     p.add_argument("--dropout", type=float, help="dropout probability (default: 0)")
     p.add_argument("--positional", choices=POSITIONAL_ENCODINGS, help="positional encoding (default: learned)")
+    p.add_argument("--objective", choices=OBJECTIVES, help="causal (default): predict the next token from the left, "
+                   "like GPT; masked: predict hidden tokens from both sides, like BERT (model/masking.py)")
     p.add_argument("--steps", type=int, default=DEFAULTS.steps)
     p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
     p.add_argument("--lr", type=float, default=DEFAULTS.learning_rate, help="peak learning rate")
@@ -93,10 +95,9 @@ def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokeni
     for key, flag in SIZE_FLAGS.items():
         if getattr(args, key) is not None:
             wanted[key] = (getattr(args, key), flag)
-    if args.positional is not None:
-        wanted["positional"] = (args.positional, "--positional")
-    if args.dropout is not None:
-        wanted["dropout"] = (args.dropout, "--dropout")
+    for key in ("positional", "dropout", "objective"):
+        if getattr(args, key) is not None:
+            wanted[key] = (getattr(args, key), f"--{key}")
     found = [f"{flag} asks for {key} {value}, the checkpoint has {getattr(checkpoint, key)}"
              for key, (value, flag) in wanted.items() if getattr(checkpoint, key) != value]
     if args.vocab_size is not None:
@@ -164,7 +165,8 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
         sizes.update({key: getattr(args, key) for key in SIZE_FLAGS if getattr(args, key) is not None})
         try:
             model = ModelConfig(vocab_size=vocab_size, dropout=args.dropout or DEFAULT_DROPOUT,
-                                positional=args.positional or DEFAULT_POSITIONAL, **sizes)
+                                positional=args.positional or DEFAULT_POSITIONAL,
+                                objective=args.objective or "causal", **sizes)
         except (ValueError, TypeError) as exc:
             _fail(f"model configuration: {exc}")
     cfg = TrainConfig(
@@ -188,7 +190,8 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
     for warning in trainer.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     say(f"model: {prepared.parameters:,} parameters, {model_config.n_layer} layers, "
-        f"{model_config.n_head} heads, d_model {model_config.d_model}, {model_config.positional} positions; "
+        f"{model_config.n_head} heads, d_model {model_config.d_model}, {model_config.positional} positions, "
+        f"{model_config.objective} objective; "
         f"device {trainer.device}" + (f", {trainer.world} processes" if trainer.world > 1 else ""))
     if args.resume:
         say(f"resuming: step {trainer.step:,} of {cfg.steps:,}, from the checkpoint in {out}")
@@ -206,7 +209,7 @@ class _Narrator:
         self.args, self.out, self.say = args, out, say
 
     def __call__(self, stage: str, facts: dict) -> None:
-        args, say = self.args, self.say
+        say = self.say
         if stage == "corpus":
             for notice in facts["corpus"].notices:
                 say(f"note: {notice}")
@@ -287,7 +290,8 @@ def _run(trainer, args: argparse.Namespace, out: Path, rank: int) -> int:
         bar.close()
     if status == 0 and rank == 0 and saved:
         print(f"saved: {out}")
-        print("sample:\n" + generate(trainer.model, trainer.tokenizer, "\n", 120, temperature=0.8, seed=0))
+        if trainer.model_config.causal:  # a masked model fills in blanks and cannot generate; see lm-anatomy-eval
+            print("sample:\n" + generate(trainer.model, trainer.tokenizer, "\n", 120, temperature=0.8, seed=0))
     return status
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from .masking import refuse_masked
 from .trace import StepTrace
 from .tracing import logit_lens, to_numpy
 from .transformer import Transformer
@@ -55,6 +56,7 @@ class Decoder:
     def __init__(self, model: Transformer, ids: list[int], lens_k: int = 5, ablation=None):
         if not ids:
             raise ValueError("decoding needs at least one token of prompt")
+        refuse_masked(model.config)  # NotCausalError: a masked-LM model cannot continue text
         if ablation:
             ablation.check(model.config.n_layer, model.config.n_head)
         self.model, self.lens_k, self.ablation = model, lens_k, ablation or None

@@ -22,6 +22,7 @@ from .files import atomic_write_json
 from .folders import CONFIG, TOKENIZER, WEIGHTS, CheckpointError, write_folder_atomically
 from .gpt2_format import (
     END_OF_TEXT,
+    MASKED_EXPORT_REFUSAL,
     SHARD_INDEX,
     SUPPORTED,
     VOCAB,
@@ -162,6 +163,8 @@ def export_gpt2(
     folder = Path(folder)
     if tokenizer is None:
         raise ValueError("export_gpt2 needs the model's tokenizer")
+    if model.config.objective != "causal":
+        raise CheckpointError(folder, MASKED_EXPORT_REFUSAL)
     if model.config.positional != "learned":
         raise CheckpointError(folder, f"cannot export a model with {model.config.positional} positions: "
                                       "GPT-2 has learned positions, so only learned-position models export")

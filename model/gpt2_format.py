@@ -109,8 +109,16 @@ def config_from_gpt2(hf: dict, path: Path) -> ModelConfig:
         raise CheckpointError(path, f"not a valid GPT-2 configuration ({exc})") from None
 
 
+MASKED_EXPORT_REFUSAL = (
+    "cannot export a masked-LM model as GPT-2: GPT-2 is a causal model (each token attends only to the ones "
+    "before it), and this model was trained to fill in hidden tokens reading both sides; with GPT-2's causal "
+    "mask its weights would compute something else")
+
+
 def config_to_gpt2(config: ModelConfig, end_of_text: int | None) -> dict:
     """config.json in GPT2Config's format for one of our (learned-position) models."""
+    if config.objective != "causal":
+        raise ValueError(MASKED_EXPORT_REFUSAL)
     return {
         "architectures": ["GPT2LMHeadModel"],
         "model_type": "gpt2",

@@ -68,6 +68,8 @@ def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig |
         started = time.perf_counter()
         tok = TextTokenizer.train(tokenizer, (d.text for d in train_docs), _vocab(model))
         seconds = time.perf_counter() - started
+    if _objective(model) == "masked":
+        tok = tok.with_mask()  # the masked objective hides tokens behind [MASK] (the same ids otherwise)
     tell("tokenizer", {"tokenizer": tok, "seconds": seconds, "sample_text": train_docs[0].text})
     config = _config(model, tok)
     tell("config", {"config": config, "tokenizer": tok})
@@ -78,7 +80,7 @@ def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig |
     tell("tokens", {"train_ids": train_ids, "val_ids": val_ids,
                     "train_bytes": sum(utf8_length(d.text) for d in train_docs)})
     info = {"train_documents": [d.name for d in train_docs], "validation_documents": [d.name for d in val_docs],
-            "tokenizer": tok.kind, "train_tokens": int(len(train_ids)), "validation_tokens": int(len(val_ids))}
+            "tokenizer": tok.kind, "objective": config.objective, "train_tokens": int(len(train_ids)), "validation_tokens": int(len(val_ids))}
     del train_docs, val_docs  # the ids are all training needs
     tell("building", {})
     trainer = Trainer(config, tok, train_ids, val_ids, train, out_dir, resume=resume,
@@ -89,6 +91,10 @@ def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig |
 
 def _vocab(model: ModelConfig | Path) -> int:
     return model.vocab_size if isinstance(model, ModelConfig) else read_config(model).vocab_size
+
+
+def _objective(model: ModelConfig | Path) -> str:
+    return model.objective if isinstance(model, ModelConfig) else read_config(model).objective
 
 
 def _config(model: ModelConfig | Path, tok: TextTokenizer) -> ModelConfig:

@@ -19,11 +19,14 @@ from .files import atomic_write_text
 from .tokenizer_kinds import (
     BYTE_TOKEN_SET,
     CHAR_TO_BYTE,
+    MASK,
     UNKNOWN,
     TokenizerError,
+    added_mask_id,
     build,
     join_words,
     readable,
+    with_mask,
 )
 
 
@@ -43,6 +46,9 @@ class TextTokenizer:
         self.tokenizer = tokenizer
         self.kind = kind or self._detect_kind(tokenizer)
         self.vocab_size = tokenizer.get_vocab_size()
+        self.mask_id = added_mask_id(tokenizer)  # the blank of a masked-LM model; None for the others
+        if self.mask_id is not None:
+            tokenizer.encode_special_tokens = True  # "[MASK]" typed as text is split like any text
 
     @staticmethod
     def _detect_kind(tokenizer: Tokenizer) -> str:
@@ -88,8 +94,10 @@ class TextTokenizer:
         h.update(json.dumps(spec.get("model", {}).get("merges", []), ensure_ascii=False).encode())
         return h.hexdigest()[:32]
 
-    # ---- training ----------------------------------------------------------------------
-    @classmethod
+    def with_mask(self) -> TextTokenizer:
+        """This tokenizer plus the [MASK] token (the same ids for everything else); self if it has one."""
+        return self if self.mask_id is not None else TextTokenizer(with_mask(self.tokenizer), self.kind)
+
     # ---- training ----------------------------------------------------------------------
     @classmethod
     def train(cls, kind: str, texts: Iterable[str], vocab_size: int) -> TextTokenizer:
@@ -133,7 +141,9 @@ class TextTokenizer:
         table = []
         for i in range(self.vocab_size):
             piece = self.tokenizer.id_to_token(i) or ""
-            if self.kind == "bpe":
+            if i == self.mask_id:
+                table.append(b"")  # the blank stands for no text
+            elif self.kind == "bpe":
                 table.append(bytes(CHAR_TO_BYTE.get(c, 0) for c in piece))
             elif self.kind == "char" and piece in BYTE_TOKEN_SET:
                 table.append(bytes([int(piece[3:5], 16)]))
@@ -144,13 +154,15 @@ class TextTokenizer:
         return table
 
     def token_bytes(self, token_id: int) -> bytes:
-        """The exact bytes a token stands for (empty for the word tokenizer's unknown token)."""
+        """The exact bytes a token stands for (empty for the word tokenizer's unknown token and for [MASK])."""
         return self._id_to_bytes[int(token_id)]
 
     def label(self, token_id: int) -> str:
         """A readable label: the token's text, with stray bytes of a split character as ⟨XX⟩."""
         if self.kind == "word":
             return self.tokenizer.id_to_token(int(token_id)) or UNKNOWN
+        if token_id == self.mask_id:
+            return MASK
         return readable(self.token_bytes(token_id))
 
     @cached_property

@@ -8,11 +8,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
+from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
 
 KINDS = ("char", "word", "bpe")
 KIND_NAMES = {"char": "characters", "word": "words", "bpe": "byte-level BPE (sub-words)"}
 UNKNOWN = "[UNK]"
+# The blank of a masked-LM model (BERT): an added special token, last in the vocabulary. It stands for no
+# text and is never produced by encoding text: the string "[MASK]" typed in a prompt is ordinary text.
+MASK = "[MASK]"
 BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
 CHUNK_CHARS = 1 << 20  # large texts are trained on and tokenized in pieces of about this many characters
 # Where a text can be cut without changing how any of the three tokenizers splits it: between a
@@ -100,6 +103,19 @@ def build(kind: str, texts: Iterable[str], vocab_size: int) -> Tokenizer:
 
 
 BYTE_TOKEN_SET = frozenset(BYTE_TOKENS)
+
+
+def added_mask_id(tok: Tokenizer) -> int | None:
+    """The id of the added [MASK] token, or None (a piece of text spelled "[MASK]" does not count)."""
+    return next((i for i, added in tok.get_added_tokens_decoder().items() if added.content == MASK), None)
+
+
+def with_mask(tok: Tokenizer) -> Tokenizer:
+    """A copy of `tok` with [MASK] added as a special token (the next free id); unchanged if it has one."""
+    copy = Tokenizer.from_str(tok.to_str())
+    if added_mask_id(copy) is None:
+        copy.add_special_tokens([AddedToken(MASK, special=True, normalized=False)])
+    return copy
 
 
 def _char_tokenizer(texts: Iterable[str], vocab_size: int) -> Tokenizer:

@@ -52,6 +52,10 @@ class Trace:
     next_token_probs: np.ndarray  # [V] float32, softmax(final_logits)
     rope_angles: np.ndarray | None = None  # [T, D/2] float32, rotation angle (radians) per position and pair
     truncated_chars: int = 0  # characters dropped from the front of the prompt to fit the context
+    # "causal": each position saw only itself and those before it (attn -inf above the diagonal) and
+    # final_logits predict the next token; "masked": every position saw every other (a full square) and
+    # the logits at a [MASK] position guess the hidden token (model.masking)
+    objective: str = "causal"
 
     @property
     def n_tokens(self) -> int:

@@ -100,6 +100,7 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens
         lens_top_probs=lens_probs,
         final_logits=to_numpy(final_logits),
         next_token_probs=to_numpy(torch.softmax(final_logits, dim=-1)),
+        objective=model.config.objective,
         rope_angles=(
             rope_angles(positions, model.config.d_head, model.config.rope_base).numpy()
             if model.config.positional == "rope"

@@ -25,6 +25,7 @@ from .data import sample_batch
 from .decoding import generate
 from .distributed import exit_distributed, init_distributed, pick_device, run_distributed  # noqa: F401 (old home)
 from .folders import TRAINER_STATE, CheckpointError, check_writable, clean_leftovers, save_failure_reason
+from .masking import objective_batch, training_mask_id
 from .metrics import Metrics, record_to_history
 from .settings import TrainConfig, learning_rate_at
 from .tokenizer import TextTokenizer
@@ -59,6 +60,7 @@ class Trainer:
         self.device = pick_device(cfg.device)
         if self.world > 1 and self.device.type == "cuda":
             self.device = torch.device("cuda", self.rank % torch.cuda.device_count())
+        self.mask_id = training_mask_id(model_config, tokenizer)  # None for a causal model
         torch.manual_seed(cfg.seed)
         self.model = Transformer(model_config).to(self.device)
         self.optimizer = self._make_optimizer()
@@ -90,6 +92,7 @@ class Trainer:
             if len(val_ids) > model_config.context_length
             else []
         )
+        self.val_batches = [objective_batch(*b, self.mask_id, cfg.seed + 1, i) for i, b in enumerate(self.val_batches)]
 
     def _make_optimizer(self) -> torch.optim.Optimizer:
         decay = [p for p in self.model.parameters() if p.dim() >= 2]
@@ -188,7 +191,9 @@ class Trainer:
         dist.all_reduce(t)
         return t.item() / self.world
 
-    def sample(self) -> str:
+    def sample(self) -> str | None:
+        if self.mask_id is not None:
+            return None  # a masked-LM model cannot continue text (model.masking.GENERATION_NEEDS_CAUSAL)
         self.model.eval()
         try:
             return generate(
@@ -217,6 +222,7 @@ class Trainer:
             for group in self.optimizer.param_groups:
                 group["lr"] = lr
             x, y = sample_batch(self.train_ids, cfg.batch_size, ctx, self.data_generator)
+            x, y = objective_batch(x, y, self.mask_id, cfg.seed, self.step)
             x, y = x[self.rank * local : (self.rank + 1) * local], y[self.rank * local : (self.rank + 1) * local]
             x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
             with self._autocast():

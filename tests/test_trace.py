@@ -18,7 +18,7 @@ def test_trace_fields_and_shapes():
     assert [f.name for f in dataclasses.fields(Trace)] == [
         "text", "token_ids", "token_strs", "char_spans", "byte_spans", "positions", "token_embeddings",
         "positional_vectors", "block_input", "layers", "lens_top_ids", "lens_top_probs", "final_logits",
-        "next_token_probs", "rope_angles", "truncated_chars",
+        "next_token_probs", "rope_angles", "truncated_chars", "objective",
     ]
     assert [f.name for f in dataclasses.fields(LayerTrace)] == [
         "ln1_out", "attn_scores", "attn_probs", "queries", "keys", "values", "head_outputs", "attn_out", "resid_mid",
