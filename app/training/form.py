@@ -101,6 +101,13 @@ class PretrainForm(QWidget):
         self.d_model_spin, self.d_mlp_spin = _spin(8, 2048, 128, 8), _spin(8, 8192, 512, 32)
         self.context_spin = _spin(8, 2048, 128, 8)
         self.positional_combo = combo((("learned", "Learned"), ("sinusoidal", "Sinusoidal"), ("rope", "RoPE (rotary)")))
+        self.objective_combo = combo((("causal", self.tr("Next token (causal, like GPT)")),
+                                      ("masked", self.tr("Fill in blanks (masked, like BERT)"))), self._objective_chosen)
+        self.objective_combo.setToolTip(self.tr(
+            "<b>Next token</b>: the model reads the text left to right and learns to predict each next token; "
+            "it can generate text.<br><b>Fill in blanks</b>: 15% of the tokens are hidden (most behind [MASK]) and "
+            "the model learns to guess them from the words on both sides; it cannot generate text, but the "
+            "explorer's Fill the blank stage shows what it guesses."))
         sizes = QHBoxLayout()
         for label, spin in (("layers", self.layers_spin), ("heads", self.heads_spin)):
             sizes.addWidget(spin)
@@ -114,6 +121,7 @@ class PretrainForm(QWidget):
         form.addRow(widths)
         form.addRow("Positions", self.positional_combo)
         form.addRow("Context", self.context_spin)
+        form.addRow(self.tr("Objective"), self.objective_combo)
         self.estimate_label = _muted(self.appearance, "")
         form.addRow(self.estimate_label)
         for spin in (self.layers_spin, self.heads_spin, self.d_model_spin, self.d_mlp_spin, self.context_spin):
@@ -151,7 +159,8 @@ class PretrainForm(QWidget):
         model = ModelConfig(
             vocab_size=self.vocab_spin.value(), context_length=self.context_spin.value(),
             n_layer=self.layers_spin.value(), n_head=self.heads_spin.value(), d_model=self.d_model_spin.value(),
-            d_mlp=self.d_mlp_spin.value(), positional=self.positional_combo.currentData())
+            d_mlp=self.d_mlp_spin.value(), positional=self.positional_combo.currentData(),
+            objective=self.objective_combo.currentData())
         train = TrainConfig(
             steps=self.steps_spin.value(), batch_size=self.batch_spin.value(), learning_rate=self.lr_spin.value(),
             warmup_steps=UI_PRESET["warmup_steps"], eval_batches=UI_PRESET["eval_batches"],
@@ -173,6 +182,7 @@ class PretrainForm(QWidget):
                             (self.sample_spin, t.sample_interval)):
             spin.setValue(value)
         self.positional_combo.setCurrentIndex(max(0, self.positional_combo.findData(m.positional)))
+        self.objective_combo.setCurrentIndex(max(0, self.objective_combo.findData(m.objective)))
         self.lr_spin.setValue(t.learning_rate)
         self.prompt_edit.setText("" if t.sample_prompt == "\n" else t.sample_prompt)
         self.name_edit.setText(s.name)
@@ -196,6 +206,13 @@ class PretrainForm(QWidget):
     def _kind_chosen(self) -> None:
         self.vocab_spin.setValue(DEFAULT_VOCAB[self.kind_combo.currentData()])
         self.tokenizer_info.setText("")
+
+    def _objective_chosen(self) -> None:
+        """A masked model cannot continue a prompt, so it has no samples to show."""
+        causal = self.objective_combo.currentData() == "causal"
+        for widget in (self.sample_spin, self.prompt_edit):
+            widget.setEnabled(causal)
+            widget.setToolTip("" if causal else self.tr("A fill-in-blanks model cannot continue text: no samples"))
 
     def _preset_chosen(self) -> None:
         key = self.preset_combo.currentData()
