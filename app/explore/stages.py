@@ -1,6 +1,6 @@
 """The stages, in the order the data flows, and which of them need a traced prompt."""
 
-STAGES = ["text", "tokens", "embeddings", "positions", "attention", "block", "output", "overview"]
+STAGES = ["text", "tokens", "embeddings", "positions", "attention", "block", "output", "overview", "challenges"]
 NEEDS_TRACE = {"text", "tokens", "embeddings", "positions", "attention", "block", "output"}
 # Stages read as one long page, top to bottom, that scroll at every window size (the others fit the window)
 LONG_PAGES = {"block"}
@@ -10,6 +10,7 @@ def build_panels(appearance) -> dict:
     """One panel a stage, by stage name, in STAGES order."""
     from .panels.attention import AttentionPanel
     from .panels.block import BlockPanel
+    from .panels.challenges import ChallengesPanel
     from .panels.embeddings import EmbeddingsPanel
     from .panels.output import OutputPanel
     from .panels.overview import OverviewPanel
@@ -18,5 +19,6 @@ def build_panels(appearance) -> dict:
     from .panels.tokens import TokensPanel
 
     classes = {"text": TextPanel, "tokens": TokensPanel, "embeddings": EmbeddingsPanel, "positions": PositionsPanel,
-               "attention": AttentionPanel, "block": BlockPanel, "output": OutputPanel, "overview": OverviewPanel}
+               "attention": AttentionPanel, "block": BlockPanel, "output": OutputPanel, "overview": OverviewPanel,
+               "challenges": ChallengesPanel}
     return {key: classes[key](appearance) for key in STAGES}
