@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from ...common.plots import make_plot, no_si_prefix, style_plot
 from ...common.textutil import visible
@@ -42,18 +42,16 @@ class AblationComparison(QWidget):
         self.title = heading("", appearance)
         self.plot = make_plot(appearance, invert_y=True)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.plot.setMinimumHeight(int(170 * appearance.scale ** 0.5))
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setScale(100)
         bottom.setLabel(self.tr("probability of the next token (%)"))
         no_si_prefix(bottom)
         self.before_bars = pg.BarGraphItem(x0=[], y=[], height=BAR, width=[])
         self.after_bars = pg.BarGraphItem(x0=[], y=[], height=BAR, width=[])
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-6, 6))
-        for item, name in ((self.before_bars, self.tr("whole model")), (self.after_bars, self.tr("parts switched off"))):
-            self.plot.addItem(item)
-            self.legend.addItem(item, name)
-        self.lens_before, self.lens_after = LogitLensTable(appearance), LogitLensTable(appearance)
+        self.plot.addItem(self.before_bars)
+        self.plot.addItem(self.after_bars)
+        self.legend = QLabel()  # above the chart, never over a bar
+        self.lens_before, self.lens_after = (LogitLensTable(appearance, fewest=1) for _ in range(2))
         lenses = QGridLayout()
         lenses.addWidget(heading(self.tr("Logit lens, whole model"), appearance), 0, 0)
         lenses.addWidget(heading(self.tr("Logit lens, parts switched off"), appearance), 0, 1)
@@ -63,8 +61,10 @@ class AblationComparison(QWidget):
         sv = QVBoxLayout(shown)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.title)
-        sv.addWidget(self.plot, 1)
+        sv.addWidget(self.legend)
+        sv.addWidget(self.plot)
         sv.addLayout(lenses)
+        sv.addStretch(1)
         self.scroll = QScrollArea()  # many layers (GPT-2) make the lenses long: they scroll, the bars keep their size
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -119,5 +119,6 @@ class AblationComparison(QWidget):
         style_plot(self.plot, a)
         self.before_bars.setOpts(brush=pg.mkBrush(a.color("cut")), pen=pg.mkPen(a.color("muted")))
         self.after_bars.setOpts(brush=pg.mkBrush(a.color("generated")), pen=pg.mkPen(a.color("generated")))
-        self.legend.setLabelTextColor(a.color("fg"))
-        self.legend.setLabelTextSize(f"{a.point_size * 0.9:.0f}pt")
+        keys = (("cut", self.tr("whole model")), ("generated", self.tr("parts switched off")))
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(f'<span style="color:{a.hex(c)}">■</span> {name}' for c, name in keys))
+        self.plot.setFixedHeight(int(190 * a.scale ** 0.6))  # six pairs of bars; the lenses below get the rest

@@ -41,7 +41,7 @@ class AblationControls(QWidget):
         self.modes = QButtonGroup(self)
         for button in (self.look, self.switch):
             self.modes.addButton(button)
-        self.switch.toggled.connect(lambda on: setattr(self.mosaic, "switching", on))
+        self.switch.toggled.connect(self._mode_changed)
         self.scan_button = QPushButton(self.tr("Which heads matter here?"))
         self.scan_button.setToolTip(self.tr("Switch each head off in turn and colour it by how much the top "
                                             "next token's probability falls"))
@@ -55,37 +55,40 @@ class AblationControls(QWidget):
         row.addWidget(self.look)
         row.addWidget(self.switch)
         row.addStretch(1)
+        self.show_scan_box = QCheckBox(self.tr("colour the grid by it"))
+        self.show_scan_box.toggled.connect(self._show_or_hide_scan)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_button)
         scan_row.addWidget(self.progress, 1)
         scan_row.addWidget(self.stop_button)
+        scan_row.addWidget(self.show_scan_box)
+        self.clear_button = QPushButton(self.tr("Clear switched-off parts"))  # shown while any part is off
+        scan_row.addWidget(self.clear_button)
         scan_row.addStretch(0)
 
         self.mlp_checks: list[QCheckBox] = []
         self.mlp_grid = QGridLayout()
         self.mlp_grid.setContentsMargins(0, 0, 0, 0)
-        self.clear_button = QPushButton(self.tr("Clear switched-off parts"))
-        self.show_scan_box = QCheckBox(self.tr("colour the grid by the scan"))
-        self.show_scan_box.toggled.connect(self._show_or_hide_scan)
         self.legend = DropLegend(appearance)
         self.scan_note = note("", appearance)
         self.below = QWidget()
         bv = QVBoxLayout(self.below)
         bv.setContentsMargins(0, 0, 0, 0)
-        mlps = QHBoxLayout()
+        self.mlp_row = QWidget()  # shown while switching, or while any part is off
+        mlps = QHBoxLayout(self.mlp_row)
+        mlps.setContentsMargins(0, 0, 0, 0)
         mlps.addWidget(QLabel(self.tr("MLP on in layer:")))
         mlps.addLayout(self.mlp_grid)
         mlps.addStretch(1)
-        mlps.addWidget(self.clear_button)
-        bv.addLayout(mlps)
+        bv.addWidget(self.mlp_row)
         bv.addLayout(scan_row)
-        bv.addWidget(self.show_scan_box)
         bv.addWidget(self.legend)
         bv.addWidget(self.scan_note)
         self.scan = None
         self.show_running(False)
         self.show_scan(None)
-        self.clear_button.setEnabled(False)
+        self.clear_button.hide()
+        self.mlp_row.hide()
 
     def attach(self, session) -> None:
         """Send what the user asks to the session and draw what it reports."""
@@ -120,6 +123,10 @@ class AblationControls(QWidget):
         if self.session is not None:
             self.show_ablation(self.session.ablation)
 
+    def _mode_changed(self, switching: bool) -> None:
+        self.mosaic.switching = switching
+        self.mlp_row.setVisible(switching or bool(self.session and self.session.ablation))
+
     # ---- what the session reports ---------------------------------------------------------
     def show_ablation(self, ablation) -> None:
         self.mosaic.show_ablation(ablation.heads)
@@ -127,7 +134,8 @@ class AblationControls(QWidget):
             box.blockSignals(True)  # showing the state, not changing it
             box.setChecked(not ablation.mlp_off(layer))
             box.blockSignals(False)
-        self.clear_button.setEnabled(bool(ablation))
+        self.clear_button.setVisible(bool(ablation))
+        self.mlp_row.setVisible(self.switch.isChecked() or bool(ablation))
 
     def show_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -160,9 +168,11 @@ class AblationControls(QWidget):
         self.mosaic.show_importance(scan.percentage_points(), half)
         self.legend.set_range(half)
         label = self.labels[scan.top_id] if scan.top_id < len(self.labels) else f"#{scan.top_id}"
-        text = self.tr("Top next token “{0}” ({1:.1f}%). Each head shows how many percentage points it loses "
-                       "when that head is switched off too; yellow: the prediction leans on the head.").format(
+        text = self.tr("Top next token “{0}” ({1:.1f}%): what it loses with each head off.").format(
             visible(label, 16), scan.top_prob * 100)
+        self.scan_note.setToolTip(self.tr("Each tile: the percentage points the top token's probability falls when "
+                                          "that head is switched off too. Yellow: the prediction leans on the head; "
+                                          "blue: the head was arguing against it."))
         if not scan.complete:
             reached = int(np.isfinite(scan.drops).any(axis=1).sum())
             text += " " + self.tr("Stopped after {0} of {1} layers.").format(reached, scan.drops.shape[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 
 from ...common.plots import rgba
@@ -53,8 +53,11 @@ def importance_tiles(points: np.ndarray, half_range: float, t: int, sep: int) ->
     return np.ascontiguousarray(flat[: n_layer * (t + sep) - sep, : n_head * (t + sep) - sep])
 
 
-def point_text(value: float) -> str:
-    return "" if not np.isfinite(value) else f"{value:+.1f}" if abs(value) < 99.95 else f"{value:+.0f}"
+def point_text(value: float, decimals: int = 1) -> str:
+    """ "+12.3", "-0.4", "0.0" (no sign on a number that rounds to zero); "" for no number."""
+    if not np.isfinite(value):
+        return ""
+    return f"{0.0:.{decimals}f}" if round(value, decimals) == 0 else f"{value:+.{decimals}f}"
 
 
 class ImportanceLabels:
@@ -75,14 +78,27 @@ class ImportanceLabels:
         if points is None:
             return
         font = appearance.font(0.85, bold=True)
+        decimals = self.decimals_that_fit(points, t, QFontMetrics(font))
         for i, item in enumerate(self.items[:wanted]):
             layer, head = divmod(i, points.shape[1])
             item.setFont(font)
             dark = colours is not None and colours[i].lightnessF() > 0.6
             item.setColor(QColor("#1b1b1f") if dark else QColor("#ffffff"))
-            item.setText(point_text(float(points[layer, head])))
+            item.setText("" if decimals is None else point_text(float(points[layer, head]), decimals))
             item.setPos(head * (t + sep) + t / 2, layer * (t + sep) + t / 2)
             item.setVisible(True)
+
+
+    def decimals_that_fit(self, points: np.ndarray, t: int, metrics: QFontMetrics) -> int | None:
+        """1 or 0 decimals, whichever lets every number fit inside its tile; None: not even whole numbers
+        (the colours and the colour bar still tell)."""
+        pixel = self.plot.getViewBox().viewPixelSize()[0]  # view units per screen pixel
+        tile = t / pixel if pixel > 0 else 0
+        for decimals in (1, 0):
+            texts = [point_text(float(v), decimals) for v in points.ravel()]
+            if max(metrics.horizontalAdvance(s) for s in texts) + 4 <= tile:
+                return decimals
+        return None
 
 
 class DropLegend(QWidget):

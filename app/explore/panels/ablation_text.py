@@ -28,7 +28,7 @@ def ablation_summary(ablation) -> str:
     heads, mlps = len(ablation.heads), len(ablation.mlps)
     counts = [tr("1 head") if heads == 1 else tr("{0} heads").format(heads)] if heads else []
     counts += [tr("1 MLP") if mlps == 1 else tr("{0} MLPs").format(mlps)] if mlps else []
-    return tr("{0} switched off: the numbers on every stage are from the changed model").format(
+    return tr("{0} switched off: every stage shows the changed model").format(
         tr(" and ").join(counts))
 
 
@@ -46,8 +46,10 @@ class AblationStatus(QLabel):
 
     def _style(self) -> None:
         self.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold")
+        self.setMinimumWidth(self.sizeHint().width() if self.text() else 0)  # presentation fonts are wider
 
     def show_ablation(self, ablation) -> None:
         self.setText(ablation_summary(ablation))
         self.setToolTip(ablation_parts(ablation))
+        self.setMinimumWidth(self.sizeHint().width())  # never cut: the trace's status line beside it yields first
         self.setVisible(bool(ablation))

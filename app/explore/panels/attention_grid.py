@@ -126,6 +126,8 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         super().resizeEvent(event)
         if self.shape[1]:
             now_and_after_layout(self._head_ticks)
+            if self.importance is not None:  # numbers that fit the tiles at their new size
+                now_and_after_layout(lambda: self.show_importance(self.importance, self.importance_range))
 
     def minimum_width(self) -> int:
         """Wide enough for every head's "H<n>" label and the layer labels."""

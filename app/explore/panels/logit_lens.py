@@ -13,9 +13,10 @@ SHOWN = 6
 
 
 class LogitLensTable(QTableWidget):
-    def __init__(self, appearance: Appearance, parent=None):
+    def __init__(self, appearance: Appearance, parent=None, fewest: int = 2):
         super().__init__(parent)
         self.appearance = appearance
+        self.fewest = fewest  # guesses shown however narrow the table (a cell's text is then cut)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -25,16 +26,16 @@ class LogitLensTable(QTableWidget):
         return f"{visible(label, 12)}  {p * 100:.1f}%"
 
     def columns_that_fit(self, texts: np.ndarray) -> int:
-        """How many guesses fit side by side with every cell's text whole (at least 2, at most SHOWN)."""
+        """How many guesses fit side by side with every cell's text whole (at least `fewest`, at most SHOWN)."""
         fm = QFontMetrics(self.appearance.font())
         header = max(self.verticalHeader().sizeHint().width(), fm.horizontalAdvance("layer 00") + 12)
         width = self.viewport().width() if self.isVisible() else self.width() - header - 4
         width = max(width, 100)
         widths = np.array([[fm.horizontalAdvance(t) + 14 for t in row] for row in texts])  # + cell padding
-        for n in range(min(SHOWN, texts.shape[1]), 1, -1):
+        for n in range(min(SHOWN, texts.shape[1]), self.fewest - 1, -1):
             if widths[:, :n].max() <= width / n:
                 return n
-        return min(2, texts.shape[1])
+        return min(self.fewest, texts.shape[1])
 
     def show_lens(self, trace, labels: list[str], position: int = -1) -> None:
         self._args = (trace, labels, position)
@@ -46,6 +47,7 @@ class LogitLensTable(QTableWidget):
         shown = self.columns_that_fit(texts)
         self.setRowCount(n_layer)
         self.setColumnCount(shown)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # new columns too share the width
         self.setHorizontalHeaderLabels([f"guess {i + 1}" for i in range(shown)])
         self.setVerticalHeaderLabels([f"layer {l + 1}" for l in range(n_layer)])
         colours = self.appearance.sequential().map(np.clip(probs[:, :shown], 0.0, 1.0).ravel(), mode="qcolor")
