@@ -456,3 +456,22 @@ def test_an_untrained_head_gives_one_label_to_almost_everything(shipped):
             guesses = Classifier(shipped.model, len(data.label_names())).head(pooled).argmax(1).numpy()
         one_label += np.bincount(guesses).max() >= 0.8 * len(guesses)
     assert one_label >= 6  # "usually": most random heads put 80% or more of the sentences under one label
+
+
+# Controls a lesson names, as the app labels them: renaming one in the app must update the lesson.
+CONTROLS = {
+    "attention": ["Click a head to:", "switch it off or on", "MLP on in layer:", "Which heads matter here?",
+                  "Before / after", "scores (before softmax)"],
+    "output": ["Temperature", "Top-k", "Top-p", "Step", "Play", "Undo"],
+    "tokens": ["Word"],
+    "finetuning": ["Try a sentence", "Before", "After"],
+    "pretraining": ["Samples", "Checkpoints"],
+    "overview": ["MLP", "self-attention"],
+}
+
+
+def test_the_controls_a_lesson_names_are_labelled_so_in_the_app():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "app").rglob("*.py"))
+    missing = [f"{name}: {label}" for name, labels in CONTROLS.items() for label in labels
+               if label not in read(name).text or label not in source]
+    assert missing == [], missing
