@@ -183,6 +183,10 @@ def test_bias_tab_runs_on_the_session_model_and_exports(qtbot, tmp_path):
         assert float(table.item(1, 3).text()) == pytest.approx(result.ratios()[1], rel=1e-2)
         path = win.panels["challenges"].bias.export(str(tmp_path / "out.csv"))
         assert float(read_csv(path)[2][2]) == result.probs[1, 0]
+        compute_view = win.panels["challenges"].compute
+        with qtbot.waitSignal(win.panels["challenges"].jobs.finished, timeout=TIMEOUT):
+            compute_view.measure_button.click()  # a GPT-style folder of ours saved without a run: no speed until now
+        assert compute_view.speed.here and "On this machine" in compute_view.result.text()
         win.panels["challenges"].bias.template.setText("no slot")
         win.panels["challenges"].bias.run_button.click()
         assert "exactly one slot" in win.panels["challenges"].bias.status.text()
@@ -237,3 +241,25 @@ def test_the_stage_renders_on_a_gpt2_folder(qtbot, tmp_path):
         panel.show_tab("interpretability")
         assert panel.interpret.table.rowCount() == 4  # 2 layers × 2 heads
         assert math.isfinite(float(panel.interpret.table.item(0, 2).text()[:-1]))
+
+
+@pytest.mark.parametrize("size", [(1440, 880), (1024, 640)])
+def test_every_tab_fits_without_scrolling_and_scrolls_in_small_presentation(qtbot, tmp_path, size):
+    from test_layout_small import model_dir, resize, settle, show
+
+    with open_window(qtbot, tmp_path, model_dir()) as win:
+        resize(qtbot, win, *size)
+        show(qtbot, win)
+        panel = win.panels["challenges"]
+        bar = win.stages.scroll.verticalScrollBar()
+        for presentation in (False, True):
+            win.appearance.update(presentation=presentation)
+            for tab in ("compute", "bias", "interpretability"):
+                settle(qtbot, win, "challenges")
+                panel.show_tab(tab)
+                qtbot.wait(120)
+                if not presentation or size == (1440, 880):
+                    assert bar.maximum() == 0, (tab, presentation, bar.maximum())
+                table = {"compute": panel.compute.model_table, "bias": panel.bias.table,
+                         "interpretability": panel.interpret.table}[tab]
+                assert table.viewport().height() >= 2 * table.verticalHeader().defaultSectionSize() or tab == "bias"

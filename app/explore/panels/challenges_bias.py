@@ -21,7 +21,7 @@ from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save
 from ...common import export
 from ...common.plots import make_plot, set_title, style_plot
 from .base import note
-from .challenges_parts import grouped_bars, table
+from .challenges_parts import fit_rows, grouped_bars, table
 
 
 def tr(text: str) -> str:
@@ -57,7 +57,7 @@ class BiasView(QWidget):
 
         self.plot = make_plot(appearance)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.plot.getPlotItem().getAxis("left").setLabel(tr("probability of the next token (%)"))
+        self.plot.getPlotItem().getAxis("left").setLabel(tr("next-token probability (%)"))
         self.plot.getPlotItem().getAxis("left").setScale(100)
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
         self.bars: list[pg.BarGraphItem] = []
@@ -144,7 +144,7 @@ class BiasView(QWidget):
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setTicks([[(i, f) for i, f in enumerate(result.fillers)]])
         self.plot.setXRange(-0.6, n_fill - 0.4, padding=0)
-        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) * 1.2, padding=0)
+        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) * 1.4, padding=0)  # room for the ratios and the legend
         set_title(self.plot, tr("“{0}” — next-token probability").format(result.probe.template), self.appearance)
         rows = result.rows()
         self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
@@ -186,5 +186,7 @@ class BiasView(QWidget):
     def apply_appearance(self) -> None:
         style_plot(self.plot, self.appearance)
         self.legend.setLabelTextColor(self.appearance.color("fg"))
+        fit_rows(self.table, self.appearance)
+        self.legend.setLabelTextSize(f"{self.appearance.point_size:.0f}pt")  # for labels added from now on
         if self.result is not None:
             self.show_result(self.result)

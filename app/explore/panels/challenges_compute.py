@@ -18,7 +18,7 @@ from model import compute
 from model.config import ModelConfig
 
 from .base import heading, note
-from .challenges_parts import LogSlider, fill, table
+from .challenges_parts import LogSlider, fill, fit_rows, table
 from .challenges_rows import comparison_rows, model_rows
 
 N_RANGE, D_RANGE = (4.0, 12.5), (4.0, 13.5)  # log10 of the sliders' ends: 10k..3T parameters, 10k..30T tokens
@@ -122,9 +122,8 @@ class ComputeView(QWidget):
         t.setMaximumHeight(t.horizontalHeader().sizeHint().height() + t.verticalHeader().length() + 2 * t.frameWidth()
                            + t.horizontalScrollBar().sizeHint().height())
         self.footnote.setText(tr(
-            "6·N·D: Kaplan et al. 2020, section 2.1 (forward 2N, backward 4N per token). For scale, Patterson et "
-            "al. 2021 estimate GPT-3's training used about {0:,} MWh in a data centre. The wattage is an "
-            "assumption, not a measurement.").format(compute.GPT3_ENERGY_KWH // 1000))
+            "6·N·D: Kaplan et al. 2020, section 2.1. GPT-3's training used about {0:,} MWh (Patterson et al. 2021). "
+            "The wattage is an assumption.").format(compute.GPT3_ENERGY_KWH // 1000))
         self._what_if()
 
     def _what_if(self) -> None:
@@ -160,3 +159,6 @@ class ComputeView(QWidget):
 
     def apply_appearance(self) -> None:
         self.result.setFont(self.appearance.font(1.1))
+        for t in (self.model_table, self.published):
+            fit_rows(t, self.appearance)
+        self._refresh()  # the published table's height follows its rows

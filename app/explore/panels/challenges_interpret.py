@@ -7,16 +7,18 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ...common.textutil import esc
 from .base import heading, note
-from .challenges_parts import fill, table
+from .challenges_parts import fill, fit_rows, table
 
 
 def tr(text: str) -> str:
@@ -89,7 +91,9 @@ class InterpretView(QWidget):
         self.table.setToolTip(tr("Mean attention weights of every head on this prompt; double-click a row to open it"))
         self.n_head = 1
 
-        left = QVBoxLayout()
+        self.example = QWidget()  # scrolls on its own when a small screen cannot hold the wrapped text
+        left = QVBoxLayout(self.example)
+        left.setContentsMargins(0, 0, 4, 0)
         left.addWidget(heading(tr("A worked example: what is this head doing?"), appearance))
         for label, button in zip(self.steps, (None, *self.buttons.values(), self.attention_button)):
             left.addWidget(label)
@@ -101,7 +105,12 @@ class InterpretView(QWidget):
         right.addWidget(heading(tr("Every head on this prompt"), appearance))
         right.addWidget(self.table, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
+        scroll = QScrollArea()
+        scroll.setWidget(self.example)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        layout.addWidget(scroll, 3)
         layout.addLayout(right, 2)
         self.set_trace(None)
 
@@ -176,3 +185,4 @@ class InterpretView(QWidget):
     def apply_appearance(self) -> None:
         for label in self.steps:
             label.setFont(self.appearance.font(1.05))
+        fit_rows(self.table, self.appearance)

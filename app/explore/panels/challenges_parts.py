@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,6 +36,11 @@ def table(columns: list[str]) -> QTableWidget:
     t.horizontalHeader().setStretchLastSection(True)
     t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)  # more rows in view than the default
     return t
+
+
+def fit_rows(t: QTableWidget, appearance) -> None:
+    """Rows as tall as the appearance's text (presentation mode's larger font clipped them)."""
+    t.verticalHeader().setDefaultSectionSize(QFontMetrics(appearance.font(1.0)).height() + 8)
 
 
 def fill(t: QTableWidget, rows: list[list[str]], tips: list[str] | None = None) -> None:
