@@ -202,7 +202,7 @@ FACTS = {
         (r"against it", "a step goes against the gradient"),
         (r"AdamW", "the optimizer named"),
         (r"warms up, then follows a cosine", "the schedule of model/settings.py"),
-        (r"not masked language modelling", "causal LM is not masked LM"),
+        (r"That is a different \"mask\"", "the causal mask is not the mask of masked LM"),
         (r"separate counting job with no network", "tokenizer training is not model training"),
     ],
     "finetuning": [
@@ -270,6 +270,7 @@ def shipped():
 def numbers(shipped) -> dict[str, float]:
     """What the lessons may quote about the shipped model, read from the model itself."""
     from app.explore.panels.output import N_BARS
+    from model.masking import MASK_FRACTION
 
     config, state = shipped.model.config, dict(shipped.model.named_parameters())
 
@@ -284,6 +285,7 @@ def numbers(shipped) -> dict[str, float]:
         mlp_block=count("blocks.0.mlp.", "blocks.0.ln2."), final_norm=count("ln_f."),
         total=sum(t.numel() for t in state.values()), bars=N_BARS,
         random_cosine=round(1 / math.sqrt(config.d_model), 2), char_loss=round(math.log(512), 1), chars=512,
+        masked_percent=round(100 * MASK_FRACTION),
     )
 
 
@@ -318,6 +320,7 @@ QUOTES = [
     ("pretraining", r"ln\(vocabulary size\): (\d\.\d) for (\d+) tokens", ("char_loss", "chars")),
     ("pretraining", r"near (\d\.\d) with (\d+) character tokens", ("char_loss", "chars")),
     ("pretraining", r"with a ([\d,]+)-token BPE vocabulary", ("vocab",)),
+    ("pretraining", r"(\d+)% of the tokens are picked", ("masked_percent",)),
     ("finetuning", r"the last N of its (\d+) blocks", ("n_layer",)),
     ("finetuning", r"all (\d+) lets the whole network adapt", ("n_layer",)),
 ]
@@ -465,7 +468,7 @@ CONTROLS = {
     "output": ["Temperature", "Top-k", "Top-p", "Step", "Play", "Undo"],
     "tokens": ["Word"],
     "finetuning": ["Try a sentence", "Before", "After"],
-    "pretraining": ["Samples", "Checkpoints"],
+    "pretraining": ["Samples", "Checkpoints", "Objective"],
     "overview": ["MLP", "self-attention"],
 }
 
