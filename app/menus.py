@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from model.paths import default_model_dir
 
+from . import worksheets
 from .common import export, figures
 from .explore.stages import STAGES
 from .i18n import NATIVE_NAMES, available_languages, choose_language, current_language
@@ -100,6 +101,7 @@ class WindowMenus:
         self.lessons_menu = h.addMenu(tr("Lessons"))
         for key in STAGES:
             self.add(self.lessons_menu, w.panels[key].title, lambda _=False, k=key: self.show_lesson_for(k))
+        self.add(h, tr("Worksheets…"), lambda: worksheets.open_worksheets(w))  # printable, for the stage on screen
         self.add(h, tr("About LM Anatomy"), self.show_about)
         self.shortcuts_text = ""
 
