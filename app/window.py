@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.training.open_model_requested.connect(self.open_in_explorer)
         self._build()
         self.panels["attention"].attach(s)  # heads and MLPs switched off there are the session's
+        self.panels["fill_blank"].attach(s.aux_worker)  # its guesses run beside the traces
         self.ablation_status = AblationStatus(s, self.appearance)  # says so while any part is off
         self.statusBar().addPermanentWidget(self.ablation_status)
         self.exports = StageExports(self)

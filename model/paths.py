@@ -18,6 +18,11 @@ def default_model_dir() -> Path:
     return resources_dir() / "models" / "shakespeare-bpe"
 
 
+def masked_model_dir() -> Path:
+    """The shipped masked-LM model (BERT-style), the same size and split as the default one."""
+    return resources_dir() / "models" / "shakespeare-bpe-masked"
+
+
 def default_corpus_dir() -> Path:
     return resources_dir() / "corpora" / "shakespeare"
 

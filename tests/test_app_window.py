@@ -250,7 +250,7 @@ def test_missing_model_shows_a_message_not_a_traceback(qtbot, tmp_path):
 
 def test_stage_shortcuts_cover_every_stage(qtbot, window):
     shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.menus.presentation_action))}
-    for i in range(len(STAGES)):
+    for i in range(min(9, len(STAGES))):  # Ctrl+1 to Ctrl+9; a tenth stage is in the View menu only
         assert f"Ctrl+{i + 1}" in shortcuts
     assert "F5" in shortcuts
 
@@ -262,7 +262,7 @@ def test_shortcuts_dialog_lists_the_stages_and_the_tabs(qtbot, window, monkeypat
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     window.menus.show_shortcuts()
-    for i in range(len(STAGES)):
+    for i in range(min(9, len(STAGES))):
         assert f"<b>Ctrl+{i + 1}</b>" in window.menus.shortcuts_text
     for name, keys, _ in TAB_SHORTCUTS:
         assert f"<b>{keys}</b>" in window.menus.shortcuts_text and f"the {name} tab" in window.menus.shortcuts_text

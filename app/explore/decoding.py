@@ -9,6 +9,11 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 
+def generates(trace) -> bool:
+    """Only a causal model's trace predicts a next token; a masked-LM model's cannot be continued."""
+    return getattr(trace, "objective", "causal") == "causal"
+
+
 class DecodingSession(QObject):
     changed = Signal()  # the generated ids changed: trace again
     tick = Signal()  # Play wants the next step
@@ -38,11 +43,16 @@ class DecodingSession(QObject):
         return sample_from(probs, self.rng), "sampled"
 
     def step(self, trace, labels, temperature: float, top_k: int, top_p: float) -> int:
+        if not generates(trace):
+            self.play(False)
+            return -1
         token, how = self.choose(trace, temperature, top_k, top_p)
         self.append(trace, labels, token, how)
         return token
 
     def append(self, trace, labels, token: int, how: str) -> None:
+        if not generates(trace):  # the Output stage says why (a fill-in-blanks model has no next token)
+            return
         probs = np.asarray(trace.next_token_probs)
         p = float(probs[token])
         rank = int((probs > p).sum()) + 1

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
-from model.paths import default_model_dir
+from model.paths import default_model_dir, masked_model_dir
 
 from ..training.timeline import run_label
 
@@ -52,8 +52,11 @@ class ModelPicker(QWidget):
         c, shipped = self.model_combo, str(default_model_dir())
         c.clear()
         c.addItem(tr("Shipped: {0}").format(Path(shipped).name), shipped)
-        paths = [p for p in recent if p != shipped]
-        if current and current != shipped and current not in paths:
+        masked = str(masked_model_dir())  # the fill-in-blanks model beside it (Fill the blank stage)
+        if Path(masked).is_dir():
+            c.addItem(tr("Shipped: {0}").format(Path(masked).name), masked)
+        paths = [p for p in recent if p not in (shipped, masked)]
+        if current and current not in (shipped, masked) and current not in paths:
             paths.insert(0, current)
         for path in paths:
             c.addItem(model_label(path), path)

@@ -156,9 +156,12 @@ class AttentionPanel(Panel):
                                  signed=self.showing_scores, value_name="score" if self.showing_scores else "weight")
         probs = self.trace.layers[self.layer].attn_probs
         self.lines.show_weights(probs.mean(axis=0) if self.average.isChecked() else probs[self.head], self.trace.token_strs)
+        causal = getattr(self.trace, "objective", "causal") == "causal"  # a masked-LM model sees both sides
         self.caption.setText(
-            "Each row is a token looking back at the tokens before it (itself included). "
-            "Grey cells above the diagonal are hidden by the causal mask: a token never sees the future. "
+            ("Each row is a token looking back at the tokens before it (itself included). "
+             "Grey cells above the diagonal are hidden by the causal mask: a token never sees the future. " if causal
+             else "Each row is a token looking at every token, before and after it: this model fills in blanks (a "
+             "masked language model), so it has no causal mask and the whole square is coloured. ")
             + ("Scores are shown per head on their own scale in the grid." if self.showing_scores else "")
         )
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
+from ..decoding import generates
 from .base import Panel, heading, note
+from .output_masked import show_no_next_token
 from .sampling import SamplingControls
 
 N_BARS = 15
@@ -144,6 +146,10 @@ class OutputPanel(Panel):
     # ---- rendering -----------------------------------------------------------------------
     def render(self, trace) -> None:
         self.trace = trace
+        for button in (self.controls.step_button, self.play_button):
+            button.setEnabled(generates(trace))
+        if not generates(trace):
+            return show_no_next_token(self)
         raw = np.asarray(trace.next_token_probs, np.float64)
         shaped, kept = shape(trace.final_logits, *self.settings())
         order = np.argsort(-raw, kind="stable")[:N_BARS]

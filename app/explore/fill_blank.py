@@ -1,0 +1,98 @@
+"""The Fill the blank stage's work, on a worker thread: load the two models it compares, split the
+prompt into the masked model's tokens and guess every hidden one with both models (model.fill_blank).
+
+The masked model is the open one when it is masked, else the shipped shakespeare-bpe-masked. The causal
+model is the open one when it is causal and numbers its tokens as the masked model does (the same
+tokenizer, plus [MASK]); otherwise the shipped shakespeare-bpe. Models stay loaded between jobs; only
+the worker thread touches them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.paths import default_model_dir, masked_model_dir
+
+_loaded: dict[str, tuple[float, object]] = {}  # folder -> (weights' mtime, LoadedModel); worker thread only
+
+
+@dataclass
+class Guesses:
+    """One model's guesses for one blank: labels and probabilities, best first."""
+
+    labels: list[str]
+    probs: list[float]
+    answer_prob: float
+    answer_rank: int
+
+
+@dataclass
+class FillResult:
+    text: str  # the prompt window that was split
+    labels: list[str]  # the masked model's tokens of it, readable
+    ids: list[int]
+    blanks: list[int]  # hidden positions, ascending
+    masked: dict[int, Guesses] = field(default_factory=dict)  # position -> the masked model's guesses
+    causal: dict[int, Guesses | None] = field(default_factory=dict)  # None: nothing to the left
+    masked_name: str = ""
+    causal_name: str = ""
+    message: str = ""  # why nothing could be guessed (a model missing), for the panel
+
+
+def _load(folder: str):
+    from model.checkpoint import load_model
+
+    path = Path(folder)
+    stamp = (path / "model.safetensors").stat().st_mtime if (path / "model.safetensors").exists() else 0.0
+    cached = _loaded.get(str(path))
+    if cached is None or cached[0] != stamp:
+        if len(_loaded) >= 3:
+            _loaded.pop(next(iter(_loaded)))
+        _loaded[str(path)] = (stamp, load_model(path))
+    return _loaded[str(path)][1]
+
+
+def _shares_ids(folder: str, masked) -> bool:
+    """Does the model in `folder` number tokens as the masked model does (its tokenizer, less [MASK])?"""
+    from model.tokenizer import TextTokenizer
+
+    try:
+        tok = TextTokenizer.load(Path(folder) / "tokenizer.json")
+    except Exception:  # a GPT-2 folder, an unreadable file: not the same tokens
+        return False
+    return tok.with_mask().fingerprint() == masked.tokenizer.fingerprint()
+
+
+def _guesses(guess, labels: list[str]) -> Guesses:
+    return Guesses([labels[int(i)] for i in guess.top_ids], [float(p) for p in guess.top_probs],
+                   guess.answer_prob, guess.answer_rank)
+
+
+def fill_blanks(text: str, blanks: list[int], old_ids: list[int], open_path: str | None,
+                open_objective: str | None) -> FillResult:
+    """Split `text` with the masked model's tokenizer; keep the blanks whose token is unchanged from
+    `old_ids`; guess each with both models."""
+    from model.checkpoint import CheckpointError
+    from model.fill_blank import causal_guesses, masked_guesses
+    from model.tracing import window_text
+
+    masked_path = open_path if open_objective == "masked" else str(masked_model_dir())
+    try:
+        masked = _load(masked_path)
+    except CheckpointError as exc:
+        return FillResult(text, [], [], [], message=f"The fill-in-blanks model could not be opened: {exc}")
+    tok = masked.tokenizer
+    window, ids, *_ = window_text(tok, text, masked.config.context_length)
+    kept = sorted(b for b in set(blanks) if b < len(ids) and b < len(old_ids) and ids[b] == old_ids[b])
+    causal_path = (open_path if open_objective == "causal" and open_path and _shares_ids(open_path, masked)
+                   else str(default_model_dir()))
+    causal = _load(causal_path)
+    result = FillResult(window, [tok.label(i) for i in ids], list(ids), kept,
+                        masked_name=Path(masked_path).name, causal_name=Path(causal_path).name)
+    if kept:
+        labels = tok.labels
+        for g in masked_guesses(masked.model, ids, kept, tok.mask_id):
+            result.masked[g.position] = _guesses(g, labels)
+        for b, g in zip(kept, causal_guesses(causal.model, ids, kept)):
+            result.causal[b] = None if g is None else _guesses(g, labels)
+    return result

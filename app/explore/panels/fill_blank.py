@@ -1,0 +1,184 @@
+"""Fill the blank: click tokens of the prompt to hide them; a masked model (reads both sides of each
+blank) and a causal model (reads only the left side) guess what was there, side by side.
+The work runs on the session's aux worker (app.explore.fill_blank); this panel only draws."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ...common.flow import FlowLayout
+from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
+from ...common.textutil import esc, visible
+from .base import Panel, heading, note
+from .output import pct
+
+KIND = "fill_blank"  # the worker job kind
+
+
+class FillBlankPanel(Panel):
+    name, title = "fill_blank", "Fill the blank"
+
+    def __init__(self, appearance=None, parent=None):
+        super().__init__(appearance, parent)
+        self.worker = None
+        self.blanks: set[int] = set()
+        self.result = None  # app.explore.fill_blank.FillResult on screen
+        self.chosen = None  # the blank clicked last: its bars are shown
+        self.chips: list[QPushButton] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Fill the blank: click tokens to hide them"), self.appearance))
+        chips = QWidget()
+        self.flow = FlowLayout(chips, spacing=4)
+        scroll = self.chip_scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(chips)
+        scroll.setMaximumHeight(int(120 * self.appearance.scale))
+        layout.addWidget(scroll)
+        row = QHBoxLayout()
+        self.which = QComboBox()  # which blank the bars show
+        self.which.currentIndexChanged.connect(self._draw_bars)
+        row.addWidget(self.which)
+        self.status = note("", self.appearance)
+        row.addWidget(self.status, 1)
+        layout.addLayout(row)
+        plots = QHBoxLayout()
+        self.charts, self.bars = [], []
+        for _ in range(2):
+            plot = make_plot(self.appearance, invert_y=True)
+            plot.getViewBox().setMouseEnabled(x=False, y=False)
+            axis = plot.getPlotItem().getAxis("bottom")
+            axis.setScale(100)
+            axis.setLabel(self.tr("probability (%)"))
+            no_si_prefix(axis)
+            bars = pg.BarGraphItem(x0=[], y=[], height=0.75, width=[])
+            plot.addItem(bars)
+            self.charts.append(plot)
+            self.bars.append(bars)
+            plots.addWidget(plot)
+        layout.addLayout(plots, 1)
+        self.caption = note("", self.appearance)
+        layout.addWidget(self.caption)
+
+    def attach(self, worker) -> None:
+        """Run the guesses on `worker` (an app.common.worker.Worker; the window gives the session's aux one)."""
+        self.worker = worker
+        worker.done.connect(self._done)
+        worker.failed.connect(self._failed)
+
+    # ---- what the user did -----------------------------------------------------------------
+    def render(self, trace) -> None:
+        self.trace = trace
+        self._request()
+
+    def toggle(self, position: int) -> None:
+        """Hide the token at `position`, or show it again."""
+        self.blanks.symmetric_difference_update({position})
+        self.chosen = position if position in self.blanks else None
+        self._request()
+
+    def _request(self) -> None:
+        if self.worker is None or self.trace is None:
+            return
+        from ..fill_blank import fill_blanks
+
+        info = self.info
+        args = (self.trace.text, sorted(self.blanks), list(self.result.ids) if self.result else [],
+                info.path if info is not None else None, info.config.get("objective", "causal") if info else None)
+        self.status.setText(self.tr("Guessing…"))
+        self.worker.submit(KIND, lambda: fill_blanks(*args))
+
+    def _failed(self, kind: str, gen: int, message: str) -> None:
+        if kind == KIND and self.worker.is_current(kind, gen):
+            self.status.setText(esc(message))
+
+    # ---- drawing -----------------------------------------------------------------------------
+    def _done(self, kind: str, gen: int, result) -> None:
+        if kind != KIND or not self.worker.is_current(kind, gen):
+            return
+        self.result, self.blanks = result, set(result.blanks)
+        self._show_chips(result)
+        chosen = self.chosen
+        self.which.blockSignals(True)
+        self.which.clear()
+        for b in result.blanks:
+            self.which.addItem(self.tr("Blank at token {0}: “{1}”").format(b + 1, visible(result.labels[b], 16)), b)
+        self.which.setCurrentIndex(max(0, self.which.findData(chosen)) if chosen in result.blanks else
+                                   self.which.count() - 1)
+        self.which.setVisible(len(result.blanks) > 1)
+        self.which.blockSignals(False)
+        self.status.setText(esc(result.message) if result.message else self.tr(
+            "Masked model: <b>{0}</b> (reads both sides of each blank) · causal model: <b>{1}</b> (reads the left "
+            "side only)").format(esc(result.masked_name), esc(result.causal_name)))
+        self._draw_bars()
+
+    def _show_chips(self, result) -> None:
+        while len(self.chips) < len(result.labels):
+            chip = QPushButton()
+            chip.setCheckable(True)
+            chip.setCursor(Qt.PointingHandCursor)
+            chip.clicked.connect(lambda _on, i=len(self.chips): self.toggle(i))
+            self.flow.addWidget(chip)
+            self.chips.append(chip)
+        for i, chip in enumerate(self.chips):
+            chip.setVisible(i < len(result.labels))
+            if i < len(result.labels):
+                hidden = i in result.blanks
+                chip.setText("[MASK]" if hidden else visible(result.labels[i], 16))
+                chip.setChecked(hidden)
+                chip.setToolTip(self.tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
+                                if hidden else self.tr("Click to hide this token"))
+                chip.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold" if hidden else "")
+
+    def _draw_bars(self) -> None:
+        r, a = self.result, self.appearance
+        b = self.which.currentData()
+        if r is None or b is None:
+            for plot, bars in zip(self.charts, self.bars):
+                bars.setOpts(x0=[], y=[], width=[])
+                plot.getPlotItem().getAxis("left").setTicks([[], []])
+                set_title(plot, "", a)
+            self.caption.setText(self.tr("Click one or more tokens above: each becomes [MASK]. The masked model "
+                                         "reads the words on both sides of it; the causal model only those before it."))
+            return
+        answer = r.labels[b]
+        titles = (self.tr("Masked model (both sides): guesses for the blank"),
+                  self.tr("Causal model (left side only): guesses for the blank"))
+        for plot, bars, guesses, title in zip(self.charts, self.bars, (r.masked.get(b), r.causal.get(b)), titles):
+            set_title(plot, title, a)
+            if guesses is None:
+                bars.setOpts(x0=[], y=[], width=[])
+                plot.getPlotItem().getAxis("left").setTicks([[], []])
+                continue
+            rows = np.arange(len(guesses.labels))
+            brushes = [QBrush(a.color("generated")) if label == answer else a.sequential().map(0.35, mode="qcolor")
+                       for label in guesses.labels]
+            bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=guesses.probs, height=0.75, brushes=brushes,
+                         pen=pg.mkPen(None))
+            ticks = [(i, f"{visible(label, 14)}  {pct(p)}") for i, (label, p) in enumerate(zip(guesses.labels,
+                                                                                              guesses.probs))]
+            plot.getPlotItem().getAxis("left").setTicks([ticks, []])
+            plot.getViewBox().setRange(xRange=(0, max(0.05, max(guesses.probs) * 1.05)),
+                                       yRange=(-0.6, len(rows) - 0.4), padding=0)
+        self.caption.setText(self._summary(r, b, answer))
+
+    def _summary(self, r, b: int, answer: str) -> str:
+        m, c = r.masked.get(b), r.causal.get(b)
+        said = self.tr("The hidden token is “{0}” (its bars are coloured). The masked model gives it {1} "
+                       "(rank {2})").format(esc(visible(answer, 20)), pct(m.answer_prob), m.answer_rank)
+        if c is None:
+            return said + self.tr("; the causal model has nothing to its left to read, so it cannot guess.")
+        return said + self.tr("; the causal model, which cannot see what comes after, gives it {0} (rank {1}).").format(
+            pct(c.answer_prob), c.answer_rank)
+
+    def apply_appearance(self) -> None:
+        for plot in self.charts:
+            style_plot(plot, self.appearance)
+        if self.result is not None:
+            self._show_chips(self.result)
+            self._draw_bars()
+
+    def plots(self):
+        return {"masked model guesses": self.charts[0], "causal model guesses": self.charts[1]}

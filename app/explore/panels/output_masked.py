@@ -1,0 +1,27 @@
+"""The Output stage for a masked-LM model (BERT-style): it predicts hidden tokens, not a next one, so
+the stage shows no bars and says why, and Step and Play are off (app.explore.decoding.generates)."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from ...common.plots import set_title
+from ...common.textutil import esc
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OutputPanel", text)
+
+
+def show_no_next_token(panel) -> None:
+    """Empty the OutputPanel's bars and explain: generation needs a causal model."""
+    from model.masking import GENERATION_NEEDS_CAUSAL  # plain text; the engine is loaded by now
+
+    for bars in (panel.raw_bars, panel.cut_bars, panel.kept_bars):
+        bars.setOpts(x0=[], y=[], width=[], height=0.8)
+    for item in panel.bar_labels:
+        item.setText("")
+    panel.candidates, panel.label_texts = np.zeros(0, np.int64), []
+    set_title(panel.plot, tr("No next token: this model fills in blanks"), panel.appearance)
+    panel.summary.setText(esc(GENERATION_NEEDS_CAUSAL) + " " + tr("The <b>Fill the blank</b> stage shows what "
+                                                                  "this model does."))
