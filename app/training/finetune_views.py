@@ -109,14 +109,15 @@ class TryBox(QGroupBox):
     requested = Signal()
 
     def __init__(self, appearance: Appearance, parent=None):
-        super().__init__("Try a sentence", parent)
+        super().__init__(self.tr("Try a sentence"), parent)
         self.last_prediction = None  # (text, before probabilities or None, after probabilities or None)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Type a sentence, e.g. The film was a delight from start to finish.")
+        self.edit.setPlaceholderText(self.tr("Type a sentence, e.g. The film was a delight from start to finish."))
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.requested)
         self.edit.textChanged.connect(lambda: self.timer.start())
-        self.result = QLabel("Before fine-tuning the head is random, so expect a coin toss.")
+        self.result = QLabel(self.tr("Before fine-tuning the new head is untrained: it tends to give one label to "
+                                     "almost every sentence, whatever it says."))
         self.result.setTextFormat(Qt.RichText)
         self.result.setWordWrap(True)
         self.result.setFont(appearance.font(1.1))
