@@ -119,7 +119,8 @@ def test_drawn_numbers_equal_a_recomputation_from_the_weights(qtbot, shipped):
     assert np.isinf(drawn["masked_scores"][8:]).all() and np.isfinite(drawn["masked_scores"][:8]).all()
     assert (drawn["probs"][8:] == 0).all() and drawn["probs"].sum() == pytest.approx(1.0, abs=1e-5)
     assert panel.steps["attention"].keys.matrix.shape == (8, trace.layers[0].keys.shape[-1])
-    assert f"{trace.n_tokens - 8} later tokens set to −∞" in panel.steps["attention"].ladder_title.text()
+    assert f"sees 8 of {trace.n_tokens} tokens; the {trace.n_tokens - 8} after it are set to −∞" in \
+        panel.steps["attention"].mask_line.text
 
 
 def test_clicking_a_token_and_a_layer_follows_them(qtbot, shipped):

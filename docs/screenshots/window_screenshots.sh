@@ -25,6 +25,8 @@ sleep 1
 run() {  # run MODE WIDTH HEIGHT
     local mode=$1 w=$2 h=$3 tmp app wid i
     tmp=$(mktemp -d)
+    mkdir -p "$tmp/config/LM Anatomy"  # the first launch's tour offer would cover the stage
+    printf '[General]\nsettings_version=1\n[tour]\noffered=true\n' > "$tmp/config/LM Anatomy/lm-anatomy.conf"
     XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data "$ROOT/.venv/bin/lm-anatomy" >"$tmp/log" 2>&1 &
     app=$!
     wid=""

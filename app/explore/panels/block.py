@@ -7,10 +7,10 @@ import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...common.textutil import visible
-from .base import Panel, note
-from .block_charts import TokenRow
+from .base import Panel
 from .block_sections import build_steps
 from .block_steps import BlockNumbers, block_numbers
+from .block_text import InfoLine, Painted, TokenRow
 
 
 class BlockPanel(Panel):
@@ -21,6 +21,7 @@ class BlockPanel(Panel):
         self.layer, self.head = 0, 0
         self.token = -1  # the token followed; -1: the last one, whatever the prompt's length
         self.numbers: BlockNumbers | None = None
+        self.laid_out_for: list = []  # the pictures' heights and the captions at the last fit_height
         self.layer_box, self.head_box = QComboBox(), QComboBox()
         self.layer_box.setToolTip(self.tr("The block (layer) to look inside"))
         self.head_box.setToolTip(self.tr("The attention head shown in step 2"))
@@ -29,7 +30,7 @@ class BlockPanel(Panel):
         self.tokens = TokenRow(self.appearance)
         self.tokens.setToolTip(self.tr("Click a token (or use ← →) to follow it through the block"))
         self.tokens.token_clicked.connect(self.select_token)
-        self.token_note = note("", self.appearance)
+        self.token_note = InfoLine(self.appearance, muted=False)
         self.steps = build_steps(self.appearance)
         self.steps["layers"].chart.layer_clicked.connect(self.select_layer)
 
@@ -110,9 +111,9 @@ class BlockPanel(Panel):
         labels = trace.token_strs
         n_head = trace.layers[0].queries.shape[0]
         self.tokens.set_tokens(labels, n.token)
-        follows = self.tr(" (the last: it follows the prompt as you type)") if self.token < 0 else ""
-        self.token_note.setText(self.tr("Following token #{0} “{1}”{2} through block {3} of {4}.").format(
-            n.token, visible(labels[n.token], 16), follows, n.layer + 1, len(trace.layers)))
+        follows = self.tr(" · the last one, as you type") if self.token < 0 else ""
+        self.token_note.set_text(self.tr("#{0} “{1}” through block {2} of {3}{4}").format(
+            n.token, visible(labels[n.token], 16), n.layer + 1, len(trace.layers), follows), self.tr("Token"))
         s = self.steps
         s["norm1"].show(n.x_in, n.ln1_normalised, n.ln1_out)
         s["attention"].show(n, labels, n.head in n.silent_heads, config.get("objective", "causal") == "causal")
@@ -122,12 +123,16 @@ class BlockPanel(Panel):
         s["mlp"].show(n, approx)
         s["add2"].show(n.resid_mid, n.mlp_out, n.resid_post)
         s["layers"].chart.set_norms(n.stream_norms, n.attn_norms, n.mlp_norms, n.layer)
-        self.fit_height()
+        shape = [w.height() for w in self.findChildren(Painted)] + [w.text() for w in self.findChildren(QLabel)]
+        if shape != self.laid_out_for:  # a height or a caption changed: lay the steps out again
+            self.fit_height()
 
     def fit_height(self) -> None:
         """As tall as the steps need at this width, wrapped captions included (the stage scrolls). Summed
         here: a layout's minimum counts a wrapped label at a guessed width, and its cached height-for-width
         outlived new caption text (captions overlapped the pictures)."""
+        self.laid_out_for = [w.height() for w in self.findChildren(Painted)] + [
+            w.text() for w in self.findChildren(QLabel)]
         layout = self.layout()
         margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
@@ -140,7 +145,8 @@ class BlockPanel(Panel):
                 heights.append(item.widget().layout().totalHeightForWidth(width))
             elif not item.isEmpty():
                 heights.append(max(item.minimumSize().height(), item.sizeHint().height()))
-        wanted = margins.top() + margins.bottom() + sum(heights) + layout.spacing() * (len(heights) - 1)
+        # (+ 8: room for the box layout's rounding, which left a step 2 px short of its captions)
+        wanted = margins.top() + margins.bottom() + sum(heights) + layout.spacing() * (len(heights) - 1) + 8
         if wanted != self.minimumHeight():
             self.setMinimumHeight(wanted)
 

@@ -1,5 +1,5 @@
-"""The Inside-a-block stage's small charts: the token picker, the GELU curve with this token's
-pre-activations on it, the most active neurons, and the residual stream's size layer by layer."""
+"""The Inside-a-block stage's small charts: the GELU curve with this token's pre-activations on it,
+the most active neurons, and the residual stream's size layer by layer."""
 from __future__ import annotations
 
 import numpy as np
@@ -9,88 +9,8 @@ from PySide6.QtWidgets import QToolTip
 
 from ...common.appearance import OKABE_ITO
 from ...common.plots import rgba
-from ...common.textutil import visible
-from .block_draw import Painted
 from .block_steps import gelu
-
-
-class TokenRow(Painted):
-    """The prompt's tokens on one line; click one (or use ← →) to follow it through the block.
-    Tokens after the chosen one are dimmed: the causal mask hides them from it."""
-
-    token_clicked = Signal(int)
-
-    def __init__(self, appearance, parent=None):
-        super().__init__(appearance, parent)
-        self.labels: list[str] = []
-        self.selected = 0
-        self.spans: list[tuple[float, float]] = []  # x from, x to of each token, after scrolling
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setCursor(Qt.PointingHandCursor)
-        self.refit()
-
-    def wanted_height(self) -> int:
-        return self.font_metrics(1.0).height() + 14
-
-    def set_tokens(self, labels: list[str], selected: int) -> None:
-        self.labels, self.selected = [visible(s, 14) for s in labels], selected
-        self._layout()
-        self.update()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._layout()
-
-    def refit(self) -> None:
-        super().refit()
-        self._layout()
-
-    def _layout(self) -> None:
-        fm, pad = self.font_metrics(1.0), 10
-        widths = [fm.horizontalAdvance(s) + pad for s in self.labels]
-        starts = np.concatenate([[0.0], np.cumsum(widths)[:-1]]) if widths else np.zeros(0)
-        shift = 4.0
-        if widths and starts[-1] + widths[-1] > self.width() - 8:  # keep the chosen token in view, centred
-            centre = starts[self.selected] + widths[self.selected] / 2
-            shift = float(np.clip(self.width() / 2 - centre, self.width() - 8 - starts[-1] - widths[-1], 4.0))
-        self.spans = [(s + shift, s + shift + w) for s, w in zip(starts, widths)]
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        a, h = self.appearance, self.height()
-        p.setFont(a.font(1.0))
-        for i, ((x0, x1), label) in enumerate(zip(self.spans, self.labels)):
-            if x1 < 0 or x0 > self.width():
-                continue
-            box = QRectF(x0 + 1, 3, x1 - x0 - 2, h - 6)
-            if i == self.selected:
-                p.fillRect(box, a.color("accent"))
-                p.setPen(QColor("#ffffff"))
-            else:
-                p.fillRect(box, a.color("bg"))
-                p.setPen(a.color("cut") if i > self.selected else a.color("fg"))
-            p.drawText(box, Qt.AlignCenter, label)
-        if self.hasFocus():
-            p.setPen(QPen(a.color("accent"), 1, Qt.DotLine))
-            p.drawRect(QRectF(0.5, 0.5, self.width() - 1, h - 1))
-        p.end()
-
-    def mousePressEvent(self, event) -> None:
-        x = event.position().x()
-        for i, (x0, x1) in enumerate(self.spans):
-            if x0 <= x < x1:
-                self.token_clicked.emit(i)
-                return
-
-    def keyPressEvent(self, event) -> None:
-        step = {Qt.Key_Left: -1, Qt.Key_Right: 1}.get(event.key())
-        target = {Qt.Key_Home: 0, Qt.Key_End: len(self.labels) - 1}.get(event.key())
-        if step is not None and self.labels:
-            self.token_clicked.emit(int(np.clip(self.selected + step, 0, len(self.labels) - 1)))
-        elif target is not None and self.labels:
-            self.token_clicked.emit(target)
-        else:
-            super().keyPressEvent(event)
+from .block_text import Painted
 
 
 class GeluPlot(Painted):

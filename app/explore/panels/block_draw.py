@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip
 
 from ...common.appearance import Appearance
+from .block_text import Painted
 
 
 def bar_colours(appearance: Appearance) -> tuple[QColor, QColor]:
@@ -30,32 +31,6 @@ def coloured_image(matrix: np.ndarray, levels: tuple[float, float], lut: np.ndar
     rgb = np.ascontiguousarray(lut[scaled][..., :3], dtype=np.uint8)
     rgb[~finite] = (hidden.red(), hidden.green(), hidden.blue())
     return QImage(rgb.data, matrix.shape[1], matrix.shape[0], 3 * matrix.shape[1], QImage.Format_RGB888).copy()
-
-
-class Painted(QWidget):
-    """A painted picture with a fixed height that follows the font size (presentation mode, zoom)."""
-
-    def __init__(self, appearance: Appearance, parent=None):
-        super().__init__(parent)
-        self.appearance = appearance
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setMinimumWidth(240)
-        self.setMouseTracking(True)
-        appearance.changed.connect(self.refit)
-
-    def font_metrics(self, relative: float = 0.9) -> QFontMetrics:
-        return QFontMetrics(self.appearance.font(relative))
-
-    def wanted_height(self) -> int:
-        return 40
-
-    def refit(self) -> None:
-        self.setFixedHeight(self.wanted_height())
-        self.update()
-
-    def label_width(self) -> int:
-        """The left column (row names), the same in every picture so their bars line up."""
-        return max(90, min(int(self.width() * 0.3), int(170 * self.appearance.scale ** 0.8)))
 
 
 class VectorRows(Painted):
@@ -186,6 +161,7 @@ class CellGrid(Painted):
         self.col_names: list[str] = []
         self.sequential_rows: set[int] = set()  # rows of non-negative weights (viridis, 0 to their max)
         self.weights: np.ndarray | None = None  # [R] drawn as bars beside the rows (the softmax weights)
+        self.row_ranges: list[tuple[float, float]] = []  # each row's colour scale
         self.refit()
 
     def set_matrix(self, matrix, row_names, col_names=(), sequential_rows=(), weights=None) -> None:
@@ -193,6 +169,9 @@ class CellGrid(Painted):
         self.row_names, self.col_names = list(row_names), list(col_names)
         self.sequential_rows = set(sequential_rows)
         self.weights = None if weights is None else np.asarray(weights, np.float32)
+        shared = self._levels(-1)  # the rows on one scale; each row's range is worked out once, not per paint
+        self.row_ranges = [self._levels(r) if self.row_levels or r in self.sequential_rows else shared
+                           for r in range(self.matrix.shape[0])]
         if self.height() != self.wanted_height():
             self.refit()
         self.update()
@@ -216,6 +195,9 @@ class CellGrid(Painted):
         return QRectF(left, 2, max(10, self.width() - left - 6), self.matrix.shape[0] * self.cell_height())
 
     def levels(self, row: int) -> tuple[float, float]:
+        return self.row_ranges[row]
+
+    def _levels(self, row: int) -> tuple[float, float]:
         if self.row_levels or row in self.sequential_rows:
             data = self.matrix[row]
         else:
@@ -233,7 +215,9 @@ class CellGrid(Painted):
         cw = rect.width() / cols
         diverging = a.diverging().getLookupTable(nPts=256, alpha=False)
         sequential = a.sequential().getLookupTable(nPts=256, alpha=False)
-        for r in range(rows):
+        if not self.row_levels and not self.sequential_rows:  # one scale: one image
+            p.drawImage(rect, coloured_image(self.matrix, self.levels(0), diverging, a.color("grid")))
+        for r in range(rows) if self.row_levels or self.sequential_rows else ():
             lut = sequential if r in self.sequential_rows else diverging
             image = coloured_image(self.matrix[r : r + 1], self.levels(r), lut, a.color("grid"))
             p.drawImage(QRectF(rect.left(), rect.top() + r * ch, rect.width(), ch), image)

@@ -11,6 +11,7 @@ from .base import heading, note
 from .block_charts import GeluPlot, LayerChart, NeuronList
 from .block_draw import CellGrid, VectorRows
 from .block_steps import BlockNumbers
+from .block_text import InfoLine
 
 
 def tr(text: str) -> str:
@@ -53,7 +54,7 @@ class NormStep(Step):
 
 class AttentionStep(Step):
     """One head, for one token: the query, the keys and values it may see, the scores, the mask,
-    softmax and the weighted sum of the values."""
+    softmax and the weighted sum of the values. Words that change with every keystroke are painted lines."""
 
     def __init__(self, appearance):
         super().__init__(appearance, "")
@@ -63,6 +64,7 @@ class AttentionStep(Step):
         self.output = VectorRows(appearance, shared=False)
         self.keys_title, self.values_title = note("", appearance), note("", appearance)
         self.ladder_title, self.output_title = note("", appearance), note("", appearance)
+        self.mask_line, self.focus_line = InfoLine(appearance), InfoLine(appearance, muted=False)
         self.off = note("", appearance)
         pair = QHBoxLayout()  # every token's key and value come from the same layer-normed vector
         for title, grid in ((self.keys_title, self.keys), (self.values_title, self.values)):
@@ -73,14 +75,14 @@ class AttentionStep(Step):
             pair.addLayout(column, 1)
         self.body.addWidget(self.query)
         self.body.addLayout(pair)
-        for w in (self.ladder_title, self.ladder, self.output_title, self.output, self.off):
+        for w in (self.ladder_title, self.mask_line, self.ladder, self.output_title, self.focus_line, self.output,
+                  self.off):
             self.body.addWidget(w)
         self.off.hide()
 
     def show(self, n: BlockNumbers, labels: list[str], silent: bool, causal: bool = True) -> None:
-        d, t = n.query.size, n.token
-        me = visible(labels[t], 14)
-        self.heading.setText(tr("2 · Attention, head {0}: “{1}” looks back").format(n.head + 1, me))
+        d, me = n.query.size, visible(labels[n.token], 14)
+        self.heading.setText(tr("2 · Attention, head {0}: the token looks back").format(n.head + 1))
         mask = tr("tokens after this one get −∞ (the causal mask), so softmax gives them weight 0") if causal else tr(
             "this model has no causal mask (it fills in hidden tokens), so every token is seen, later ones too")
         self.caption.setText(tr(
@@ -91,27 +93,29 @@ class AttentionStep(Step):
         self.query.set_rows([(tr("query q of “{0}”").format(me), n.query, stats(n.query))])
         names = [f"#{i} {visible(labels[i], 10)}" for i in n.seen]
         which = tr("itself and every earlier token") if causal else tr("every token")
-        self.keys_title.setText(tr("<b>Keys</b> k of the {0} it may see ({1}), one row each").format(
-            tr("1 token") if n.seen.size == 1 else tr("{0} tokens").format(n.seen.size), which))
+        self.keys_title.setText(tr("<b>Keys</b> k of the tokens it may see ({0}), one row each").format(which))
         self.keys.set_matrix(n.keys, names)
-        masked = n.raw_scores.size - n.seen.size
         self.ladder_title.setText(tr(
-            "<b>Scores</b> for every token of the prompt (columns): q·k, then ÷ √{0}, then the mask ({1}), then "
-            "softmax. The first three rows share one colour scale (see the division fade them); softmax has its "
-            "own, 0 to the largest weight. Hover a cell for its value.").format(
-            d, tr("{0} later tokens set to −∞").format(masked) if masked else tr(
-                "no token comes after the last one: nothing is masked; pick an earlier token to see −∞ cells")
-            if causal else tr("none here")))
+            "<b>Scores</b> for every token of the prompt (columns): q·k, then ÷ √{0}, then the mask, then softmax. "
+            "The first three rows share one colour scale (see the division fade them); softmax has its own, 0 to "
+            "the largest weight. Hover a cell for its value.").format(d))
+        masked = n.raw_scores.size - n.seen.size
+        self.mask_line.set_text(
+            tr("“{0}” sees {1} of {2} tokens; the {3} after it are set to −∞.").format(me, n.seen.size,
+                                                                                      n.raw_scores.size, masked)
+            if masked else tr("“{0}” sees all {1} tokens: nothing is masked (click an earlier token to see −∞ cells).")
+            .format(me, n.raw_scores.size) if causal else tr("No causal mask: every token is seen."))
         self.ladder.set_matrix(np.stack([n.raw_scores, n.scaled_scores, n.masked_scores, n.probs]),
                                [tr("q·k"), tr("÷ √{0}").format(d), tr("causal mask"), tr("softmax")],
                                [visible(s, 10) for s in labels], sequential_rows=(3,))
-        best = np.argsort(-n.probs, kind="stable")[:3]
-        self.values_title.setText(tr("<b>Values</b> v; the bars on the left are their softmax weights (below). "
-                                     "Most weight on {0}").format(", ".join(
-                                         f"“{visible(labels[i], 10)}” {n.probs[i]:.2f}" for i in best if n.probs[i] > 0)))
+        self.values_title.setText(tr("<b>Values</b> v; the bars on the left are their softmax weights (the last "
+                                     "row of the scores below)."))
         self.values.set_matrix(n.values, names, weights=n.probs[n.seen])
-        self.output_title.setText(tr("<b>Σ weight × value</b>: the head's output for this token, the values "
-                                     "added up with the softmax weights"))
+        best = np.argsort(-n.probs, kind="stable")[:4]
+        self.output_title.setText(tr("<b>Σ weight × value</b>: the head's output for this token, the values added "
+                                     "up with the softmax weights."))
+        self.focus_line.set_text(", ".join(f"“{visible(labels[i], 10)}” {n.probs[i]:.2f}" for i in best if n.probs[i] > 0),
+                                 tr("Most weight on"))
         self.output.set_rows([(tr("head {0} output").format(n.head + 1), n.head_output, stats(n.head_output))])
         self.off.setText(tr("<b>Head {0} is switched off</b>: its output is zero for every token.").format(n.head + 1))
         self.off.setVisible(silent)
