@@ -28,6 +28,7 @@ from .folders import TRAINER_STATE, CheckpointError, check_writable, clean_lefto
 from .masking import objective_batch, training_mask_id
 from .metrics import Metrics, record_to_history
 from .settings import TrainConfig, learning_rate_at
+from .step import GradientStep, cpu_shards
 from .tokenizer import TextTokenizer
 from .trainer_state import restore_trainer, trainer_state_bytes
 from .transformer import Transformer
@@ -86,6 +87,8 @@ class Trainer:
             self.train_model = DistributedDataParallel(
                 self.model, device_ids=[self.device.index] if self.device.type == "cuda" else None
             )
+        self.shards = cpu_shards(self.device, self.world, model_config.dropout, cfg.batch_size, torch.get_num_threads())
+        self.gradient_step = GradientStep(self.model, self.train_model, self.shards, self._autocast)
         generator = torch.Generator().manual_seed(cfg.seed + 1)  # the same validation batches every time
         self.val_batches = (
             [sample_batch(val_ids, cfg.batch_size, model_config.context_length, generator) for _ in range(cfg.eval_batches)]
@@ -225,13 +228,10 @@ class Trainer:
             x, y = objective_batch(x, y, self.mask_id, cfg.seed, self.step)
             x, y = x[self.rank * local : (self.rank + 1) * local], y[self.rank * local : (self.rank + 1) * local]
             x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
-            with self._autocast():
-                _, loss = self.train_model(x, y)
-            loss_value = loss.item()
+            loss_value = self.gradient_step(x, y)  # forward and backward (model/step.py)
             if not math.isfinite(loss_value):
                 yield self._diverged(loss_value, loss_sum, loss_steps, window_tokens, window_time)
                 return
-            loss.backward()
             grad_norm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip))
             self.optimizer.step()
             self.optimizer.zero_grad(set_to_none=True)
