@@ -123,6 +123,19 @@ def _steps() -> list[TourStep]:
                     tr("Right: the same prompt then always gives the same continuation.")),
                   c(tr("Picks tokens uniformly at random"), False,
                     tr("That is the limit of a very high temperature, not 0.")))),
+        TourStep("fill_blank", "chip_scroll", tr("Two ways to train: next token or fill the blank"),
+                 tr("GPT-style models are trained to predict the next token from the left only (the causal mask); "
+                    "BERT-style models hide about 15% of the tokens and guess them from both sides. Here a masked "
+                    "model and the causal model guess the same hidden token, side by side."),
+                 tr("Click a word in the middle of the prompt to hide it, and compare the two charts."),
+                 tr("Why can a masked model not write a story one token at a time?"),
+                 (c(tr("It was trained to read both sides of a blank; when writing, the right side does not exist "
+                       "yet"), True,
+                    tr("Right: generation needs a model that predicts from the left only, as it was trained to.")),
+                  c(tr("Its vocabulary has no words, only [MASK]"), False,
+                    tr("No: it has the same vocabulary; [MASK] is one extra token that marks a blank.")),
+                  c(tr("It is too small"), False,
+                    tr("Size is not the reason: even a large masked model is not trained to continue text.")))),
         TourStep("tab:pretrain", "", tr("Pre-training"),
                  tr("Here a model learns from scratch: it predicts every next token of a text, the loss measures "
                     "how wrong it was, and each step moves the weights a little against the gradient (AdamW)."),
