@@ -1,6 +1,6 @@
 """The language of the window: Qt's own translation system.
 
-Every user-visible string goes through tr() (or QCoreApplication.translate); `pyside6-lupdate` collects
+Every user-visible string goes through `tr()` below; `pyside6-lupdate` collects
 them into `resources/translations/lm_anatomy_<lang>.ts` (the sources, edited by translators),
 `pyside6-lrelease` compiles each into the `.qm` beside it, which ships with the app
 (packaging/README.md; `python -m app.i18n --update` runs both). Qt's own `qtbase_<lang>.qm` translates
@@ -8,6 +8,17 @@ the standard dialogs. Lessons and worksheets are HTML per language: `resources/l
 
 The language is the one chosen in View > Language, else the system's, else English. Adding a language
 is one `.ts` file and one lessons folder (README: "Translating LM Anatomy").
+
+One convention, because lupdate and PySide6 disagree on contexts: every call site writes
+`tr("text")` with the `tr` below (`from app.i18n import tr`), and constants that are translated later are
+marked `QT_TR_NOOP("text")`. lupdate files a bare `tr(...)` or `QT_TR_NOOP(...)` under the empty context
+wherever it stands (module level or inside a class), and this `tr` looks the text up in the empty context,
+so what is extracted is what is looked up. Not used: a per-module helper `translate("Ctx", t)` (lupdate
+files its calls under "" while it looks in "Ctx": never translated) and `self.tr` (filed under the class
+it is written in; at run time the lookup starts from type(self), which only newer PySide6 versions follow up
+the MRO). Placeholders are `{0}`, filled by `.format(...)` after translation; never tr(f"..."), which
+lupdate would extract with the braces unfilled. Same English, same Spanish: one context for the whole app,
+and a second argument (disambiguation) where one English word needs two translations.
 """
 from __future__ import annotations
 
@@ -23,6 +34,16 @@ LANGUAGE_KEY = "language"
 NATIVE_NAMES = {"en": "English", "es": "Español"}  # each language named in itself, as pickers do
 SOURCE_LANGUAGE = "en"
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the window's language (see the module docstring for why the context is empty)."""
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks a constant for lupdate; translate it where it is shown, with tr(constant)."""
+    return text
 
 
 def translations_dir() -> Path:
@@ -95,9 +116,8 @@ def choose_language(window, language: str) -> None:
         return
     name = NATIVE_NAMES.get(language, language)
     answer = QMessageBox.question(
-        window, QCoreApplication.translate("Language", "Language"),
-        QCoreApplication.translate("Language", "LM Anatomy will start in {0} next time. Restart now? "
-                                   "Your prompt and settings are kept.").format(name))
+        window, tr("Language"),
+        tr("LM Anatomy will start in {0} next time. Restart now? Your prompt and settings are kept.").format(name))
     if answer == QMessageBox.Yes:
         args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "app", *sys.argv[1:]]
         window.close()  # saves the prompt and preferences first

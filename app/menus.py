@@ -5,10 +5,10 @@ actions the window and its preferences read (presentation, dark theme, colour ma
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from app.i18n import tr
 from model.paths import default_model_dir
 
 from . import worksheets
@@ -22,10 +22,6 @@ TAB_SHORTCUTS = (("Explore", "Ctrl+Shift+X", "Look inside the model, one stage a
                  ("Pre-train", "Ctrl+Shift+P", "Train a small model from scratch on a text"),
                  ("Fine-tune", "Ctrl+Shift+F",
                   "Teach a trained model to classify sentences, or to write like your text"))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("WindowMenus", text)
 
 
 def app_version() -> str:

@@ -12,8 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
+from app.i18n import tr
 from model.files import atomic_write_json
 
 FORMAT = "lm-anatomy-scenario"
@@ -24,10 +23,6 @@ LOCKABLE = ("model", "device", "prompt", "sampling", "decoding", "stage")
 THEMES, COLORMAPS = ("light", "dark"), ("viridis", "cividis")
 MAX_PROMPT = 20_000
 MAX_GENERATED = 512
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Scenario", text)
 
 
 class ScenarioError(ValueError):

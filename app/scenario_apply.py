@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.i18n import tr
 from model.paths import default_model_dir
 
 from .explore.stages import STAGES
@@ -20,10 +21,6 @@ from .scenario import SHIPPED, Scenario, ScenarioError, load
 
 TAB_INDEX = {"pretrain": 1, "finetune": 2}
 FILTER = "LM Anatomy scenario (*.lmscenario.json *.json)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ScenarioPlayer", text)
 
 
 def same_folder(a: str | None, b: str | None) -> bool:

@@ -8,7 +8,7 @@ focus. The step reached is kept per user, so the tour resumes where it was left.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QRegion, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from .explore.stages import STAGES
 from .tour_steps import TourStep, tour_steps
 
 STEP_KEY, OFFERED_KEY = "tour/step", "tour/offered"
 TAB_OF = {"tab:pretrain": 1, "tab:finetune": 2}
 MARGIN = 8  # pixels of the highlighted widget's surroundings left undimmed
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Tour", text)
 
 
 class TourCard(QFrame):

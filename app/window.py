@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from app.i18n import tr
 from model.paths import default_model_dir
 
 from .common import export
@@ -29,10 +30,6 @@ from .training.area import TrainingArea
 from .training.timeline import SNAPSHOT
 
 AUTOSAVE_MS = 1500  # the prompt is saved this long after the last edit (a crash keeps what was typed)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

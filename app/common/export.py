@@ -8,16 +8,12 @@ import re
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTableWidget, QWidget
 
 from .figures import copy_image, figure_caption, save_png, save_svg
 
 LAST_FOLDER_KEY = "export/last_folder"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
 
 
 # ---- what a figure holds ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from model.paths import lessons_dir
 
 from .appearance import Appearance
@@ -46,8 +47,8 @@ class MessagePage(QWidget):
         self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.button = QPushButton("Open a model folder…")
         self.button.clicked.connect(self.open_requested)
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setToolTip(self.tr("Try loading the same model folder again"))
+        self.retry_button = QPushButton(tr("Retry"))
+        self.retry_button.setToolTip(tr("Try loading the same model folder again"))
         self.retry_button.clicked.connect(self.retry_requested)
         self.retry_button.hide()
         layout = QVBoxLayout(self)

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
+from app.i18n import tr
 from model.paths import default_model_dir, masked_model_dir
 
 from ..training.timeline import run_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ModelPicker", text)
 
 
 def model_label(path: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 
+from app.i18n import tr
+
 from .model_picker import ModelPicker
 
 # The model reads at most its context window (256 tokens for the shipped model, 1,024 for GPT-2), a
@@ -17,7 +19,7 @@ class PromptEdit(QPlainTextEdit):
 
     def __init__(self):
         super().__init__()
-        self.setPlaceholderText(self.tr("Type a prompt… (for example: To be, or not to be)"))
+        self.setPlaceholderText(tr("Type a prompt… (for example: To be, or not to be)"))
         self.setTabChangesFocus(True)
 
     def insertFromMimeData(self, source) -> None:
@@ -49,8 +51,8 @@ class PromptBar(QWidget):
         super().__init__()
         self.prompt = PromptEdit()
         self.prompt.setMaximumHeight(72)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Empty the prompt box and the generated text"))
+        self.clear_button = QPushButton(tr("Clear"))
+        self.clear_button.setToolTip(tr("Empty the prompt box and the generated text"))
         self.clear_button.clicked.connect(lambda: self.prompt.set_text(""))
         self.picker = picker
         row = QHBoxLayout(self)

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStackedWidget
 
+from app.i18n import tr
 from model.paths import default_model_dir
 
 from ..common.pages import EmptyState, LessonFitter, LessonPane, MessagePage
 from .stages import NEEDS_TRACE, STAGES
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StageView", text)
 
 
 def trace_status(info, result, name: str) -> str:

@@ -7,19 +7,16 @@ through `model_opened`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget
+
+from app.i18n import tr
 
 from .continued import ContinuedPanel
 from .finetune import FinetunePanel
 from .pretrain import PretrainPanel
 from .runs import RunStore
 from .timeline import TimelineBar
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingArea", text)
-
 
 # What closing mid-run keeps, per job; each sentence is what that job's shutdown really does.
 CLOSE_NOTES = {

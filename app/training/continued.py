@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 
+from app.i18n import tr
+
 from ..common.appearance import Appearance
 from ..common.textutil import esc
 from . import jobs, previews
@@ -102,7 +104,7 @@ class ContinuedPanel(RunPanel):
             self.aux.cancel("check")
             self._show_check()
             return
-        self.form.check_label.setText(self.tr("Checking your text against the base model…"))
+        self.form.check_label.setText(tr("Checking your text against the base model…"))
         self.form.estimate_label.setText("")
         batch = self.form.batch_spin.value()
         self.aux.submit("check", lambda: previews.continued_check(base, paths, batch))
@@ -149,7 +151,7 @@ class ContinuedPanel(RunPanel):
             self.status.setText("Choose a base model and some text of your own first.")
             return
         if self.check is not None and not isinstance(self.check, str) and not self.check.enough:
-            self.status.setText(self.tr("Your text is too short for this base model: see above."))
+            self.status.setText(tr("Your text is too short for this base model: see above."))
             return
         self.aux.cancel("after")  # a previous run's result, still on its way or shown, would pass for this one's
         self.after_view.clear(AFTER_WAITING)

@@ -8,8 +8,9 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget)
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from app.i18n import tr
 from model.settings import TrainConfig, TrainingSettings, paced
 
 from ..common.appearance import Appearance
@@ -27,7 +28,7 @@ class ContinuedForm(QWidget):
         super().__init__(parent)
         self.base_picker = BasePicker(store)
         row = QHBoxLayout()
-        for button in text_buttons(self, self.corpus_chosen.emit, self.tr("Your text"), "Text (*.txt *.text)"):
+        for button in text_buttons(self, self.corpus_chosen.emit, tr("Your text"), "Text (*.txt *.text)"):
             row.addWidget(button)
         self.corpus_label = QLabel("Choose .txt files (or drop them here): letters, a novel, your own stories…")
         self.corpus_label.setWordWrap(True)
@@ -72,7 +73,7 @@ class ContinuedForm(QWidget):
     def show_need(self) -> None:
         """Say the minimum for this base up front."""
         ctx = self.base_context()
-        self.need_label.setText("" if ctx is None else self.tr(
+        self.need_label.setText("" if ctx is None else tr(
             "This base model reads {ctx} tokens at a time, so your text needs at least {need} tokens with its "
             "tokenizer (one training window; a tenth of the text is held out to measure progress).").format(
             ctx=f"{ctx:,}", need=f"{ctx + 1:,}"))
@@ -90,12 +91,12 @@ class ContinuedForm(QWidget):
             return False
         if not c.enough:
             more = (c.needed - c.train_tokens) * c.chars_per_token
-            self.check_label.setText(self.tr(
+            self.check_label.setText(tr(
                 "<b>Too short:</b> {have} tokens with the base model's tokenizer, fewer than one training window "
                 "of {need}. Add about {more} more characters of text.").format(
                 have=f"{c.train_tokens:,}", need=f"{c.needed:,}", more=f"{max(1, math.ceil(more)):,}"))
             return True
-        self.check_label.setText(self.tr("{have} tokens with the base model's tokenizer: enough (at least {need} "
+        self.check_label.setText(tr("{have} tokens with the base model's tokenizer: enough (at least {need} "
                                          "needed).").format(have=f"{c.train_tokens:,}", need=f"{c.needed:,}"))
         if c.seconds_per_step:
             self.estimate_label.setText(run_time_text(c.seconds_per_step, self.steps_spin.value(), c.device))

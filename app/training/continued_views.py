@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from app.i18n import tr
 
 from ..common.appearance import OKABE_ITO, Appearance
 from ..common.plots import make_plot, style_plot
@@ -25,8 +26,8 @@ class LossCurves:
         self.appearance = appearance
         self.plot = step_plot(appearance, "Loss on your text", min_size=(200, 120))
         self.plot.addLegend(offset=(-10, 10))
-        self.loss = Series(self.plot.plot(name=QCoreApplication.translate("LossCurves", "training")), "train_loss")
-        self.val = Series(self.plot.plot(name=QCoreApplication.translate("LossCurves", "held out (your text)"),
+        self.loss = Series(self.plot.plot(name=tr("training")), "train_loss")
+        self.val = Series(self.plot.plot(name=tr("held out (your text)"),
                                          symbol="o", symbolSize=6), "val_loss")
         appearance.changed.connect(self.restyle)
         self.restyle()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from app.i18n import tr
 
 from ..common.appearance import Appearance
 
@@ -32,8 +34,7 @@ def duration(seconds: float) -> str:
 
 def run_time_text(seconds_per_step: float, steps: int, device: str) -> str:
     """What a measured step time means for a whole run, in words."""
-    return QCoreApplication.translate(
-        "PretrainForm", "about {ms} ms a step on {device}, measured on this computer: {steps} steps take about "
+    return tr("about {ms} ms a step on {device}, measured on this computer: {steps} steps take about "
         "{total} (evaluation and samples add a little)").format(
         ms=f"{seconds_per_step * 1000:,.0f}", device=device.upper(), steps=f"{steps:,}",
         total=duration(seconds_per_step * steps))
@@ -99,7 +100,7 @@ def muted_label(appearance: Appearance, text: str = "") -> QLabel:
 def text_buttons(parent: QWidget, take: Callable[[list[str]], None], title: str, filters: str
                  ) -> tuple[QPushButton, QPushButton]:
     """"Files…" and "Folder…" buttons that hand the chosen text files, or the folder, to `take(paths)`."""
-    files, folder = QPushButton(parent.tr("Files…")), QPushButton(parent.tr("Folder…"))
+    files, folder = QPushButton(tr("Files…")), QPushButton(tr("Folder…"))
 
     def choose_files() -> None:
         chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filters)
@@ -107,7 +108,7 @@ def text_buttons(parent: QWidget, take: Callable[[list[str]], None], title: str,
             take(chosen)
 
     def choose_folder() -> None:
-        chosen = QFileDialog.getExistingDirectory(parent, parent.tr("A folder of .txt files"), str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(parent, tr("A folder of .txt files"), str(Path.home()))
         if chosen:
             take([chosen])
 

@@ -7,6 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
+from app.i18n import tr
+
 from ..common.appearance import OKABE_ITO, Appearance
 from ..common.plots import style_plot
 from ..common.textutil import esc
@@ -109,14 +111,14 @@ class TryBox(QGroupBox):
     requested = Signal()
 
     def __init__(self, appearance: Appearance, parent=None):
-        super().__init__(self.tr("Try a sentence"), parent)
+        super().__init__(tr("Try a sentence"), parent)
         self.last_prediction = None  # (text, before probabilities or None, after probabilities or None)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("Type a sentence, e.g. The film was a delight from start to finish."))
+        self.edit.setPlaceholderText(tr("Type a sentence, e.g. The film was a delight from start to finish."))
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.requested)
         self.edit.textChanged.connect(lambda: self.timer.start())
-        self.result = QLabel(self.tr("Before fine-tuning the new head is untrained: it tends to give one label to "
+        self.result = QLabel(tr("Before fine-tuning the new head is untrained: it tends to give one label to "
                                      "almost every sentence, whatever it says."))
         self.result.setTextFormat(Qt.RichText)
         self.result.setWordWrap(True)

@@ -8,9 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.i18n import tr
 from model.config import PRESETS, ModelConfig
 from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
@@ -101,9 +112,9 @@ class PretrainForm(QWidget):
         self.d_model_spin, self.d_mlp_spin = _spin(8, 2048, 128, 8), _spin(8, 8192, 512, 32)
         self.context_spin = _spin(8, 2048, 128, 8)
         self.positional_combo = combo((("learned", "Learned"), ("sinusoidal", "Sinusoidal"), ("rope", "RoPE (rotary)")))
-        self.objective_combo = combo((("causal", self.tr("Next token (causal, like GPT)")),
-                                      ("masked", self.tr("Fill in blanks (masked, like BERT)"))), self._objective_chosen)
-        self.objective_combo.setToolTip(self.tr(
+        self.objective_combo = combo((("causal", tr("Next token (causal, like GPT)")),
+                                      ("masked", tr("Fill in blanks (masked, like BERT)"))), self._objective_chosen)
+        self.objective_combo.setToolTip(tr(
             "<b>Next token</b>: the model reads the text left to right and learns to predict each next token; "
             "it can generate text.<br><b>Fill in blanks</b>: 15% of the tokens are hidden (most behind [MASK]) and "
             "the model learns to guess them from the words on both sides; it cannot generate text, but the "
@@ -121,7 +132,7 @@ class PretrainForm(QWidget):
         form.addRow(widths)
         form.addRow("Positions", self.positional_combo)
         form.addRow("Context", self.context_spin)
-        form.addRow(self.tr("Objective"), self.objective_combo)
+        form.addRow(tr("Objective"), self.objective_combo)
         self.estimate_label = _muted(self.appearance, "")
         form.addRow(self.estimate_label)
         for spin in (self.layers_spin, self.heads_spin, self.d_model_spin, self.d_mlp_spin, self.context_spin):
@@ -212,7 +223,7 @@ class PretrainForm(QWidget):
         causal = self.objective_combo.currentData() == "causal"
         for widget in (self.sample_spin, self.prompt_edit):
             widget.setEnabled(causal)
-            widget.setToolTip("" if causal else self.tr("A fill-in-blanks model cannot continue text: no samples"))
+            widget.setToolTip("" if causal else tr("A fill-in-blanks model cannot continue text: no samples"))
 
     def _preset_chosen(self) -> None:
         key = self.preset_combo.currentData()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from .runs import Run
 
 
@@ -68,12 +70,12 @@ class CheckpointList(QWidget):
         have = {self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())}
         for step, path in run.snapshots():
             if step <= up_to and str(path) not in have:
-                self._insert(run, step, str(path), self.tr("snapshot"))
+                self._insert(run, step, str(path), tr("snapshot"))
 
     def add_latest_checkpoint(self, run: Run) -> None:
         """The run's checkpoint, in step order among the snapshots, selected."""
         self.list.setCurrentItem(self._insert(run, run.checkpoint_step(), str(run.checkpoint),
-                                              self.tr("latest checkpoint")))
+                                              tr("latest checkpoint")))
 
     def _insert(self, run: Run, step: int, path: str, what: str) -> QListWidgetItem:
         """Oldest step first, by number (it listed 169, 0, 100); the latest checkpoint after a snapshot of its step."""

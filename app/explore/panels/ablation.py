@@ -7,6 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from app.i18n import tr
+
 from ...common.plots import make_plot, no_si_prefix, style_plot
 from ...common.textutil import visible
 from .ablation_text import ablation_parts
@@ -33,7 +35,7 @@ class AblationComparison(QWidget):
         self.tokens: list[int] = []
         self.before = self.after = np.zeros(0)
         self.pages = QStackedWidget()
-        self.empty = note(self.tr("Nothing is switched off. Choose <b>switch it off</b> above the grid and click "
+        self.empty = note(tr("Nothing is switched off. Choose <b>switch it off</b> above the grid and click "
                                   "a head, or untick a layer's MLP, to see what the model predicts without it."),
                           appearance)
         self.empty.setAlignment(Qt.AlignTop)
@@ -44,7 +46,7 @@ class AblationComparison(QWidget):
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setScale(100)
-        bottom.setLabel(self.tr("probability of the next token (%)"))
+        bottom.setLabel(tr("probability of the next token (%)"))
         no_si_prefix(bottom)
         self.before_bars = pg.BarGraphItem(x0=[], y=[], height=BAR, width=[])
         self.after_bars = pg.BarGraphItem(x0=[], y=[], height=BAR, width=[])
@@ -53,8 +55,8 @@ class AblationComparison(QWidget):
         self.legend = QLabel()  # above the chart, never over a bar
         self.lens_before, self.lens_after = (LogitLensTable(appearance, fewest=1) for _ in range(2))
         lenses = QGridLayout()
-        lenses.addWidget(heading(self.tr("Logit lens, whole model"), appearance), 0, 0)
-        lenses.addWidget(heading(self.tr("Logit lens, parts switched off"), appearance), 0, 1)
+        lenses.addWidget(heading(tr("Logit lens, whole model"), appearance), 0, 0)
+        lenses.addWidget(heading(tr("Logit lens, parts switched off"), appearance), 0, 1)
         lenses.addWidget(self.lens_before, 1, 0)
         lenses.addWidget(self.lens_after, 1, 1)
         shown = QWidget()
@@ -90,7 +92,7 @@ class AblationComparison(QWidget):
         self.tokens = compared_tokens(before, after)
         top = self.tokens[0]
         parts = ablation_parts(result.ablation)
-        self.title.setText(self.tr("{0}. Top token “{1}”: {2:.1f}% → {3:.1f}%").format(
+        self.title.setText(tr("{0}. Top token “{1}”: {2:.1f}% → {3:.1f}%").format(
             parts[:1].upper() + parts[1:], visible(labels[top], 16), before[top] * 100,
             after[top] * 100))
         rows = np.arange(len(self.tokens), dtype=float)
@@ -119,6 +121,6 @@ class AblationComparison(QWidget):
         style_plot(self.plot, a)
         self.before_bars.setOpts(brush=pg.mkBrush(a.color("cut")), pen=pg.mkPen(a.color("muted")))
         self.after_bars.setOpts(brush=pg.mkBrush(a.color("generated")), pen=pg.mkPen(a.color("generated")))
-        keys = (("cut", self.tr("whole model")), ("generated", self.tr("parts switched off")))
+        keys = (("cut", tr("whole model")), ("generated", tr("parts switched off")))
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(f'<span style="color:{a.hex(c)}">■</span> {name}' for c, name in keys))
         self.plot.setFixedHeight(int(190 * a.scale ** 0.6))  # six pairs of bars; the lenses below get the rest

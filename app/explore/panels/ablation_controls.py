@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from ...common.textutil import visible
 from .ablation_grid import DropLegend
 from .base import note
@@ -33,36 +35,36 @@ class AblationControls(QWidget):
         super().__init__(parent)
         self.mosaic, self.appearance, self.session = mosaic, appearance, None
         self.labels: list[str] = []
-        self.look = QRadioButton(self.tr("look at it"))
-        self.switch = QRadioButton(self.tr("switch it off or on"))
-        self.switch.setToolTip(self.tr("A switched-off head adds nothing to the residual stream: its output is "
+        self.look = QRadioButton(tr("look at it"))
+        self.switch = QRadioButton(tr("switch it off or on"))
+        self.switch.setToolTip(tr("A switched-off head adds nothing to the residual stream: its output is "
                                        "zeroed before W_O. Every stage then shows the changed model."))
         self.look.setChecked(True)
         self.modes = QButtonGroup(self)
         for button in (self.look, self.switch):
             self.modes.addButton(button)
         self.switch.toggled.connect(self._mode_changed)
-        self.scan_button = QPushButton(self.tr("Which heads matter here?"))
-        self.scan_button.setToolTip(self.tr("Switch each head off in turn and colour it by how much the top "
+        self.scan_button = QPushButton(tr("Which heads matter here?"))
+        self.scan_button.setToolTip(tr("Switch each head off in turn and colour it by how much the top "
                                             "next token's probability falls"))
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QPushButton(tr("Stop"))
         self.above = QWidget()
         row = QHBoxLayout(self.above)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Click a head to:")))
+        row.addWidget(QLabel(tr("Click a head to:")))
         row.addWidget(self.look)
         row.addWidget(self.switch)
         row.addStretch(1)
-        self.show_scan_box = QCheckBox(self.tr("colour the grid by it"))
+        self.show_scan_box = QCheckBox(tr("colour the grid by it"))
         self.show_scan_box.toggled.connect(self._show_or_hide_scan)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_button)
         scan_row.addWidget(self.progress, 1)
         scan_row.addWidget(self.stop_button)
         scan_row.addWidget(self.show_scan_box)
-        self.clear_button = QPushButton(self.tr("Clear switched-off parts"))  # shown while any part is off
+        self.clear_button = QPushButton(tr("Clear switched-off parts"))  # shown while any part is off
         scan_row.addWidget(self.clear_button)
         scan_row.addStretch(0)
 
@@ -77,7 +79,7 @@ class AblationControls(QWidget):
         self.mlp_row = QWidget()  # shown while switching, or while any part is off
         mlps = QHBoxLayout(self.mlp_row)
         mlps.setContentsMargins(0, 0, 0, 0)
-        mlps.addWidget(QLabel(self.tr("MLP on in layer:")))
+        mlps.addWidget(QLabel(tr("MLP on in layer:")))
         mlps.addLayout(self.mlp_grid)
         mlps.addStretch(1)
         bv.addWidget(self.mlp_row)
@@ -115,7 +117,7 @@ class AblationControls(QWidget):
         for layer in range(n_layer):
             box = QCheckBox(str(layer + 1))
             box.setChecked(True)
-            box.setToolTip(self.tr("Untick to switch off the MLP of layer {0}: it then adds nothing to the "
+            box.setToolTip(tr("Untick to switch off the MLP of layer {0}: it then adds nothing to the "
                                    "residual stream").format(layer + 1))
             box.toggled.connect(lambda _on, lay=layer: self.session and self.session.toggle_mlp(lay))
             self.mlp_grid.addWidget(box, layer // MLP_COLUMNS, layer % MLP_COLUMNS)
@@ -168,12 +170,12 @@ class AblationControls(QWidget):
         self.mosaic.show_importance(scan.percentage_points(), half)
         self.legend.set_range(half)
         label = self.labels[scan.top_id] if scan.top_id < len(self.labels) else f"#{scan.top_id}"
-        text = self.tr("Top next token “{0}” ({1:.1f}%): what it loses with each head off.").format(
+        text = tr("Top next token “{0}” ({1:.1f}%): what it loses with each head off.").format(
             visible(label, 16), scan.top_prob * 100)
-        self.scan_note.setToolTip(self.tr("Each tile: the percentage points the top token's probability falls when "
+        self.scan_note.setToolTip(tr("Each tile: the percentage points the top token's probability falls when "
                                           "that head is switched off too. Yellow: the prediction leans on the head; "
                                           "blue: the head was arguing against it."))
         if not scan.complete:
             reached = int(np.isfinite(scan.drops).any(axis=1).sum())
-            text += " " + self.tr("Stopped after {0} of {1} layers.").format(reached, scan.drops.shape[0])
+            text += " " + tr("Stopped after {0} of {1} layers.").format(reached, scan.drops.shape[0])
         self.scan_note.setText(text)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QWidget
 
+from app.i18n import tr
+
 from ...common.plots import rgba
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AblationGrid", text)
 
 
 def off_cells_path(heads, t: int, sep: int) -> QPainterPath:

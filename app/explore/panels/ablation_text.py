@@ -4,12 +4,9 @@ Layers and heads count from 1 on screen ("L1 H2"), as the attention grid labels 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Ablation", text)
+from app.i18n import tr
 
 
 def ablation_parts(ablation) -> str:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from .ablation import AblationComparison
 from .ablation_controls import AblationControls
 from .attention_grid import AttentionMosaic
@@ -49,7 +51,7 @@ class AttentionPanel(Panel):
         self.tabs.addTab(self.heatmap, "Heatmap")
         self.tabs.addTab(lines_scroll, "Lines")
         self.comparison = AblationComparison(self.appearance)
-        self.tabs.addTab(self.comparison, self.tr("Before / after"))
+        self.tabs.addTab(self.comparison, tr("Before / after"))
         self.ablation = AblationControls(self.mosaic, self.appearance)
         self.session = None
         self.lens = LogitLensTable(self.appearance)
@@ -59,7 +61,7 @@ class AttentionPanel(Panel):
         controls.addWidget(self.mode)
         controls.addWidget(self.average)
         controls.addStretch(1)
-        left = column(heading(self.tr("Every layer × head"), self.appearance), self.ablation.above, (self.mosaic, 1),
+        left = column(heading(tr("Every layer × head"), self.appearance), self.ablation.above, (self.mosaic, 1),
                       self.ablation.below)
         top = QSplitter(Qt.Horizontal)
         top.addWidget(left)
@@ -68,7 +70,7 @@ class AttentionPanel(Panel):
         top.setStretchFactor(1, 3)
         top.setChildrenCollapsible(False)
         self.top = top
-        bottom = column(self.caption, heading(self.tr("Logit lens: what each layer would guess for the next token"),
+        bottom = column(self.caption, heading(tr("Logit lens: what each layer would guess for the next token"),
                                               self.appearance), self.lens)
         # The caption and the lens take what the charts leave, at most BOTTOM_SHARE of the panel,
         # and scroll inside it: on a small screen or with presentation fonts the charts keep their size.

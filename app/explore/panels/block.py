@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from app.i18n import tr
+
 from ...common.textutil import visible
 from .base import Panel
 from .block_sections import build_steps
@@ -23,19 +25,19 @@ class BlockPanel(Panel):
         self.numbers: BlockNumbers | None = None
         self.laid_out_for: list = []  # the pictures' heights and the captions at the last fit_height
         self.layer_box, self.head_box = QComboBox(), QComboBox()
-        self.layer_box.setToolTip(self.tr("The block (layer) to look inside"))
-        self.head_box.setToolTip(self.tr("The attention head shown in step 2"))
+        self.layer_box.setToolTip(tr("The block (layer) to look inside"))
+        self.head_box.setToolTip(tr("The attention head shown in step 2"))
         self.layer_box.currentIndexChanged.connect(self.select_layer)
         self.head_box.currentIndexChanged.connect(self.select_head)
         self.tokens = TokenRow(self.appearance)
-        self.tokens.setToolTip(self.tr("Click a token (or use ← →) to follow it through the block"))
+        self.tokens.setToolTip(tr("Click a token (or use ← →) to follow it through the block"))
         self.tokens.token_clicked.connect(self.select_token)
         self.token_note = InfoLine(self.appearance, muted=False)
         self.steps = build_steps(self.appearance)
         self.steps["layers"].chart.layer_clicked.connect(self.select_layer)
 
         controls = QHBoxLayout()
-        for text, box in ((self.tr("Layer"), self.layer_box), (self.tr("Head"), self.head_box)):
+        for text, box in ((tr("Layer"), self.layer_box), (tr("Head"), self.head_box)):
             controls.addWidget(QLabel(text))
             controls.addWidget(box)
         controls.addSpacing(12)
@@ -53,9 +55,9 @@ class BlockPanel(Panel):
     # ---- the model and the choices ----------------------------------------------------------
     def set_model(self, info) -> None:
         super().set_model(info)
-        self._fill(self.layer_box, [self.tr("{0} of {1}").format(i + 1, info.config["n_layer"])
+        self._fill(self.layer_box, [tr("{0} of {1}").format(i + 1, info.config["n_layer"])
                                     for i in range(info.config["n_layer"])], self.layer)
-        self._fill(self.head_box, [self.tr("{0} of {1}").format(i + 1, info.config["n_head"])
+        self._fill(self.head_box, [tr("{0} of {1}").format(i + 1, info.config["n_head"])
                                    for i in range(info.config["n_head"])], self.head)
         self.layer, self.head = self.layer_box.currentIndex(), self.head_box.currentIndex()
 
@@ -111,9 +113,9 @@ class BlockPanel(Panel):
         labels = trace.token_strs
         n_head = trace.layers[0].queries.shape[0]
         self.tokens.set_tokens(labels, n.token)
-        follows = self.tr(" · the last one, as you type") if self.token < 0 else ""
-        self.token_note.set_text(self.tr("#{0} “{1}” through block {2} of {3}{4}").format(
-            n.token, visible(labels[n.token], 16), n.layer + 1, len(trace.layers), follows), self.tr("Token"))
+        follows = tr(" · the last one, as you type") if self.token < 0 else ""
+        self.token_note.set_text(tr("#{0} “{1}” through block {2} of {3}{4}").format(
+            n.token, visible(labels[n.token], 16), n.layer + 1, len(trace.layers), follows), tr("Token"))
         s = self.steps
         s["norm1"].show(n.x_in, n.ln1_normalised, n.ln1_out)
         s["attention"].show(n, labels, n.head in n.silent_heads, config.get("objective", "causal") == "causal")

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QToolTip
 
+from app.i18n import tr
+
 from ...common.appearance import OKABE_ITO
 from ...common.plots import rgba
 from .block_steps import gelu
@@ -99,7 +101,7 @@ class NeuronList(Painted):
         line = fm.height() + 3
         p.setFont(a.font(0.9, bold=True))
         p.setPen(a.color("fg"))
-        p.drawText(QRectF(4, 2, self.width() - 8, line), Qt.AlignLeft, self.tr("neuron: in → out"))
+        p.drawText(QRectF(4, 2, self.width() - 8, line), Qt.AlignLeft, tr("neuron: in → out"))
         p.setFont(a.font(0.9, mono=True))
         top = max((post for _, _, post in self.rows), default=1.0) or 1.0
         for k, (i, pre, post) in enumerate(self.rows):
@@ -164,7 +166,7 @@ class LayerChart(Painted):
         p.setPen(a.color("muted"))
         for v in (0.0, top / 2.2, top / 1.1):
             p.drawText(QRectF(0, y_of(v) - fm.height() / 2, box.left() - 4, fm.height()), Qt.AlignRight, f"{v:.1f}")
-        labels = [self.tr("in")] + [self.tr("L{0}").format(i + 1) for i in range(n)]
+        labels = [tr("in")] + [tr("L{0}").format(i + 1) for i in range(n)]
         p.setPen(a.color("fg"))
         for i, label in enumerate(labels):
             p.drawText(QRectF(box.left() + i * slot, box.bottom() + 2, slot, fm.height()), Qt.AlignCenter, label)
@@ -176,8 +178,8 @@ class LayerChart(Painted):
         p.setBrush(a.color("fg"))
         for pt in points:
             p.drawEllipse(pt, 3, 3)
-        legend = [(a.color("fg"), self.tr("‖residual stream‖ after the block")),
-                  (attn_c, self.tr("‖attention added‖")), (mlp_c, self.tr("‖MLP added‖"))]
+        legend = [(a.color("fg"), tr("‖residual stream‖ after the block")),
+                  (attn_c, tr("‖attention added‖")), (mlp_c, tr("‖MLP added‖"))]
         x = box.left()
         for colour, text in legend:
             p.fillRect(QRectF(x, 4, 12, fm.height() - 4), colour)
@@ -197,6 +199,6 @@ class LayerChart(Painted):
         box, n = self.plot_rect(), self.attn.size
         slot = int((event.position().x() - box.left()) / (box.width() / (n + 1))) - 1 if n else -2
         if 0 <= slot < n:
-            QToolTip.showText(event.globalPosition().toPoint(), self.tr(
+            QToolTip.showText(event.globalPosition().toPoint(), tr(
                 "layer {0}: attention added {1:.2f}, MLP added {2:.2f}; residual stream {3:.2f} → {4:.2f}").format(
                 slot + 1, self.attn[slot], self.mlp[slot], self.stream[slot], self.stream[slot + 1]), self)

@@ -3,8 +3,9 @@ numbered heading, a caption naming what to look at, and its pictures (block_draw
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.i18n import tr
 
 from ...common.textutil import visible
 from .base import heading, note
@@ -12,10 +13,6 @@ from .block_charts import GeluPlot, LayerChart, NeuronList
 from .block_draw import CellGrid, VectorRows
 from .block_steps import BlockNumbers
 from .block_text import InfoLine
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BlockStage", text)
 
 
 def stats(v: np.ndarray) -> str:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from app.i18n import tr
 
 from ...common.appearance import Appearance
 from ...common.textutil import esc, visible
@@ -12,8 +14,8 @@ from ...common.textutil import esc, visible
 
 def pieces(n: int) -> str:
     """ "1 piece", "2 pieces" (the plural form follows the number)."""
-    return (QCoreApplication.translate("BpeMerges", "{0} piece") if n == 1 else
-            QCoreApplication.translate("BpeMerges", "{0} pieces")).format(n)
+    return (tr("{0} piece") if n == 1 else
+            tr("{0} pieces")).format(n)
 
 
 class BpeMerges(QWidget):

@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from app.i18n import tr
+
 from .base import Panel
 from .challenges_bias import BiasView
 from .challenges_compute import ComputeView
@@ -65,9 +67,9 @@ class ChallengesPanel(Panel):
         self.interpret.stage_requested.connect(self.stage_requested)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.compute, self.tr("Compute"))
-        self.tabs.addTab(self.bias, self.tr("Bias"))
-        self.tabs.addTab(self.interpret, self.tr("Interpretability"))
+        self.tabs.addTab(self.compute, tr("Compute"))
+        self.tabs.addTab(self.bias, tr("Bias"))
+        self.tabs.addTab(self.interpret, tr("Interpretability"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

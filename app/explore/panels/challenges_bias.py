@@ -3,7 +3,7 @@ probability of chosen words after each, as grouped bars and a table with a ratio
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -16,16 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
 
 from ...common import export
 from ...common.plots import make_plot, set_title, style_plot
 from .base import note
 from .challenges_parts import fit_rows, grouped_bars, table
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BiasView", text)
 
 
 def pct(p: float) -> str:

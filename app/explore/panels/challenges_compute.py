@@ -2,7 +2,7 @@
 two log-scale sliders, and published models beside it, each with its source (model.compute)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from model import compute
 from model.config import ModelConfig
 
@@ -22,10 +23,6 @@ from .challenges_parts import LogSlider, fill, fit_rows, table
 from .challenges_rows import comparison_rows, model_rows
 
 N_RANGE, D_RANGE = (4.0, 12.5), (4.0, 13.5)  # log10 of the sliders' ends: 10k..3T parameters, 10k..30T tokens
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ComputeView", text)
 
 
 class ComputeView(QWidget):

@@ -4,7 +4,7 @@ Attention stage on them, and says how to test the guess by switching heads off."
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -16,14 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from ...common.textutil import esc
 from .base import heading, note
 from .challenges_parts import fill, fit_rows, table
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InterpretView", text)
-
 
 PATTERNS = ("previous", "punctuation", "first")  # what a head's attention may rest on, the table's columns
 

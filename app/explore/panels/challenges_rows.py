@@ -2,13 +2,8 @@
 published models (model.compute does the arithmetic)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
+from app.i18n import tr
 from model import compute
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ComputeView", text)
 
 
 def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]], list[str]]:

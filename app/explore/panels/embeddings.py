@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from ...common.plots import image_item, make_plot, set_title, style_plot
 from ...common.textutil import visible
 from .base import Panel, count, heading, note
@@ -118,11 +120,11 @@ class EmbeddingsPanel(Panel):
         self.prompt_points.setData(pos=pos, data=np.array(ids), brush=brushes, pen=pg.mkPen(a.color("fg"), width=1))
         self.label_ids = ids
         self._place_labels()
-        set_title(self.plot, self.tr("All {0} token vectors, flattened to 2D").format(f"{len(self.info.pca):,}"), a)
-        self.caption.setText(self.tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
+        set_title(self.plot, tr("All {0} token vectors, flattened to 2D").format(f"{len(self.info.pca):,}"), a)
+        self.caption.setText(tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
                                      "labelled where the labels do not overlap (hover a dot for its token). "
                                      "Click any dot to see its nearest neighbours.").format(
-            count(len(ids), self.tr("different token"), self.tr("different tokens"))))
+            count(len(ids), tr("different token"), tr("different tokens"))))
         if self.selected < 0 or self.selected not in ids:
             self.select_token(int(trace.token_ids[-1]))
         else:
@@ -198,7 +200,7 @@ class EmbeddingsPanel(Panel):
         self.strip.setImage(vec, levels=(-m, m), lut=a.diverging().getLookupTable(nPts=256))
         self.strip.setRect(0, 0, vec.shape[1], 1)
         self.strip_plot.getViewBox().setRange(xRange=(0, vec.shape[1]), yRange=(0, 1), padding=0)
-        set_title(self.strip_plot, self.tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
+        set_title(self.strip_plot, tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
 
     def _tip(self, x, y, data) -> str:
         if self.info is None:

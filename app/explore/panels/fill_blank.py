@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from app.i18n import tr
+
 from ...common.flow import FlowLayout
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
@@ -29,7 +31,7 @@ class FillBlankPanel(Panel):
         self.chosen = None  # the blank clicked last: its bars are shown
         self.chips: list[QPushButton] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Fill the blank: click tokens to hide them"), self.appearance))
+        layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
         chips = QWidget()
         self.flow = FlowLayout(chips, spacing=4)
         scroll = self.chip_scroll = QScrollArea()
@@ -51,7 +53,7 @@ class FillBlankPanel(Panel):
             plot.getViewBox().setMouseEnabled(x=False, y=False)
             axis = plot.getPlotItem().getAxis("bottom")
             axis.setScale(100)
-            axis.setLabel(self.tr("probability (%)"))
+            axis.setLabel(tr("probability (%)"))
             no_si_prefix(axis)
             bars = pg.BarGraphItem(x0=[], y=[], height=0.75, width=[])
             plot.addItem(bars)
@@ -87,7 +89,7 @@ class FillBlankPanel(Panel):
         info = self.info
         args = (self.trace.text, sorted(self.blanks), list(self.result.ids) if self.result else [],
                 info.path if info is not None else None, info.config.get("objective", "causal") if info else None)
-        self.status.setText(self.tr("Guessing…"))
+        self.status.setText(tr("Guessing…"))
         self.worker.submit(KIND, lambda: fill_blanks(*args))
 
     def _failed(self, kind: str, gen: int, message: str) -> None:
@@ -104,12 +106,12 @@ class FillBlankPanel(Panel):
         self.which.blockSignals(True)
         self.which.clear()
         for b in result.blanks:
-            self.which.addItem(self.tr("Blank at token {0}: “{1}”").format(b + 1, visible(result.labels[b], 16)), b)
+            self.which.addItem(tr("Blank at token {0}: “{1}”").format(b + 1, visible(result.labels[b], 16)), b)
         self.which.setCurrentIndex(max(0, self.which.findData(chosen)) if chosen in result.blanks else
                                    self.which.count() - 1)
         self.which.setVisible(len(result.blanks) > 1)
         self.which.blockSignals(False)
-        self.status.setText(esc(result.message) if result.message else self.tr(
+        self.status.setText(esc(result.message) if result.message else tr(
             "Masked model: <b>{0}</b> (reads both sides of each blank) · causal model: <b>{1}</b> (reads the left "
             "side only)").format(esc(result.masked_name), esc(result.causal_name)))
         self._draw_bars()
@@ -128,8 +130,8 @@ class FillBlankPanel(Panel):
                 hidden = i in result.blanks
                 chip.setText("[MASK]" if hidden else visible(result.labels[i], 16))
                 chip.setChecked(hidden)
-                chip.setToolTip(self.tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
-                                if hidden else self.tr("Click to hide this token"))
+                chip.setToolTip(tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
+                                if hidden else tr("Click to hide this token"))
                 chip.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold" if hidden else "")
 
     def _draw_bars(self) -> None:
@@ -140,12 +142,12 @@ class FillBlankPanel(Panel):
                 bars.setOpts(x0=[], y=[], width=[])
                 plot.getPlotItem().getAxis("left").setTicks([[], []])
                 set_title(plot, "", a)
-            self.caption.setText(self.tr("Click one or more tokens above: each becomes [MASK]. The masked model "
+            self.caption.setText(tr("Click one or more tokens above: each becomes [MASK]. The masked model "
                                          "reads the words on both sides of it; the causal model only those before it."))
             return
         answer = r.labels[b]
-        titles = (self.tr("Masked model (both sides): guesses for the blank"),
-                  self.tr("Causal model (left side only): guesses for the blank"))
+        titles = (tr("Masked model (both sides): guesses for the blank"),
+                  tr("Causal model (left side only): guesses for the blank"))
         for plot, bars, guesses, title in zip(self.charts, self.bars, (r.masked.get(b), r.causal.get(b)), titles):
             set_title(plot, title, a)
             if guesses is None:
@@ -166,11 +168,11 @@ class FillBlankPanel(Panel):
 
     def _summary(self, r, b: int, answer: str) -> str:
         m, c = r.masked.get(b), r.causal.get(b)
-        said = self.tr("The hidden token is “{0}” (its bars are coloured). The masked model gives it {1} "
+        said = tr("The hidden token is “{0}” (its bars are coloured). The masked model gives it {1} "
                        "(rank {2})").format(esc(visible(answer, 20)), pct(m.answer_prob), m.answer_rank)
         if c is None:
-            return said + self.tr("; the causal model has nothing to its left to read, so it cannot guess.")
-        return said + self.tr("; the causal model, which cannot see what comes after, gives it {0} (rank {1}).").format(
+            return said + tr("; the causal model has nothing to its left to read, so it cannot guess.")
+        return said + tr("; the causal model, which cannot see what comes after, gives it {0} (rank {1}).").format(
             pct(c.answer_prob), c.answer_rank)
 
     def apply_appearance(self) -> None:

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.i18n import tr
+
 from ...common.appearance import Appearance
 from ...common.plots import fitting_ticks, image_item, make_plot, nan_masked, now_and_after_layout, style_plot
 from ...common.textutil import visible
@@ -23,8 +25,8 @@ class TokenHeatmap(QWidget):
         self.appearance = appearance
         self.row_name, self.col_name = row_name, col_name
         # short axis titles: a long one is cut off when the heatmap is small (a school laptop)
-        self.row_axis = row_axis if row_axis is not None else self.tr("query (looking)")
-        self.col_axis = col_axis if col_axis is not None else self.tr("key (looked at)")
+        self.row_axis = row_axis if row_axis is not None else tr("query (looking)")
+        self.col_axis = col_axis if col_axis is not None else tr("key (looked at)")
         self.plot = make_plot(appearance, invert_y=True)
         self.plot.getViewBox().setAspectLocked(False)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from ..decoding import generates
@@ -60,7 +62,7 @@ class OutputPanel(Panel):
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setScale(100)  # bars are probabilities (0..1); the axis reads them in percent, like their labels
-        bottom.setLabel(self.tr("probability (%)"))
+        bottom.setLabel(tr("probability (%)"))
         bottom.setStyle(hideOverlappingLabels=False)  # the "0" at the axis's start is drawn too
         no_si_prefix(bottom)
         self.raw_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
@@ -171,15 +173,15 @@ class OutputPanel(Panel):
             if r >= len(rows):
                 item.setText("")
                 continue
-            text = pct(self.shaped[r]) if self.kept[r] else self.tr("cut (model {0})").format(pct(self.raw[r]))
+            text = pct(self.shaped[r]) if self.kept[r] else tr("cut (model {0})").format(pct(self.raw[r]))
             if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
-                text += "  " + self.tr("(model {0})").format(pct(self.raw[r]))
+                text += "  " + tr("(model {0})").format(pct(self.raw[r]))
             self.label_texts.append(text)
             item.setText(text)
             item.setFont(a.font(0.9))
         self._place_labels()
         self._show_text_so_far(trace)
-        set_title(self.plot, self.tr("Next token: the top candidates"), a)
+        set_title(self.plot, tr("Next token: the top candidates"), a)
         n_kept = int(kept.sum())
         self.summary.setText(
             f"After “{visible(trace.token_strs[-1], 20)}” the model spreads its bet over {len(raw):,} tokens; "

@@ -3,14 +3,11 @@ the stage shows no bars and says why, and Step and Play are off (app.explore.dec
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+
+from app.i18n import tr
 
 from ...common.plots import set_title
 from ...common.textutil import esc
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutputPanel", text)
 
 
 def show_no_next_token(panel) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout
 
+from app.i18n import tr
+
 from .base import Panel, note
 
 
@@ -150,11 +152,11 @@ class OverviewPanel(Panel):
             self._box(scene, 0, y, half, h, f"Block {i + 1} · self-attention",
                       f"{c['n_head']} heads × {c['d_head']} wide · {p['attention'] // n:,} parameters", "attention",
                       tag=f"attention{i}", part=(i, False),
-                      tip=self.tr("Open the Attention stage on layer %n", "", i + 1))
+                      tip=tr("Open the Attention stage on layer %n", "", i + 1))
             self._box(scene, half + gap, y, half, h, f"Block {i + 1} · MLP",
                       f"{c['d_model']} → {c['d_mlp']} → {c['d_model']} · {p['mlp'] // n:,} parameters", "attention",
                       tag=f"mlp{i}", part=(i, True),
-                      tip=self.tr("Open the logit lens at layer %n: what the model would predict after this "
+                      tip=tr("Open the logit lens at layer %n: what the model would predict after this "
                                   "block, its MLP included (Attention stage)", "", i + 1))
         y += h + gap
         self._arrow(scene, w / 2, y - gap, y)
@@ -171,7 +173,7 @@ class OverviewPanel(Panel):
             f"<b>{info.name}</b>: {p['total']:,} parameters ({human(p['total'])}) · {n} layers × {c['n_head']} heads · "
             f"d_model {c['d_model']} · about {human(info.flops_per_token)}FLOPs per token at full context · "
             f"running on {info.device.upper()}{extra}. "
-            + self.tr("Click a box to open its stage: a block's self-attention opens the Attention stage on that "
+            + tr("Click a box to open its stage: a block's self-attention opens the Attention stage on that "
                       "layer, its MLP the logit lens row for that layer (what the model would predict after the "
                       "block)."))
 

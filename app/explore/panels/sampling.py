@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.i18n import tr
+
 from .base import heading, note
 
 
@@ -36,7 +38,7 @@ class SamplingControls(QObject):
         self.temperature.setValue(100)
         self.top_k = QSpinBox()
         self.top_k.setRange(0, 100000)
-        self.top_k.setSpecialValueText(self.tr("off"))
+        self.top_k.setSpecialValueText(tr("off"))
         self.top_p = QSlider(Qt.Horizontal)
         self.top_p.setRange(1, 100)
         self.top_p.setValue(100)
@@ -44,10 +46,10 @@ class SamplingControls(QObject):
         for label in (self.temperature_label, self.top_p_label):  # one line, fixed width: the slider never jumps
             label.setWordWrap(False)
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.temperature.setToolTip(self.tr("0 is greedy decoding: always the most likely token. Below 1 sharpens "
+        self.temperature.setToolTip(tr("0 is greedy decoding: always the most likely token. Below 1 sharpens "
                                             "the distribution, above 1 flattens it."))
-        self.top_k.setToolTip(self.tr("Keep only the k most likely tokens (off: keep all)."))
-        self.top_p.setToolTip(self.tr("Keep the fewest most likely tokens whose probabilities add up to at least p "
+        self.top_k.setToolTip(tr("Keep only the k most likely tokens (off: keep all)."))
+        self.top_p.setToolTip(tr("Keep the fewest most likely tokens whose probabilities add up to at least p "
                                       "(1.00: keep all)."))
         for w in (self.temperature, self.top_k, self.top_p):
             w.valueChanged.connect(self._changed)
@@ -57,18 +59,18 @@ class SamplingControls(QObject):
         t_row.addWidget(self.temperature_label)
         p_row.addWidget(self.top_p, 1)
         p_row.addWidget(self.top_p_label)
-        form.addRow(self.tr("Temperature"), t_row)
-        form.addRow(self.tr("Top-k"), self.top_k)
-        form.addRow(self.tr("Top-p"), p_row)
+        form.addRow(tr("Temperature"), t_row)
+        form.addRow(tr("Top-k"), self.top_k)
+        form.addRow(tr("Top-p"), p_row)
         self.greedy_note = note("", appearance)
-        self.step_button = QPushButton(self.tr("Step ▸"))
-        self.play_button = QPushButton(self.tr("Play ▶"))
+        self.step_button = QPushButton(tr("Step ▸"))
+        self.play_button = QPushButton(tr("Play ▶"))
         self.play_button.setCheckable(True)
-        self.undo_button = QPushButton(self.tr("Undo ◂"))
+        self.undo_button = QPushButton(tr("Undo ◂"))
         self.speed = QDoubleSpinBox()
         self.speed.setRange(0.5, 20.0)
         self.speed.setValue(3.0)
-        self.speed.setSuffix(self.tr(" tokens/s"))
+        self.speed.setSuffix(tr(" tokens/s"))
         self.step_button.clicked.connect(self.step_requested)
         self.undo_button.clicked.connect(self.undo_requested)
         self.play_button.toggled.connect(self._play_toggled)
@@ -80,12 +82,12 @@ class SamplingControls(QObject):
         buttons.addWidget(self.speed, 1, 1)
         self.layout = layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading(self.tr("Shape the distribution"), appearance))
+        layout.addWidget(heading(tr("Shape the distribution"), appearance))
         layout.addLayout(form)
         layout.addWidget(self.greedy_note)
-        layout.addWidget(heading(self.tr("Generate"), appearance))
+        layout.addWidget(heading(tr("Generate"), appearance))
         layout.addLayout(buttons)
-        layout.addWidget(note(self.tr("Click a bar to force that token as the next one."), appearance))
+        layout.addWidget(note(tr("Click a bar to force that token as the next one."), appearance))
         self._show_values()
         self.fit()
 
@@ -103,21 +105,21 @@ class SamplingControls(QObject):
 
     def _show_values(self) -> None:
         t, _, p = self.settings()
-        self.temperature_label.setText(self.tr("0 (greedy)") if t == 0 else f"{t:.2f}")
-        self.top_p_label.setText(f"{p:.2f}" + (self.tr(" (off)") if p >= 1 else ""))
+        self.temperature_label.setText(tr("0 (greedy)") if t == 0 else f"{t:.2f}")
+        self.top_p_label.setText(f"{p:.2f}" + (tr(" (off)") if p >= 1 else ""))
         # Said at 0 only (what the others do is in the temperature's tooltip and the lesson): three more
         # lines here squeezed the controls above them on a 1024x640 screen.
-        self.greedy_note.setText(self.tr("Temperature 0 is greedy decoding: always the most likely token."))
+        self.greedy_note.setText(tr("Temperature 0 is greedy decoding: always the most likely token."))
         self.greedy_note.setVisible(t == 0)
 
     def fit(self) -> None:
         """The value labels keep the width of their widest text, so the sliders keep theirs."""
         fm = QFontMetrics(self.appearance.font())  # the application font as it is now set
-        self.temperature_label.setFixedWidth(fm.horizontalAdvance(self.tr("0 (greedy)")) + 6)
-        self.top_p_label.setFixedWidth(fm.horizontalAdvance("1.00" + self.tr(" (off)")) + 6)
+        self.temperature_label.setFixedWidth(fm.horizontalAdvance(tr("0 (greedy)")) + 6)
+        self.top_p_label.setFixedWidth(fm.horizontalAdvance("1.00" + tr(" (off)")) + 6)
 
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
+        self.play_button.setText(tr("Pause ❚❚") if on else tr("Play ▶"))
         self.play_toggled.emit(on)
 
     def set_playing(self, on: bool) -> None:
@@ -125,4 +127,4 @@ class SamplingControls(QObject):
         self.play_button.blockSignals(True)
         self.play_button.setChecked(on)
         self.play_button.blockSignals(False)
-        self.play_button.setText(self.tr("Pause ❚❚") if on else self.tr("Play ▶"))
+        self.play_button.setText(tr("Pause ❚❚") if on else tr("Play ▶"))

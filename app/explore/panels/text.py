@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.i18n import tr
+
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 
@@ -60,9 +62,9 @@ class TextPanel(Panel):
         a = self.appearance
         text = trace.text
         n_bytes = len(text.encode("utf-8"))
-        self.stats.setText(f"{count(len(text), self.tr('character'), self.tr('characters'))} · "
-                           f"{count(n_bytes, self.tr('UTF-8 byte'), self.tr('UTF-8 bytes'))} · "
-                           f"{count(trace.n_tokens, self.tr('token'), self.tr('tokens'))}")
+        self.stats.setText(f"{count(len(text), tr('character'), tr('characters'))} · "
+                           f"{count(n_bytes, tr('UTF-8 byte'), tr('UTF-8 bytes'))} · "
+                           f"{count(trace.n_tokens, tr('token'), tr('tokens'))}")
         split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(text)
         prompt, generated = text[:split], text[split:]
         body = f"<span>{esc(prompt)}</span>"

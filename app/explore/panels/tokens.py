@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.i18n import tr
+
 from ...common.flow import FlowLayout
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
@@ -125,9 +127,9 @@ class TokensPanel(Panel):
         self.flow.invalidate()
         self._fit_chips()
         chars = len(trace.text)
-        self.count_label.setText(f"{count(n, self.tr('token'), self.tr('tokens'))}  ·  "
-                                 f"{count(chars, self.tr('character'), self.tr('characters'))}  ·  "
-                                 f"{count(len(trace.text.encode('utf-8')), self.tr('byte'), self.tr('bytes'))}")
+        self.count_label.setText(f"{count(n, tr('token'), tr('tokens'))}  ·  "
+                                 f"{count(chars, tr('character'), tr('characters'))}  ·  "
+                                 f"{count(len(trace.text.encode('utf-8')), tr('byte'), tr('bytes'))}")
         notes = []
         if trace.truncated_chars:
             notes.append(f"Only the last {n} tokens fit in the model's context; the first "
@@ -164,7 +166,7 @@ class TokensPanel(Panel):
             ids = tok.encode(self.trace.text)
             unknown = sum(tok.is_unknown(i) for i in ids)
             extra = f"<br><span style='color:{a.hex('muted')}'>{unknown} unknown</span>" if unknown else ""
-            title.setText(f"<b>{KIND_TITLES[kind]}</b><br>{count(len(ids), self.tr('token'), self.tr('tokens'))}<br>"
+            title.setText(f"<b>{KIND_TITLES[kind]}</b><br>{count(len(ids), tr('token'), tr('tokens'))}<br>"
                           f"<span style='color:{a.hex('muted')}'>vocab {tok.vocab_size:,}</span>{extra}")
             parts = []
             for j, tid in enumerate(ids[:MAX_COMPARE_CHIPS]):
