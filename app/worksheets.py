@@ -37,7 +37,7 @@ PAGE_MARGIN_MM = 5  # the printer's; QTextDocument.print_ adds its own 2 cm arou
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Worksheets", text)
+    return QCoreApplication.translate("", text)  # the empty context: app.i18n explains why
 
 
 def worksheets_dir() -> Path:
@@ -144,7 +144,8 @@ class WorksheetDialog(QDialog):
         layout.addLayout(buttons)
         self.picker.currentIndexChanged.connect(self.show_sheet)
         self.answers.toggled.connect(self.show_sheet)
-        self.resize(760, 820)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(760, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
         self.select(key)
 
     @property
