@@ -95,13 +95,12 @@ def current_language() -> str:
 
 
 def localized_resource(folder: str, name: str, language: str | None = None) -> Path:
-    """resources/<folder>/<language>/<name>, falling back to English (the source language)."""
+    """resources/<folder>/<language>/<name> where that translation exists, else the English original,
+    resources/<folder>/<name> (English files stay where they have always been)."""
     base = resources_dir() / folder
-    for code in (language or current_language(), SOURCE_LANGUAGE):
-        path = base / code / name
-        if path.exists():
-            return path
-    return base / SOURCE_LANGUAGE / name
+    code = language or current_language()
+    translated = base / code / name
+    return translated if code != SOURCE_LANGUAGE and translated.is_file() else base / name
 
 
 def choose_language(window, language: str) -> None:

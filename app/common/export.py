@@ -11,6 +11,8 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTableWidget, QWidget
 
+from app.i18n import tr
+
 from .figures import copy_image, figure_caption, save_png, save_svg
 
 LAST_FOLDER_KEY = "export/last_folder"
@@ -18,7 +20,7 @@ LAST_FOLDER_KEY = "export/last_folder"
 
 # ---- what a figure holds ------------------------------------------------------------------------------
 def table_rows(table: QTableWidget) -> list[list[str]]:
-    headers = [table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else f"column {c + 1}"
+    headers = [table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else tr("column {0}").format(c + 1)
                for c in range(table.columnCount())]
     vertical = [table.verticalHeaderItem(r).text() if table.verticalHeaderItem(r) else "" for r in range(table.rowCount())]
     has_rows = any(vertical) and not table.verticalHeader().isHidden()
@@ -42,7 +44,8 @@ def split_numbers(rows: list[list[str]]) -> list[list]:
     for c in range(len(header)):
         matches = [_VALUE.match(r[c]) if c < len(r) and r[c] else None for r in body]
         split.append(all(matches) and any(m.group(1).strip() for m in matches))
-    out = [sum(([h, f"{h} probability" if all(_VALUE.match(r[c]).group(3) for r in body) else f"{h} value"]
+    out = [sum(([h, tr("{0} probability").format(h) if all(_VALUE.match(r[c]).group(3) for r in body)
+                 else tr("{0} value").format(h)]
                 if split[c] else [h] for c, h in enumerate(header)), [])]
     for r in body:
         line = []
@@ -73,10 +76,11 @@ def attention_rows(panel) -> list[list]:
     trace, matrix = panel.trace, np.asarray(panel.selected_matrix(), dtype=np.float64)
     tokens = list(trace.token_strs)
     scores = panel.showing_scores
-    which = "mean of all heads" if panel.average.isChecked() else f"head {panel.head + 1}"
-    what = "score" if scores else "weight"
-    header = [f"layer {panel.layer + 1}, {which}: {what} (row: query, column: key)", "query position", "query token"]
-    header += [f"key {j}: {t}" for j, t in enumerate(tokens)]
+    which = tr("mean of all heads") if panel.average.isChecked() else tr("head {0}").format(panel.head + 1)
+    what = tr("score") if scores else tr("weight")
+    header = [tr("layer {0}, {1}: {2} (row: query, column: key)").format(panel.layer + 1, which, what),
+              tr("query position"), tr("query token")]
+    header += [tr("key {0}: {1}").format(j, t) for j, t in enumerate(tokens)]
     rows = [header]
     for i, t in enumerate(tokens):
         values = ["" if not np.isfinite(v) else float(f"{v:.6g}") for v in matrix[i]]
@@ -88,7 +92,7 @@ def logit_lens_rows(panel) -> list[list]:
     trace = panel.trace
     labels = panel.info.labels if getattr(panel, "info", None) is not None else None
     ids, probs = trace.lens_top_ids[:, -1], trace.lens_top_probs[:, -1]  # [L, K] at the last position
-    rows = [["layer", "rank", "token id", "token", "probability"]]
+    rows = [[tr("layer"), tr("rank"), tr("token id"), tr("token"), tr("probability")]]
     for layer in range(ids.shape[0]):
         for rank in range(ids.shape[1]):
             tid = int(ids[layer, rank])
@@ -110,7 +114,7 @@ def save_tables(tables: dict[str, list[list]], path: str | Path, note: str = "")
     written = []
     for i, (name, rows) in enumerate(tables.items()):
         target = path if i == 0 else path.with_name(f"{path.stem}-{name.replace(' ', '-')}{path.suffix or '.csv'}")
-        write_rows(([[f"# {note}: these numbers are from the changed model"]] if note else []) + rows, target)
+        write_rows(([["# " + tr("{0}: these numbers are from the changed model").format(note)]] if note else []) + rows, target)
         written.append(str(target))
     return written
 
@@ -155,7 +159,8 @@ def install_context_menu(widget: QWidget, name: str, on_saved=None, settings: QS
     from PySide6.QtWidgets import QGraphicsView, QMenu
 
     def ask_and_save(fmt: str) -> None:
-        path = ask_save_path(widget, f"Save {name} as {fmt.upper()}", f"{name.replace(' ', '-')}.{fmt}", f"*.{fmt}",
+        path = ask_save_path(widget, tr("Save {0} as {1}").format(name, fmt.upper()), f"{name.replace(' ', '-')}.{fmt}",
+                             f"*.{fmt}",
                              settings if settings is not None else getattr(widget.window(), "settings", None))
         if path:
             caption = figure_caption(widget)
@@ -166,9 +171,9 @@ def install_context_menu(widget: QWidget, name: str, on_saved=None, settings: QS
 
     def show_menu(pos) -> None:
         menu = QMenu(widget)
-        menu.addAction(f"Save {name} as PNG…", lambda: ask_and_save("png"))
-        menu.addAction(f"Save {name} as SVG…", lambda: ask_and_save("svg"))
-        menu.addAction("Copy image", lambda: copy_image(widget))
+        menu.addAction(tr("Save {0} as PNG…").format(name), lambda: ask_and_save("png"))
+        menu.addAction(tr("Save {0} as SVG…").format(name), lambda: ask_and_save("svg"))
+        menu.addAction(tr("Copy image"), lambda: copy_image(widget))
         menu.exec(widget.cursor().pos())
 
     for target in [widget, *widget.findChildren(QGraphicsView)]:

@@ -54,7 +54,7 @@ def figure_caption(widget: QWidget, title: str | None = None, prompt: str | None
             prompt = trace.text
         elif callable(getattr(window, "prompt_text", None)):
             prompt = window.prompt_text()
-    return title or "LM Anatomy", prompt
+    return title or tr("LM Anatomy"), prompt
 
 
 class _Figure:
@@ -141,7 +141,7 @@ def save_svg(widget: QWidget, path: str | Path, title: str | None = None, prompt
     gen.setViewBox(QRect(QPoint(0, 0), fig.size))
     gen.setResolution(widget.logicalDpiX())  # text measured as on screen: wrapped lines keep their words
     gen.setTitle(title)
-    gen.setDescription(prompt or "Exported from LM Anatomy")
+    gen.setDescription(prompt or tr("Exported from LM Anatomy"))
     painter = QPainter(gen)
     try:
         fig.paint(painter, *_colours(widget))

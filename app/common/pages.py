@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
-from model.paths import lessons_dir
+from app.i18n import localized_resource, tr
 
 from .appearance import Appearance
 
@@ -45,7 +44,7 @@ class MessagePage(QWidget):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.RichText)
         self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.button = QPushButton("Open a model folder…")
+        self.button = QPushButton(tr("Open a model folder…"))
         self.button.clicked.connect(self.open_requested)
         self.retry_button = QPushButton(tr("Retry"))
         self.retry_button.setToolTip(tr("Try loading the same model folder again"))
@@ -84,9 +83,9 @@ class EmptyState(QWidget):
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
         self.appearance = appearance
-        self.title = QLabel("Type something in the box above")
-        self.body = QLabel("The model reads your text, splits it into tokens and guesses what comes next. "
-                           "Every stage on the left updates as you type. Try one of these:")
+        self.title = QLabel(tr("Type something in the box above"))
+        self.body = QLabel(tr("The model reads your text, splits it into tokens and guesses what comes next. "
+                              "Every stage on the left updates as you type. Try one of these:"))
         self.body.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -129,11 +128,11 @@ class LessonPane(QTextBrowser):
     def show_lesson(self, stage: str, anchor: str = "") -> None:
         self.stage, self.anchor = stage, anchor
         self.anchor_pending = bool(anchor)  # scrolled to once, when first shown: then the reader's place is kept
-        path = lessons_dir() / f"{stage}.html"
+        path = localized_resource("lessons", f"{stage}.html")
         try:
             html = path.read_text(encoding="utf-8")
         except OSError:
-            html = f"<p>(The lesson file {path.name} is missing.)</p>"
+            html = "<p>" + tr("(The lesson file {0} is missing.)").format(path.name) + "</p>"
         a = self.appearance
         self.document().setDefaultStyleSheet(
             f"body {{ color: {a.hex('fg')}; }} h2 {{ color: {a.hex('accent')}; }} "

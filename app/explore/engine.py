@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.i18n import tr
 from model.paths import default_corpus_dir, user_cache_dir
 
 
@@ -150,7 +151,7 @@ class Engine:
 
     def set_device(self, device: str) -> ModelInfo:
         if self.loaded is None:
-            raise ValueError("no model is loaded")
+            raise ValueError(tr("no model is loaded"))
         if device not in available_devices():
             device = "cpu"
         self.loaded.model.to(device)
@@ -196,7 +197,7 @@ class Engine:
         from .continuation import trace_with_extra
 
         if self.loaded is None:
-            raise ValueError("no model is loaded")
+            raise ValueError(tr("no model is loaded"))
         ablation = self._checked(ablation)
         start = time.perf_counter()
         trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids), ablation)
@@ -209,7 +210,7 @@ class Engine:
         from model.interventions import head_importance
 
         if self.loaded is None:
-            raise ValueError("no model is loaded")
+            raise ValueError(tr("no model is loaded"))
         return head_importance(self.loaded.model, [int(i) for i in ids], self._checked(ablation), should_stop,
                                progress)
 
@@ -220,8 +221,8 @@ class Engine:
         try:
             ablation.check(self.loaded.config.n_layer, self.loaded.config.n_head)
         except ValueError as exc:
-            raise ValueError(f"The switched-off parts belong to another model ({exc}). "
-                             "Clear them and switch off parts of this one.") from None
+            raise ValueError(tr("The switched-off parts belong to another model ({0}). Clear them and switch off "
+                                "parts of this one.").format(exc)) from None
         return ablation
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.i18n import tr
 from model.ablation import NO_ABLATION
 
 from ..common.worker import Worker
@@ -77,8 +78,8 @@ class ExplorerSession(QObject):
         self.step_pending = False
         self.engine_worker.cancel("load")  # a folder asked for earlier and still loading is not wanted now
         if not Path(folder).exists():
-            self.model_error = f"{folder}: no such folder"
-            self._failed(f"There is no model folder at {folder}.")
+            self.model_error = tr("{0}: no such folder").format(folder)
+            self._failed(tr("There is no model folder at {0}.").format(folder))
             return
         self.loading.emit(folder)
         self.engine_worker.cancel("trace")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStackedWidget
 
 from app.i18n import tr
@@ -87,7 +88,7 @@ class StageView(QSplitter):
             panel.setProperty("stage", True)  # a stage, not a message page
             self.stack.addWidget(panel)
             item = QListWidgetItem(f"{i + 1}  {panel.title}")
-            item.setToolTip(f"Ctrl+{i + 1}")
+            item.setToolTip(QKeySequence(f"Ctrl+{i + 1}").toString(QKeySequence.NativeText))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.show_stage(STAGES[row]) if row >= 0 else None)
         panels["tokens"].token_clicked.connect(self.show_embedding)

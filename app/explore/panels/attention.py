@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from .ablation import AblationComparison
 from .ablation_controls import AblationControls
@@ -30,7 +30,7 @@ BOTTOM_SHARE = 0.36  # the most of the panel's height the caption and logit lens
 
 
 class AttentionPanel(Panel):
-    name, title = "attention", "Attention"
+    name, title = "attention", QT_TR_NOOP("Attention")
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
@@ -38,8 +38,8 @@ class AttentionPanel(Panel):
         self.mosaic = AttentionMosaic(self.appearance)
         self.mosaic.head_clicked.connect(self.select)
         self.mode = QComboBox()
-        self.mode.addItems(["weights (after softmax)", "scores (before softmax)"])
-        self.average = QCheckBox("average over heads")
+        self.mode.addItems([tr("weights (after softmax)"), tr("scores (before softmax)")])
+        self.average = QCheckBox(tr("average over heads"))
         self.mode.currentIndexChanged.connect(lambda _: self._refresh())
         self.average.toggled.connect(lambda _: self._refresh())
         self.heatmap = TokenHeatmap(self.appearance)
@@ -48,8 +48,8 @@ class AttentionPanel(Panel):
         lines_scroll.setWidgetResizable(True)
         lines_scroll.setWidget(self.lines)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.heatmap, "Heatmap")
-        self.tabs.addTab(lines_scroll, "Lines")
+        self.tabs.addTab(self.heatmap, tr("Heatmap"))
+        self.tabs.addTab(lines_scroll, tr("Lines"))
         self.comparison = AblationComparison(self.appearance)
         self.tabs.addTab(self.comparison, tr("Before / after"))
         self.ablation = AblationControls(self.mosaic, self.appearance)
@@ -152,27 +152,28 @@ class AttentionPanel(Panel):
         if self.trace is None:
             return
         matrix = self.selected_matrix()
-        which = f"layer {self.layer + 1}, " + ("mean of all heads" if self.average.isChecked() else f"head {self.head + 1}")
-        kind = "scores q·k/√d before softmax" if self.showing_scores else "attention weights (each row sums to 1)"
-        self.heatmap.show_matrix(matrix, self.trace.token_strs, title=f"{which}: {kind}",
-                                 signed=self.showing_scores, value_name="score" if self.showing_scores else "weight")
+        heads = tr("mean of all heads") if self.average.isChecked() else tr("head {0}").format(self.head + 1)
+        kind = tr("scores q·k/√d before softmax") if self.showing_scores else tr("attention weights (each row sums to 1)")
+        self.heatmap.show_matrix(matrix, self.trace.token_strs,
+                                 title=tr("layer {0}, {1}: {2}").format(self.layer + 1, heads, kind),
+                                 signed=self.showing_scores, value_name=tr("score") if self.showing_scores else tr("weight"))
         probs = self.trace.layers[self.layer].attn_probs
         self.lines.show_weights(probs.mean(axis=0) if self.average.isChecked() else probs[self.head], self.trace.token_strs)
         causal = getattr(self.trace, "objective", "causal") == "causal"  # a masked-LM model sees both sides
         self.caption.setText(
-            ("Each row is a token looking back at the tokens before it (itself included). "
-             "Grey cells above the diagonal are hidden by the causal mask: a token never sees the future. " if causal
-             else "Each row is a token looking at every token, before and after it: this model fills in blanks (a "
-             "masked language model), so it has no causal mask and the whole square is coloured. ")
-            + ("Scores are shown per head on their own scale in the grid." if self.showing_scores else "")
+            (tr("Each row is a token looking back at the tokens before it (itself included). "
+                "Grey cells above the diagonal are hidden by the causal mask: a token never sees the future.") if causal
+             else tr("Each row is a token looking at every token, before and after it: this model fills in blanks (a "
+                     "masked language model), so it has no causal mask and the whole square is coloured."))
+            + (" " + tr("Scores are shown per head on their own scale in the grid.") if self.showing_scores else "")
         )
 
     def tables(self):
-        return {"logit lens": self.lens}
+        return {QT_TR_NOOP("logit lens"): self.lens}
 
     def plots(self):
-        return {"attention grid": self.mosaic, "attention heatmap": self.heatmap, "attention lines": self.lines,
-                "before and after": self.comparison}
+        return {QT_TR_NOOP("attention grid"): self.mosaic, QT_TR_NOOP("attention heatmap"): self.heatmap,
+                QT_TR_NOOP("attention lines"): self.lines, QT_TR_NOOP("before and after"): self.comparison}
 
 
 def column(*parts) -> QWidget:

@@ -4,17 +4,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
 
+from app.i18n import tr
+
 from ...common.appearance import Appearance
 
 
 class Panel(QWidget):
     name = ""  # the stage key: "tokens", "attention", ...
-    title = ""
+    title = ""  # marked QT_TR_NOOP in each panel; an instance holds it translated
     stage_requested = Signal(str)  # ask the window to show another stage
 
     def __init__(self, appearance: Appearance | None = None, parent=None):
         super().__init__(parent)
         self.appearance = appearance or Appearance()
+        self.title = tr(type(self).title) if type(self).title else ""
         self.info = None  # app.engine.ModelInfo
         self.trace = None
         self.first_generated = -1  # index in the trace of the first token the model generated (-1: none)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ...common.textutil import visible
 from .base import Panel
@@ -16,7 +16,7 @@ from .block_text import InfoLine, Painted, TokenRow
 
 
 class BlockPanel(Panel):
-    name, title = "block", "Inside a block"
+    name, title = "block", QT_TR_NOOP("Inside a block")
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
+from app.i18n import tr
+
 from ...common.appearance import Appearance
 from .block_text import Painted
 
@@ -144,7 +146,7 @@ class VectorRows(Painted):
             name, values, _ = self.rows[row]
             i = min(values.size - 1, int((x - area.left()) / area.width() * values.size))
             if i >= 0:
-                QToolTip.showText(event.globalPosition().toPoint(), f"{name}: dimension {i} = {values[i]:.4f}", self)
+                QToolTip.showText(event.globalPosition().toPoint(), tr("{0}: dimension {1} = {2}").format(name, i, f"{values[i]:.4f}"), self)
 
 
 class CellGrid(Painted):
@@ -276,8 +278,8 @@ class CellGrid(Painted):
         if rows and cols and rect.contains(pos):
             r = min(rows - 1, int((pos.y() - rect.top()) / self.cell_height()))
             c = min(cols - 1, int((pos.x() - rect.left()) / rect.width() * cols))
-            where = (self.row_names[r] if r < len(self.row_names) else f"row {r}") + " · " + (
-                self.col_names[c] if c < len(self.col_names) else f"dimension {c}")
+            where = (self.row_names[r] if r < len(self.row_names) else tr("row {0}").format(r)) + " · " + (
+                self.col_names[c] if c < len(self.col_names) else tr("dimension {0}").format(c))
             v = self.matrix[r, c]
             QToolTip.showText(event.globalPosition().toPoint(), f"{where}: " + (f"{v:.4f}" if np.isfinite(v) else
-                                                                                 "−∞ (masked)"), self)
+                                                                                 tr("−∞ (masked)")), self)

@@ -36,11 +36,11 @@ class BpeMerges(QWidget):
         self.word_combo.currentTextChanged.connect(self._word_changed)
         self.merge_slider.valueChanged.connect(self._show_merge_state)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Word:"))
+        row.addWidget(QLabel(tr("Word:")))
         row.addWidget(self.word_combo)
-        row.addWidget(QLabel("raw bytes"))
+        row.addWidget(QLabel(tr("raw bytes")))
         row.addWidget(self.merge_slider, 1)
-        row.addWidget(QLabel("final tokens"))
+        row.addWidget(QLabel(tr("final tokens")))
         row.addWidget(self.merge_step_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,7 +71,8 @@ class BpeMerges(QWidget):
         tok = self.tokenizer
         if tok is None or not word:
             self.merge_states = []
-            self.merge_view.setText("Preparing a byte-level BPE tokenizer…" if word else "Type a word above to see how BPE builds it.")
+            self.merge_view.setText(tr("Preparing a byte-level BPE tokenizer…") if word
+                                    else tr("Type a word above to see how BPE builds it."))
             return
         try:
             self.merge_states = tok.bpe_merge_steps(word)
@@ -93,8 +94,9 @@ class BpeMerges(QWidget):
         chips = " ".join(f"<span style='background:{a.category(j).name()}; color:{a.hex('fg')}; "
                          f"font-family:DejaVu Sans Mono'>&nbsp;{esc(visible(p))}&nbsp;</span>" for j, p in enumerate(state))
         last = len(self.merge_states) - 1
-        self.merge_step_label.setText(f"merge {step} of {last}")
-        what = "raw UTF-8 bytes, one token each" if step == 0 else (
-            "the final tokens" if step == last else f"after {step} merge{'s' if step > 1 else ''}")
+        self.merge_step_label.setText(tr("merge {0} of {1}").format(step, last))
+        what = tr("raw UTF-8 bytes, one token each") if step == 0 else (
+            tr("the final tokens") if step == last else
+            tr("after 1 merge") if step == 1 else tr("after {0} merges").format(step))
         self.merge_view.setText(f"<span style='font-size:{a.point_size * 1.3:.0f}pt'>{chips}</span>"
                                 f"&nbsp;&nbsp;<span style='color:{a.hex('muted')}'>{pieces(len(state))}: {what}</span>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from .base import Panel
 from .challenges_bias import BiasView
@@ -39,7 +39,7 @@ class EngineJobs(QObject):
 
         def job():
             if engine.loaded is None:
-                raise ValueError("no model is open")
+                raise ValueError(tr("no model is open"))
             return fn(engine.loaded)
 
         self.worker.submit(kind, job)
@@ -54,7 +54,7 @@ class EngineJobs(QObject):
 
 
 class ChallengesPanel(Panel):
-    name, title = "challenges", "Challenges"
+    name, title = "challenges", QT_TR_NOOP("Challenges")
     head_requested = Signal(int, int)  # open the Attention stage on (layer, head)
 
     def __init__(self, appearance=None, parent=None):
@@ -107,7 +107,7 @@ class ChallengesPanel(Panel):
                 "interpretability": self.interpret.tables}[TAB_KEYS[self.tabs.currentIndex()]]()
 
     def plots(self):
-        return {"bias probe": self.bias.plot}
+        return {QT_TR_NOOP("bias probe"): self.bias.plot}
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ def model_rows(info, c, speed) -> list[list[str]]:
     n, d = p["total"], info.training.get("tokens_seen")
     rows = [
         [tr("token embedding (tied: also the output head)"), f"{p['token_embedding']:,}",
-         f"{c.vocab_size:,} tokens × d_model {c.d_model}"],
+         tr("{0} tokens × d_model {1}").format(f"{c.vocab_size:,}", c.d_model)],
         [tr("positions"), f"{p['position_embedding']:,}",
          f"{c.context_length} × {c.d_model}" if p["position_embedding"]
          else tr("{0}: no parameters").format(c.positional)],
@@ -56,5 +56,5 @@ def model_rows(info, c, speed) -> list[list[str]]:
     if speed is not None:
         rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"),
                      compute.rate_text(speed.flops_per_second),
-                     f"6 × {speed.n_params:,} × {speed.tokens_per_second:,.0f} tokens/s"])
+                     tr("6 × {0} × {1} tokens/s").format(f"{speed.n_params:,}", f"{speed.tokens_per_second:,.0f}")])
     return rows

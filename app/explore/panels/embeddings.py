@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ...common.plots import image_item, make_plot, set_title, style_plot
 from ...common.textutil import visible
@@ -35,7 +35,7 @@ def nearest(unit: np.ndarray, token: int, k: int = N_NEIGHBOURS) -> tuple[np.nda
 
 
 class EmbeddingsPanel(Panel):
-    name, title = "embeddings", "Embeddings"
+    name, title = "embeddings", QT_TR_NOOP("Embeddings")
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
@@ -60,16 +60,16 @@ class EmbeddingsPanel(Panel):
         self.strip = image_item()
         self.strip_plot.addItem(self.strip)
         self.strip_plot.getPlotItem().getAxis("left").setTicks([[], []])
-        self.strip_plot.getPlotItem().getAxis("bottom").setLabel("dimension")
+        self.strip_plot.getPlotItem().getAxis("bottom").setLabel(tr("dimension"))
         self.neighbours = QTableWidget(0, 3)
-        self.neighbours.setHorizontalHeaderLabels(["neighbour", "similarity", "id"])
+        self.neighbours.setHorizontalHeaderLabels([tr("neighbour"), tr("similarity"), tr("id")])
         self.neighbours.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.neighbours.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.neighbours.verticalHeader().hide()
         self.neighbours.cellClicked.connect(lambda r, _c: self.select_token(int(self.neighbours.item(r, 2).text())))
         self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
         self.caption = note("", self.appearance)
-        self.neighbour_title = heading("Nearest neighbours", self.appearance)
+        self.neighbour_title = heading(tr("Nearest neighbours"), self.appearance)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +80,7 @@ class EmbeddingsPanel(Panel):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.plot, 1)
         lv.addWidget(self.caption)
-        lv.addWidget(heading("The selected token's vector, one colour per dimension", self.appearance))
+        lv.addWidget(heading(tr("The selected token's vector, one colour per dimension"), self.appearance))
         lv.addWidget(self.strip_plot)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
@@ -99,8 +99,8 @@ class EmbeddingsPanel(Panel):
         self.cloud.setData(pos=info.pca, data=np.arange(len(info.pca)), brush=pg.mkBrush(muted), pen=pg.mkPen(None))
         ex = info.pca_explained
         pi = self.plot.getPlotItem()
-        pi.getAxis("bottom").setLabel(f"principal component 1 ({ex[0]:.0%} of the variance)")
-        pi.getAxis("left").setLabel(f"principal component 2 ({ex[1]:.0%})")
+        pi.getAxis("bottom").setLabel(tr("principal component 1 ({0} of the variance)").format(f"{ex[0]:.0%}"))
+        pi.getAxis("left").setLabel(tr("principal component 2 ({0})").format(f"{ex[1]:.0%}"))
         # The whole vocabulary in view, outliers included, whatever the plot's size or fonts.
         # float64: pyqtgraph compares ranges with its 1e307 limits, which overflow a float32 (a warning a launch)
         lo, hi = info.pca.min(axis=0).astype(np.float64), info.pca.max(axis=0).astype(np.float64)
@@ -194,7 +194,7 @@ class EmbeddingsPanel(Panel):
         label = visible(self.info.labels[token], 24)
         if self.trace is not None:
             self._place_labels()  # the selected token's label comes first
-        self.neighbour_title.setText(f"Nearest neighbours of “{label}”")
+        self.neighbour_title.setText(tr("Nearest neighbours of “{0}”").format(label))
         vec = self.info.embeddings[token][None, :]
         m = float(np.abs(vec).max()) or 1.0
         self.strip.setImage(vec, levels=(-m, m), lut=a.diverging().getLookupTable(nPts=256))
@@ -205,7 +205,7 @@ class EmbeddingsPanel(Panel):
     def _tip(self, x, y, data) -> str:
         if self.info is None:
             return ""
-        return f"“{visible(self.info.labels[int(data)], 24)}” (id {int(data)})"
+        return tr("“{0}” (id {1})").format(visible(self.info.labels[int(data)], 24), int(data))
 
     def _point_clicked(self, _item, points, *_) -> None:
         if len(points):
@@ -223,7 +223,7 @@ class EmbeddingsPanel(Panel):
         return {"nearest neighbours": self.neighbours}
 
     def plots(self):
-        return {"embedding map": self.plot, "vector strip": self.strip_plot}
+        return {QT_TR_NOOP("embedding map"): self.plot, QT_TR_NOOP("vector strip"): self.strip_plot}
 
 
 if __name__ == "__main__":

@@ -19,11 +19,12 @@ class TokenHeatmap(QWidget):
 
     hovered = Signal(int, int)
 
-    def __init__(self, appearance: Appearance, row_name: str = "query", col_name: str = "key",
+    def __init__(self, appearance: Appearance, row_name: str | None = None, col_name: str | None = None,
                  row_axis: str | None = None, col_axis: str | None = None, parent=None):
         super().__init__(parent)
         self.appearance = appearance
-        self.row_name, self.col_name = row_name, col_name
+        self.row_name = row_name if row_name is not None else tr("query")
+        self.col_name = col_name if col_name is not None else tr("key")
         # short axis titles: a long one is cut off when the heatmap is small (a school laptop)
         self.row_axis = row_axis if row_axis is not None else tr("query (looking)")
         self.col_axis = col_axis if col_axis is not None else tr("key (looked at)")
@@ -42,7 +43,7 @@ class TokenHeatmap(QWidget):
         self.matrix = np.zeros((0, 0), np.float32)
         self.row_labels: list[str] = []
         self.col_labels: list[str] = []
-        self.value_name = "weight"
+        self.value_name = tr("weight")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -55,10 +56,10 @@ class TokenHeatmap(QWidget):
         self.apply_appearance()
 
     def show_matrix(self, matrix: np.ndarray, row_labels: list[str], col_labels: list[str] | None = None,
-                    title: str = "", signed: bool = False, value_name: str = "weight") -> None:
+                    title: str = "", signed: bool = False, value_name: str | None = None) -> None:
         self.matrix = nan_masked(matrix)
         self.row_labels, self.col_labels = list(row_labels), list(col_labels or row_labels)
-        self.value_name = value_name
+        self.value_name = value_name if value_name is not None else tr("weight")
         self.signed = signed
         finite = self.matrix[np.isfinite(self.matrix)]
         if signed:
@@ -115,9 +116,11 @@ class TokenHeatmap(QWidget):
         value = self.matrix[row, col]
         r, c = visible(self.row_labels[row], 20), visible(self.col_labels[col], 20)
         if np.isnan(value):
-            text = f"“{r}” (#{row}) cannot see “{c}” (#{col}): it comes later, so the causal mask hides it"
+            text = tr("“{0}” (#{1}) cannot see “{2}” (#{3}): it comes later, so the causal mask hides it").format(
+                r, row, c, col)
         else:
-            text = f"{self.row_name} “{r}” (#{row}) → {self.col_name} “{c}” (#{col}): {self.value_name} {value:.4f}"
+            text = tr("{0} “{1}” (#{2}) → {3} “{4}” (#{5}): {6} {7}").format(
+                self.row_name, r, row, self.col_name, c, col, self.value_name, f"{value:.4f}")
         self.readout.setText(text)
         self.hovered.emit(row, col)
 

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import tr
+
 from ...common.appearance import Appearance
 from ...common.textutil import visible
 
@@ -60,8 +62,8 @@ class AttentionLines(QWidget):
         rh, cw = self.row_height(), self._column_width()
         left_x, right_x = cw, self.width() - cw
         p.setPen(a.color("muted"))
-        p.drawText(QRectF(0, 0, cw, rh), Qt.AlignRight | Qt.AlignVCenter, "from ")
-        p.drawText(QRectF(right_x, 0, cw, rh), Qt.AlignLeft | Qt.AlignVCenter, " to")
+        p.drawText(QRectF(0, 0, cw, rh), Qt.AlignRight | Qt.AlignVCenter, tr("from") + " ")
+        p.drawText(QRectF(right_x, 0, cw, rh), Qt.AlignLeft | Qt.AlignVCenter, " " + tr("to"))
         line = QColor(a.color("accent"))
         width = a.line_width * 4
         for i in range(t):

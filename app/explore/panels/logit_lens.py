@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from app.i18n import tr
+
 from ...common.appearance import Appearance
 from ...common.textutil import visible
 
@@ -28,7 +30,7 @@ class LogitLensTable(QTableWidget):
     def columns_that_fit(self, texts: np.ndarray) -> int:
         """How many guesses fit side by side with every cell's text whole (at least `fewest`, at most SHOWN)."""
         fm = QFontMetrics(self.appearance.font())
-        header = max(self.verticalHeader().sizeHint().width(), fm.horizontalAdvance("layer 00") + 12)
+        header = max(self.verticalHeader().sizeHint().width(), fm.horizontalAdvance(tr("layer {0}").format("00")) + 12)
         width = self.viewport().width() if self.isVisible() else self.width() - header - 4
         width = max(width, 100)
         widths = np.array([[fm.horizontalAdvance(t) + 14 for t in row] for row in texts])  # + cell padding
@@ -48,8 +50,8 @@ class LogitLensTable(QTableWidget):
         self.setRowCount(n_layer)
         self.setColumnCount(shown)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # new columns too share the width
-        self.setHorizontalHeaderLabels([f"guess {i + 1}" for i in range(shown)])
-        self.setVerticalHeaderLabels([f"layer {l + 1}" for l in range(n_layer)])
+        self.setHorizontalHeaderLabels([tr("guess {0}").format(i + 1) for i in range(shown)])
+        self.setVerticalHeaderLabels([tr("layer {0}").format(l + 1) for l in range(n_layer)])
         colours = self.appearance.sequential().map(np.clip(probs[:, :shown], 0.0, 1.0).ravel(), mode="qcolor")
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.Fixed)  # fit the rows once below, not once per cell set
@@ -58,7 +60,7 @@ class LogitLensTable(QTableWidget):
                 tid, p = int(ids[layer, col]), float(probs[layer, col])
                 item = QTableWidgetItem(texts[layer, col])
                 item.setData(Qt.UserRole, tid)
-                item.setToolTip(f"token id {tid}, probability {p:.4f}")
+                item.setToolTip(tr("token id {0}, probability {1}").format(tid, f"{p:.4f}"))
                 bg = colours[layer * shown + col]
                 bg.setAlpha(170)
                 item.setBackground(QBrush(bg))

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
+
+HOW_CHOSEN = {"greedy": QT_TR_NOOP("greedy"), "sampled": QT_TR_NOOP("sampled"), "forced": QT_TR_NOOP("forced")}
 
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
@@ -43,7 +45,7 @@ def pct(p: float) -> str:
 
 
 class OutputPanel(Panel):
-    name, title = "output", "Output / Decoding"
+    name, title = "output", QT_TR_NOOP("Output / Decoding")
     step_requested = Signal()
     force_requested = Signal(int)
     undo_requested = Signal()
@@ -87,7 +89,7 @@ class OutputPanel(Panel):
 
         self.history = QTableWidget(0, 4)
         self.history.setMinimumHeight(48)  # a header and a row; it yields its height first on a small screen
-        self.history.setHorizontalHeaderLabels(["token", "probability", "rank", "how"])
+        self.history.setHorizontalHeaderLabels([tr("token"), tr("probability"), tr("rank"), tr("how")])
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
@@ -112,9 +114,9 @@ class OutputPanel(Panel):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addLayout(c.layout)
-        rv.addWidget(heading("The text so far", self.appearance))
+        rv.addWidget(heading(tr("The text so far"), self.appearance))
         rv.addWidget(self.so_far_scroll)
-        rv.addWidget(heading("History", self.appearance))
+        rv.addWidget(heading(tr("History"), self.appearance))
         rv.addWidget(self.history, 1)
         split = self.split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
@@ -184,9 +186,11 @@ class OutputPanel(Panel):
         set_title(self.plot, tr("Next token: the top candidates"), a)
         n_kept = int(kept.sum())
         self.summary.setText(
-            f"After “{visible(trace.token_strs[-1], 20)}” the model spreads its bet over {len(raw):,} tokens; "
-            f"the {len(rows)} most likely are shown. With these settings {n_kept:,} token{'s' if n_kept != 1 else ''} "
-            f"can be chosen; hatched bars are cut. Dashed outlines show the model's own probabilities.")
+            tr("After “{0}” the model spreads its bet over {1} tokens; the {2} most likely are shown.").format(
+                visible(trace.token_strs[-1], 20), f"{len(raw):,}", len(rows)) + " "
+            + (tr("With these settings 1 token can be chosen; hatched bars are cut.") if n_kept == 1 else
+               tr("With these settings {0} tokens can be chosen; hatched bars are cut.").format(f"{n_kept:,}"))
+            + " " + tr("Dashed outlines show the model's own probabilities."))
 
     def bar_ends(self) -> np.ndarray:
         """Where each candidate's drawing ends (its kept bar or the model's dashed outline), 0..1."""
@@ -258,9 +262,10 @@ class OutputPanel(Panel):
         if 0 <= row < len(self.candidates):
             tid = int(self.candidates[row])
             label = self.info.labels[tid] if self.info is not None else str(tid)
-            state = f"after shaping {self.shaped[row]:.4f}" if self.kept[row] else "cut by top-k / top-p"
-            self.plot.setToolTip(f"“{visible(label, 24)}” (id {tid}, rank {row + 1})\nmodel probability "
-                                 f"{self.raw[row]:.4f}; {state}\nclick to force it as the next token")
+            state = (tr("after shaping {0}").format(f"{self.shaped[row]:.4f}") if self.kept[row]
+                     else tr("cut by top-k / top-p"))
+            self.plot.setToolTip(tr("“{0}” (id {1}, rank {2})\nmodel probability {3}; {4}\nclick to force it as the "
+                                    "next token").format(visible(label, 24), tid, row + 1, f"{self.raw[row]:.4f}", state))
         else:
             self.plot.setToolTip("")
 
@@ -268,7 +273,7 @@ class OutputPanel(Panel):
         """entries: (token label, probability under the model, rank, how)."""
         self.history.setRowCount(len(entries))
         for r, (label, prob, rank, how) in enumerate(entries):
-            for c, text in enumerate((visible(label, 24), pct(prob), str(rank), how)):
+            for c, text in enumerate((visible(label, 24), pct(prob), str(rank), tr(HOW_CHOSEN.get(how, how)))):
                 item = QTableWidgetItem(text)
                 if how == "forced":
                     item.setForeground(QBrush(QColor(self.appearance.hex("generated"))))
@@ -282,10 +287,10 @@ class OutputPanel(Panel):
         super().apply_appearance()
 
     def tables(self):
-        return {"decoding history": self.history}
+        return {QT_TR_NOOP("decoding history"): self.history}
 
     def plots(self):
-        return {"next-token distribution": self.plot}
+        return {QT_TR_NOOP("next-token distribution"): self.plot}
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from .base import Panel, note
 
@@ -60,7 +60,7 @@ class Diagram(QGraphicsView):
 
 
 class OverviewPanel(Panel):
-    name, title = "overview", "Model overview"
+    name, title = "overview", QT_TR_NOOP("Model overview")
     # A block's box: (stage, layer index, lens) — the window opens the Attention stage on that layer,
     # with the logit lens row of that layer picked out when lens is True (the MLP boxes).
     layer_requested = Signal(str, int, bool)
@@ -100,7 +100,7 @@ class OverviewPanel(Panel):
         rect.setData(1, part)
         if stage:
             rect.setCursor(Qt.PointingHandCursor)
-            rect.setToolTip(tip or f"Open the {stage} stage")
+            rect.setToolTip(tip or tr("Click to open this stage"))
         text = scene.addText("")
         text.setHtml(f"<div style='color:{a.hex('fg')}'><b>{title}</b><br>"
                      f"<span style='color:{a.hex('muted')}'>{detail}</span></div>")
@@ -132,47 +132,53 @@ class OverviewPanel(Panel):
         w, h, gap = fm.horizontalAdvance("x") * 92, 2 * line + 16, line
         s = line / 16
         y = 0.0
-        self._box(scene, 0, y, w, h, "Text → tokens",
-                  f"{info.kind} tokenizer, vocabulary of {c['vocab_size']:,} tokens; context {c['context_length']} tokens",
+        self._box(scene, 0, y, w, h, tr("Text → tokens"),
+                  tr("{0} tokenizer, vocabulary of {1} tokens; context {2} tokens").format(
+                      info.kind, f"{c['vocab_size']:,}", c["context_length"]),
                   "tokens", tag="tokens")
         y += h + gap
         half = (w - gap) / 2
-        self._box(scene, 0, y, half, h, "Token embedding",
-                  f"{c['vocab_size']:,} × {c['d_model']} = {p['token_embedding']:,} parameters", "embeddings", tag="embedding")
-        pos_detail = {"learned": f"learned, {c['context_length']} × {c['d_model']} = {p['position_embedding']:,} parameters",
-                      "sinusoidal": "fixed sine waves, no parameters",
-                      "rope": "rotary (RoPE) inside attention, no parameters"}[c["positional"]]
-        self._box(scene, half + gap, y, half, h, "+ Position", pos_detail, "positions", tag="position")
+        self._box(scene, 0, y, half, h, tr("Token embedding"),
+                  tr("{0} × {1} = {2} parameters").format(f"{c['vocab_size']:,}", c["d_model"],
+                                                          f"{p['token_embedding']:,}"), "embeddings", tag="embedding")
+        pos_detail = {"learned": tr("learned, {0} × {1} = {2} parameters").format(
+                          c["context_length"], c["d_model"], f"{p.get('position_embedding', 0):,}"),
+                      "sinusoidal": tr("fixed sine waves, no parameters"),
+                      "rope": tr("rotary (RoPE) inside attention, no parameters")}[c["positional"]]
+        self._box(scene, half + gap, y, half, h, tr("+ Position"), pos_detail, "positions", tag="position")
         for i in range(n):
             y += h + gap
             self._arrow(scene, w / 2, y - gap, y)
             block = scene.addRect(QRectF(-8 * s, y - 6 * s, w + 16 * s, h + 12 * s),
                                   QPen(self.appearance.color("grid"), 1), QBrush(Qt.NoBrush))
             block.setData(0, None)
-            self._box(scene, 0, y, half, h, f"Block {i + 1} · self-attention",
-                      f"{c['n_head']} heads × {c['d_head']} wide · {p['attention'] // n:,} parameters", "attention",
+            self._box(scene, 0, y, half, h, tr("Block {0} · self-attention").format(i + 1),
+                      tr("{0} heads × {1} wide · {2} parameters").format(
+                          c["n_head"], c["d_head"], f"{p['attention'] // n:,}"), "attention",
                       tag=f"attention{i}", part=(i, False),
                       tip=tr("Open the Attention stage on layer %n", "", i + 1))
-            self._box(scene, half + gap, y, half, h, f"Block {i + 1} · MLP",
-                      f"{c['d_model']} → {c['d_mlp']} → {c['d_model']} · {p['mlp'] // n:,} parameters", "attention",
+            self._box(scene, half + gap, y, half, h, tr("Block {0} · MLP").format(i + 1),
+                      tr("{0} → {1} → {2} · {3} parameters").format(
+                          c["d_model"], c["d_mlp"], c["d_model"], f"{p['mlp'] // n:,}"), "attention",
                       tag=f"mlp{i}", part=(i, True),
                       tip=tr("Open the logit lens at layer %n: what the model would predict after this "
                                   "block, its MLP included (Attention stage)", "", i + 1))
         y += h + gap
         self._arrow(scene, w / 2, y - gap, y)
-        self._box(scene, 0, y, w, h, "Final norm → unembedding → next-token probabilities",
-                  f"reuses the token embedding (tied): {c['vocab_size']:,} scores, softmax to probabilities · "
-                  f"{p['final_norm']:,} parameters", "output", tag="output")
+        self._box(scene, 0, y, w, h, tr("Final norm → unembedding → next-token probabilities"),
+                  tr("reuses the token embedding (tied): {0} scores, softmax to probabilities · {1} parameters")
+                  .format(f"{c['vocab_size']:,}", f"{p['final_norm']:,}"), "output", tag="output")
         self.diagram.fit()
         trained = info.training
         steps = trained.get("steps") or trained.get("step")
         loss = trained.get("val_loss") or trained.get("loss")
-        extra = f" · trained {steps} steps" if steps else ""
-        extra += f", loss {loss:.3f}" if isinstance(loss, (int, float)) else ""
+        extra = " · " + tr("trained {0} steps").format(steps) if steps else ""
+        extra += ", " + tr("loss {0}").format(f"{loss:.3f}") if isinstance(loss, (int, float)) else ""
         self.summary.setText(
-            f"<b>{info.name}</b>: {p['total']:,} parameters ({human(p['total'])}) · {n} layers × {c['n_head']} heads · "
-            f"d_model {c['d_model']} · about {human(info.flops_per_token)}FLOPs per token at full context · "
-            f"running on {info.device.upper()}{extra}. "
+            tr("<b>{0}</b>: {1} parameters ({2}) · {3} layers × {4} heads · d_model {5} · about {6}FLOPs per token "
+               "at full context · running on {7}{8}.").format(
+                info.name, f"{p['total']:,}", human(p["total"]), n, c["n_head"], c["d_model"],
+                human(info.flops_per_token), info.device.upper(), extra) + " "
             + tr("Click a box to open its stage: a block's self-attention opens the Attention stage on that "
                       "layer, its MLP the logit lens row for that layer (what the model would predict after the "
                       "block)."))

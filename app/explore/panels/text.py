@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
@@ -25,7 +25,7 @@ def character_rows(text: str) -> list[tuple[str, str, str, str]]:
     """Each distinct character once, in order of appearance: (shown, code point, name, UTF-8 bytes)."""
     rows = []
     for ch in dict.fromkeys(text):
-        rows.append((visible(ch), f"U+{ord(ch):04X}", unicodedata.name(ch, "(unnamed)").lower(),
+        rows.append((visible(ch), f"U+{ord(ch):04X}", unicodedata.name(ch, tr("(unnamed)")).lower(),
                      ch.encode("utf-8", errors="surrogatepass").hex(" ").upper()))
         if len(rows) >= MAX_CHAR_ROWS:
             break
@@ -33,7 +33,7 @@ def character_rows(text: str) -> list[tuple[str, str, str, str]]:
 
 
 class TextPanel(Panel):
-    name, title = "text", "Text"
+    name, title = "text", QT_TR_NOOP("Text")
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
@@ -43,7 +43,7 @@ class TextPanel(Panel):
         self.usage.setTextVisible(True)
         self.usage_note = note("", self.appearance)
         self.chars = QTableWidget(0, 4)
-        self.chars.setHorizontalHeaderLabels(["character", "code point", "Unicode name", "UTF-8 bytes"])
+        self.chars.setHorizontalHeaderLabels([tr("character"), tr("code point"), tr("Unicode name"), tr("UTF-8 bytes")])
         self.chars.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.chars.horizontalHeader().setStretchLastSection(True)
         self.chars.verticalHeader().hide()
@@ -51,10 +51,10 @@ class TextPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stats)
         layout.addWidget(self.view, 1)
-        layout.addWidget(heading("How much of the context window this uses", self.appearance))
+        layout.addWidget(heading(tr("How much of the context window this uses"), self.appearance))
         layout.addWidget(self.usage)
         layout.addWidget(self.usage_note)
-        layout.addWidget(heading("Every character is stored as 1 to 4 bytes (UTF-8)", self.appearance))
+        layout.addWidget(heading(tr("Every character is stored as 1 to 4 bytes (UTF-8)"), self.appearance))
         layout.addWidget(self.chars, 2)
 
     def render(self, trace) -> None:
@@ -74,15 +74,16 @@ class TextPanel(Panel):
         context = self.info.config["context_length"] if self.info else max(1, trace.n_tokens)
         self.usage.setRange(0, context)
         self.usage.setValue(min(context, trace.n_tokens))
-        self.usage.setFormat(f"{trace.n_tokens} of {context} tokens")
+        self.usage.setFormat(tr("{0} of {1} tokens").format(trace.n_tokens, context))
         notes = []
         if trace.truncated_chars:
-            notes.append(f"<b>The text is longer than the model can read at once.</b> It sees only the last "
-                         f"{trace.n_tokens} tokens, a sliding window; the first {trace.truncated_chars:,} characters "
-                         "are out of its sight and are not shown here.")
+            notes.append(tr("<b>The text is longer than the model can read at once.</b> It sees only the last "
+                            "{0} tokens, a sliding window; the first {1} characters are out of its sight and are "
+                            "not shown here.").format(trace.n_tokens, f"{trace.truncated_chars:,}"))
         if generated:
-            notes.append(f"<span style='color:{a.hex('generated')}'>Coloured text</span> was written by the model, one token at a time.")
-        self.usage_note.setText("<br>".join(notes) or "Everything you typed fits in the model's context window.")
+            notes.append(tr("<span style='color:{0}'>Coloured text</span> was written by the model, one token at a "
+                            "time.").format(a.hex("generated")))
+        self.usage_note.setText("<br>".join(notes) or tr("Everything you typed fits in the model's context window."))
         rows = character_rows(text)
         self.chars.setRowCount(len(rows))
         for r, values in enumerate(rows):
