@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from app.i18n import tr
 
@@ -29,7 +29,7 @@ class FillBlankPanel(Panel):
         self.blanks: set[int] = set()
         self.result = None  # app.explore.fill_blank.FillResult on screen
         self.chosen = None  # the blank clicked last: its bars are shown
-        self.chips: list[QPushButton] = []
+        self.chips: list[QToolButton] = []  # one per token, as wide as its text
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
         chips = QWidget()
@@ -37,7 +37,7 @@ class FillBlankPanel(Panel):
         scroll = self.chip_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(chips)
-        scroll.setMaximumHeight(int(120 * self.appearance.scale))
+        scroll.setFrameShape(QScrollArea.NoFrame)
         layout.addWidget(scroll)
         row = QHBoxLayout()
         self.which = QComboBox()  # which blank the bars show
@@ -118,7 +118,7 @@ class FillBlankPanel(Panel):
 
     def _show_chips(self, result) -> None:
         while len(self.chips) < len(result.labels):
-            chip = QPushButton()
+            chip = QToolButton()
             chip.setCheckable(True)
             chip.setCursor(Qt.PointingHandCursor)
             chip.clicked.connect(lambda _on, i=len(self.chips): self.toggle(i))
@@ -133,6 +133,17 @@ class FillBlankPanel(Panel):
                 chip.setToolTip(tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
                                 if hidden else tr("Click to hide this token"))
                 chip.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold" if hidden else "")
+        self._fit_chips()
+
+    def _fit_chips(self) -> None:
+        """The chips' rows, at most four (then they scroll)."""
+        if self.chips:
+            rows = self.flow.heightForWidth(max(200, self.chip_scroll.viewport().width()))
+            self.chip_scroll.setFixedHeight(min(rows, 4 * (self.chips[0].sizeHint().height() + 4)) + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_chips()
 
     def _draw_bars(self) -> None:
         r, a = self.result, self.appearance
@@ -141,13 +152,15 @@ class FillBlankPanel(Panel):
             for plot, bars in zip(self.charts, self.bars):
                 bars.setOpts(x0=[], y=[], width=[])
                 plot.getPlotItem().getAxis("left").setTicks([[], []])
-                set_title(plot, "", a)
+                set_title(plot, self.tr("Click a token above to hide it"), a)
             self.caption.setText(tr("Click one or more tokens above: each becomes [MASK]. The masked model "
                                          "reads the words on both sides of it; the causal model only those before it."))
             return
         answer = r.labels[b]
         titles = (tr("Masked model (both sides): guesses for the blank"),
                   tr("Causal model (left side only): guesses for the blank"))
+        shown = [g for g in (r.masked.get(b), r.causal.get(b)) if g is not None]
+        x_hi = max(0.05, max(max(g.probs) for g in shown) * 1.05)  # one scale: the two charts compare by eye
         for plot, bars, guesses, title in zip(self.charts, self.bars, (r.masked.get(b), r.causal.get(b)), titles):
             set_title(plot, title, a)
             if guesses is None:
@@ -162,7 +175,7 @@ class FillBlankPanel(Panel):
             ticks = [(i, f"{visible(label, 14)}  {pct(p)}") for i, (label, p) in enumerate(zip(guesses.labels,
                                                                                               guesses.probs))]
             plot.getPlotItem().getAxis("left").setTicks([ticks, []])
-            plot.getViewBox().setRange(xRange=(0, max(0.05, max(guesses.probs) * 1.05)),
+            plot.getViewBox().setRange(xRange=(0, x_hi),
                                        yRange=(-0.6, len(rows) - 0.4), padding=0)
         self.caption.setText(self._summary(r, b, answer))
 
