@@ -14,14 +14,14 @@ from model.paths import default_model_dir
 from . import worksheets
 from .common import export, figures
 from .explore.stages import STAGES
-from .i18n import NATIVE_NAMES, available_languages, choose_language, current_language
+from .i18n import NATIVE_NAMES, QT_TR_NOOP, available_languages, choose_language, current_language
 
 # The main tabs, in order, with their shortcuts (Ctrl+1..7 pick explorer stages and Ctrl+Shift+E
 # exports SVG, so Explore is X) and what each is for.
-TAB_SHORTCUTS = (("Explore", "Ctrl+Shift+X", "Look inside the model, one stage at a time"),
-                 ("Pre-train", "Ctrl+Shift+P", "Train a small model from scratch on a text"),
-                 ("Fine-tune", "Ctrl+Shift+F",
-                  "Teach a trained model to classify sentences, or to write like your text"))
+TAB_SHORTCUTS = ((QT_TR_NOOP("Explore"), "Ctrl+Shift+X", QT_TR_NOOP("Look inside the model, one stage at a time")),
+                 (QT_TR_NOOP("Pre-train"), "Ctrl+Shift+P", QT_TR_NOOP("Train a small model from scratch on a text")),
+                 (QT_TR_NOOP("Fine-tune"), "Ctrl+Shift+F",
+                  QT_TR_NOOP("Teach a trained model to classify sentences, or to write like your text")))
 
 
 def app_version() -> str:
@@ -192,5 +192,5 @@ class StageExports:
         path = path or self._ask_path(tr("Export {0}").format(next(iter(tables))), "csv", "CSV (*.csv)")
         if path:
             written = export.save_tables(tables, path, self.window.session.ablation_note())
-            self.window.say(tr("Saved {0} to {1}").format(" and ".join(tables), ", ".join(written)))
+            self.window.say(tr("Saved {0} to {1}").format(", ".join(map(tr, tables)), ", ".join(written)))
         return path

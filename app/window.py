@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.show_stage, self.show_layer, self.show_embedding = v.show_stage, v.show_layer, v.show_embedding
         for panel in self.panels.values():
             for name, widget in panel.plots().items():
-                export.install_context_menu(widget, name, lambda path: self.say(tr("Saved {0}").format(path)))
+                export.install_context_menu(widget, tr(name), lambda path: self.say(tr("Saved {0}").format(path)))
         out = self.panels["output"]
         out.step_requested.connect(self.step)
         out.force_requested.connect(self.session.force)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.say(tr("Loading {0} …").format(folder))
 
     def _model_loaded(self, info) -> None:
-        self.setWindowTitle(f"LM Anatomy — {model_label(info.path)} ({info.device.upper()})")
+        self.setWindowTitle(tr("LM Anatomy — {0} ({1})").format(model_label(info.path), info.device.upper()))
         # a run's snapshots are steps of one run, not models to remember
         self.prefs.remember_model(info.path, keep=not SNAPSHOT.fullmatch(Path(info.path).name))
         self.picker.fill()

@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTableWidget, QWidget
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from .figures import copy_image, figure_caption, save_png, save_svg
 
@@ -68,7 +68,7 @@ def stage_tables(panel) -> dict[str, list[list]]:
     Other stages: their tables, with "token 42.0%" cells split into a token and a number."""
     trace = getattr(panel, "trace", None)
     if getattr(panel, "name", "") == "attention" and trace is not None:
-        return {"attention weights": attention_rows(panel), "logit lens": logit_lens_rows(panel)}
+        return {QT_TR_NOOP("attention weights"): attention_rows(panel), QT_TR_NOOP("logit lens"): logit_lens_rows(panel)}
     return {name: table_rows(table) for name, table in panel.tables().items()}
 
 
