@@ -102,9 +102,9 @@ class Trainer:
         no_decay = [p for p in self.model.parameters() if p.dim() < 2]
         return torch.optim.AdamW(
             [{"params": decay, "weight_decay": self.cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-            lr=self.cfg.learning_rate,
-            betas=(self.cfg.beta1, self.cfg.beta2),
-            fused=self.device.type == "cuda",
+            lr=self.cfg.learning_rate, betas=(self.cfg.beta1, self.cfg.beta2),
+            # One kernel for all parameters, not about seven per parameter (BENCHMARKS.md, "Trainer against nanoGPT")
+            fused=self.device.type in ("cuda", "cpu"),
         )
 
     def request_stop(self) -> None:
