@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextBlockFormat, QTextDocument, QTextFormat
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +31,10 @@ from .explore.stages import STAGES
 
 TRAINING_SHEETS = ("pretrain", "finetune")  # the Pre-train and Fine-tune tabs, in tab order
 KEY_MARKER = "<!-- answer key -->"
+OWN_WORDS = "In your own words"  # the heading of the last question: it, its question and its box share a page
 WRITE_BOX = re.compile(r"<!--write:(\d+)-->")
 PRINT_POINT_SIZE = 11  # body text on paper; headings scale from it
-PAGE_MARGIN_MM = 5  # the printer's; QTextDocument.print_ adds its own 2 cm around the text
+PAGE_MARGIN_MM = 18
 
 
 def tr(text: str) -> str:
@@ -84,14 +85,33 @@ def local_page_size() -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if imperial else QPageSize.PageSizeId.A4)
 
 
-def printable(key: str, with_answers: bool) -> QTextDocument:
-    """A fresh document for paper: black on white at a readable size, whatever the window's theme."""
+def printable(key: str, with_answers: bool, printer: QPrinter) -> QTextDocument:
+    """A document laid out on the printer's pages: black on white at a readable size, whatever the window's
+    theme, with the own-words question moved to the next page rather than split from its heading."""
     doc = QTextDocument()
     font = QFont()
     font.setPointSizeF(PRINT_POINT_SIZE)
     doc.setDefaultFont(font)
     doc.setHtml(sheet_html(key, with_answers))
+    doc.setPageSize(printer.pageRect(QPrinter.Unit.Point).size())
+    keep_together(doc, OWN_WORDS, tr("Answer key") if with_answers else "")
     return doc
+
+
+def keep_together(doc: QTextDocument, heading: str, next_heading: str) -> None:
+    """Start `heading` on a new page when what follows it, up to `next_heading` (or the end), would cross one."""
+    start = doc.find(heading)
+    if start.isNull():
+        return
+    after = doc.find(next_heading, start) if next_heading else None
+    end_block = after.block().previous() if after is not None and not after.isNull() else doc.lastBlock()
+    layout, page = doc.documentLayout(), doc.pageSize().height()
+    first = int(layout.blockBoundingRect(start.block()).top() // page)
+    last_rect = layout.blockBoundingRect(end_block)
+    if int((last_rect.bottom() - 1) // page) != first:
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        start.mergeBlockFormat(fmt)
 
 
 def prepare_printer(printer: QPrinter, page_size: QPageSize | None = None) -> None:
@@ -109,7 +129,7 @@ def save_pdf(key: str, path: str, with_answers: bool = False, page_size: QPageSi
     printer.setOutputFileName(path)
     printer.setDocName(sheet_title(read_sheet(key)))
     prepare_printer(printer, page_size)
-    printable(key, with_answers).print_(printer)
+    printable(key, with_answers, printer).print_(printer)
 
 
 class WorksheetDialog(QDialog):
@@ -171,7 +191,7 @@ class WorksheetDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("Print worksheet"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            printable(self.key, self.answers.isChecked()).print_(printer)
+            printable(self.key, self.answers.isChecked(), printer).print_(printer)
 
     def save_as_pdf(self, path: str = "") -> str:
         if not self.key:
