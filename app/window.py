@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from app.i18n import tr
 from model.paths import default_model_dir
 
-from .common import export
+from .common import access, export
 from .common.appearance import Appearance
 from .common.pages import warn
 from .explore.model_picker import ModelPicker, model_label
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.tour = TourOverlay(self)  # Help > Guided tour
         self.menus = WindowMenus(self)
         self._restore()
+        access.install(self)  # accessible names and descriptions for every control and plot
 
     # The session's state, read by tests, benchmarks and the self-test.
     info = property(lambda self: self.session.info)
