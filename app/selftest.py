@@ -35,8 +35,9 @@ class SelfTest:
         return [("window", self.check_window), ("model", self.check_model), ("text", self.check_text),
                 ("tokens", self.check_tokens), ("embeddings", self.check_embeddings),
                 ("positions", self.check_positions), ("attention", self.check_attention),
-                ("output", self.check_output), ("decoding", self.check_decoding),
-                ("overview", self.check_overview), ("training", self.check_training)]
+                ("block", self.check_block), ("output", self.check_output), ("decoding", self.check_decoding),
+                ("overview", self.check_overview), ("challenges", self.check_challenges),
+                ("training", self.check_training)]
 
     def run(self, report: Report, say=print) -> Report:
         for name, check in self.stages():
@@ -160,6 +161,33 @@ class SelfTest:
         rows = np.nansum(shown, axis=1)
         require(np.allclose(rows, 1.0, atol=1e-3), "attention rows do not sum to 1")
         return f"{len(trace.layers)} layers x {probs.shape[0]} tokens"
+
+    def check_block(self) -> str:
+        import numpy as np
+
+        trace = self._trace()
+        panel = self._show("block")
+        last = len(trace.layers) - 1
+        panel.select_layer(last)
+        self.app.processEvents()
+        drawn, token, layer = panel.drawn(), panel.token_index(), trace.layers[last]
+        require(np.allclose(drawn["query"], layer.queries[panel.head, token], atol=1e-5),
+                "the query drawn is not the trace's")
+        require(np.allclose(drawn["add2_sum"], layer.resid_post[token], atol=1e-5),
+                "the block output drawn is not the trace's")
+        require(np.allclose(drawn["add2_sum"], drawn["add2_x"] + drawn["add2_added"], atol=1e-5),
+                "the second residual add does not add up")
+        return f"layer {last + 1}, token {token + 1}: query and output match the trace"
+
+    def check_challenges(self) -> str:
+        panel = self._show("challenges")
+        panel.show_tab("compute")
+        self.app.processEvents()
+        total = self.window.info.params["total"]
+        cells = [t.item(r, c).text() for t in panel.tables().values() for r in range(t.rowCount())
+                 for c in range(t.columnCount()) if t.item(r, c) is not None]
+        require(any(f"{total:,}" in cell for cell in cells), "the Compute view does not count the parameters")
+        return f"{total:,} parameters in the Compute view"
 
     def check_output(self) -> str:
         import numpy as np
