@@ -64,6 +64,8 @@ class WindowMenus:
         v.addSeparator()
         self.lockable["stage"] = [self.add(v, w.panels[key].title, lambda _=False, k=key: w.show_stage(k),
                                            f"Ctrl+{i + 1}" if i < 9 else None) for i, key in enumerate(STAGES)]
+        self.lockable["stage"] += [self.add(v, tr("Next stage"), lambda: self.step_stage(1), "Ctrl+PgDown"),
+                                   self.add(v, tr("Previous stage"), lambda: self.step_stage(-1), "Ctrl+PgUp")]
         v.addSeparator()
         self.presentation_action = self.add(v, tr("Presentation mode"), w.set_presentation, "F5", checkable=True)
         self.dark_action = self.add(v, tr("Dark theme"), lambda on: w.restyle(theme="dark" if on else "light"),
@@ -122,6 +124,11 @@ class WindowMenus:
                            (self.cividis_action, appearance.colormap == "cividis")):
             self.set_checked(action, on)
 
+    def step_stage(self, by: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous stage (every stage, also past the ninth)."""
+        i = STAGES.index(self.window.current_stage) + by
+        self.window.show_stage(STAGES[max(0, min(i, len(STAGES) - 1))])
+
     def show_lesson_for(self, key: str) -> None:
         """Help > Lessons: open that stage with its explanation beside it (shown even if it was hidden)."""
         self.window.show_stage(key)
@@ -144,7 +151,8 @@ class WindowMenus:
             ("Ctrl+L", tr("show or hide the explanations")), ("Ctrl+Return", tr("step: append one token")),
             ("Ctrl+P", tr("play / pause")), ("Ctrl+Backspace", tr("undo a step")),
             ("Ctrl+O", tr("open a model folder")), ("Ctrl+E / Ctrl+Shift+E", tr("export the stage as PNG / SVG")),
-            ("Ctrl+Shift+C", tr("copy the stage image")), ("Shift+F1", tr("guided tour (Esc leaves it)"))]
+            ("Ctrl+Shift+C", tr("copy the stage image")), ("Shift+F1", tr("guided tour (Esc leaves it)")),
+            ("Ctrl+PgDown / Ctrl+PgUp", tr("next / previous stage"))]
         rows += [(keys, tr("the {0} tab").format(tr(name))) for name, keys, _ in TAB_SHORTCUTS]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         self.shortcuts_text = table  # what the dialog lists (tests read it)

@@ -398,3 +398,17 @@ def test_disabled_controls_and_check_boxes_are_visible_as_such_in_both_themes(qt
         assert (marks != pal.color(QPalette.Window)) == dark  # the dark theme lightens their outline
         assert QApplication.instance().styleSheet() == ""
     window.menus.dark_action.setChecked(False)
+
+
+def test_next_and_previous_stage_reach_every_stage(qtbot, window):
+    """Ctrl+PgDown walks the stages in order, past the ninth (which has no Ctrl+number)."""
+    window.show_stage(STAGES[0])
+    seen = [window.current_stage]
+    for _ in range(len(STAGES)):
+        window.menus.step_stage(1)
+        seen.append(window.current_stage)
+    assert seen == STAGES + [STAGES[-1]]  # stops at the last
+    window.menus.step_stage(-1)
+    assert window.current_stage == STAGES[-2]
+    keys = {a.shortcut().toString() for a in window.menus.lockable["stage"]}
+    assert {"Ctrl+PgDown", "Ctrl+PgUp"} <= keys

@@ -8,7 +8,7 @@
 # Writes docs/screenshots/window-<stage>.png (1440x880), small-<stage>.png (1024x640),
 # presentation-<stage>.png (1440x880) and small-presentation-<stage>.png. Fresh preferences each run
 # (XDG_CONFIG_HOME / XDG_DATA_HOME in a temporary folder), the shipped model, the prompt typed with
-# xdotool, stages chosen with Ctrl+1..N in app.explore.stages.STAGES order, presentation mode toggled with F5 (on, off, on).
+# xdotool, stages chosen with Ctrl+1..9 (then Ctrl+PgDown) in app.explore.stages.STAGES order, presentation mode toggled with F5 (on, off, on).
 set -euo pipefail
 NUM=${1:-101}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -49,7 +49,7 @@ run() {  # run MODE WIDTH HEIGHT
     i=1
     for s in "${STAGES[@]}"; do
         if [ -z "$ONLY" ] || [[ " $ONLY " == *" $s "* ]]; then
-            xdotool key "ctrl+$i"
+            if [ "$i" -le 9 ]; then xdotool key "ctrl+$i"; else xdotool key ctrl+9; for _ in $(seq 10 "$i"); do xdotool key ctrl+Next; done; fi
             sleep 3
             import -window root -crop "${w}x${h}+0+0" +repage "$HERE/$mode-$s.png"
         fi
