@@ -58,7 +58,7 @@ def role_word(widget: QWidget) -> str:
 def _own_class(widget: QWidget) -> bool:
     """A widget class of ours that draws itself or takes clicks or keys (a painted chart, a token chip)."""
     cls = type(widget)
-    if not cls.__module__.startswith("app."):
+    if not cls.__module__.startswith("app.") or getattr(cls, "decoration", False):
         return False
     return any(name in vars(c) for c in cls.__mro__ if c.__module__.startswith("app.")
                for name in ("paintEvent", "mousePressEvent", "keyPressEvent"))
@@ -184,7 +184,9 @@ def derived_name(widget: QWidget) -> str:
         title = plain(title_text(widget) or (item.titleLabel.text if item.titleLabel.isVisible() else ""))
         if title:
             return title
-        left, bottom = (plain(item.getAxis(k).labelText) for k in ("left", "bottom"))
+        owner = widget.parentWidget()  # a TokenHeatmap names its axes before it has anything to draw
+        left, bottom = (plain(getattr(owner, attr, "") or item.getAxis(k).labelText)
+                        for attr, k in (("row_axis", "left"), ("col_axis", "bottom")))
         if left and bottom:
             return tr("{0} against {1}").format(left, bottom)
     text = label_before(widget)

@@ -67,7 +67,7 @@ def texts() -> dict[str, tuple[str, str | None]]:
         "VectorRows": (tr("{section}: vectors"), tr(
             "Vectors drawn as rows of cells, one cell per dimension, coloured by value")),
         "CellGrid": (tr("{section}: table of cells"), tr("A matrix drawn as coloured cells, one row per token")),
-        "InfoLine": (tr("{section}: note"), None),  # its tool tip, the line's whole text, describes it
+        "InfoLine": ("", tr("A line about the token followed through the block; its name is the whole line")),
         "TokenRow": (tr("Token followed through the block"), ""),
         "GeluPlot": (tr("GELU curve with the neurons"), tr(
             "The GELU function with a dot for each of the token's MLP neurons: its input and its output")),

@@ -16,6 +16,7 @@ from ...common.appearance import Appearance
 from ...common.plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
 from .ablation_grid import ImportanceLabels, OffCells, importance_tiles
 from .mosaic import build_mosaic, cell_at, normalise_rows, separator, separators
+from .plot_keys import GridKeys
 
 
 class AttentionMosaic(pg.QtWidgets.QWidget):
@@ -53,6 +54,7 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.image.mouseClickEvent = self._clicked
         appearance.changed.connect(self.apply_appearance)
         self.apply_appearance()
+        self.keys = GridKeys(self)  # arrows move a cursor, Enter or Space clicks there
 
     def show_heads(self, heads: np.ndarray, normalise: bool = False) -> None:
         """heads [L, H, T, T]: probabilities (0..1), or scores when `normalise` (scaled per head)."""

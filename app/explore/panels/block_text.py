@@ -56,6 +56,7 @@ class InfoLine(Painted):
         if (lead, text) != (self.lead, self.text):
             self.lead, self.text = lead, text
             self.setToolTip(f"{lead} {text}".strip())
+            self.setAccessibleName(self.toolTip())  # a screen reader reads the whole line
             self.update()
 
     def paintEvent(self, event) -> None:

@@ -28,6 +28,7 @@ from ...common.textutil import esc, visible
 from ..decoding import generates
 from .base import Panel, heading, note
 from .output_masked import show_no_next_token
+from .plot_keys import BarKeys
 from .sampling import SamplingControls
 
 N_BARS = 15
@@ -77,6 +78,7 @@ class OutputPanel(Panel):
             self.plot.addItem(t)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)
+        self.bar_keys = BarKeys(self)  # Up/Down choose a bar, Enter forces its token
 
         self.controls = c = SamplingControls(self.appearance, self)
         c.changed.connect(self._controls_changed)

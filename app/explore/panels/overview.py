@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout
 from app.i18n import QT_TR_NOOP, tr
 
 from .base import Panel, note
+from .plot_keys import DiagramKeys
 
 
 def human(n: float) -> str:
@@ -68,6 +69,7 @@ class OverviewPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.diagram = Diagram(self.clicked)
+        self.diagram_keys = DiagramKeys(self.diagram, self.appearance)  # arrows choose a box, Enter opens it
         self.summary = note("", self.appearance)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout = QVBoxLayout(self)

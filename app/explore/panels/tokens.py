@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from app.i18n import QT_TR_NOOP, tr
 
 from ...common.flow import FlowLayout
+from ...common.focus import ring
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
@@ -23,11 +24,19 @@ class Chip(QLabel):
         self.setCursor(Qt.PointingHandCursor)
         self.token_id = -1
         self.on_click = on_click
+        self.setFocusPolicy(Qt.StrongFocus)  # Tab reaches every chip; Enter or Space opens its embedding
+        ring(self)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self.token_id >= 0:
             self.on_click(self.token_id)
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and self.token_id >= 0:
+            self.on_click(self.token_id)
+        else:
+            super().keyPressEvent(event)
 
 
 class TokensPanel(Panel):
