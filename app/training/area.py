@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from .continued import ContinuedPanel
 from .finetune import FinetunePanel
@@ -20,13 +20,13 @@ from .timeline import TimelineBar
 
 # What closing mid-run keeps, per job; each sentence is what that job's shutdown really does.
 CLOSE_NOTES = {
-    "pretrain": "Pre-training: a checkpoint is saved first, and next time LM Anatomy offers to resume the run "
-                "from there.",
-    "classify": "Classification fine-tune: it stops at the current step and what it has learned so far is saved "
-                "as a run (curves, confusion matrix and classifier), which you can reopen under Fine-tune. A "
-                "fine-tune cannot be resumed: the remaining steps are not trained.",
-    "continue": "Training on your text: the model trained so far is saved and offered as a base model under "
-                "Fine-tune. It cannot be resumed: the remaining steps are not trained.",
+    "pretrain": QT_TR_NOOP("Pre-training: a checkpoint is saved first, and next time LM Anatomy offers to resume "
+                           "the run from there."),
+    "classify": QT_TR_NOOP("Classification fine-tune: it stops at the current step and what it has learned so far "
+                           "is saved as a run (curves, confusion matrix and classifier), which you can reopen under "
+                           "Fine-tune. A fine-tune cannot be resumed: the remaining steps are not trained."),
+    "continue": QT_TR_NOOP("Training on your text: the model trained so far is saved and offered as a base model "
+                           "under Fine-tune. It cannot be resumed: the remaining steps are not trained."),
 }
 
 

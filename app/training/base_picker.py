@@ -12,12 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
+from app.i18n import QT_TR_NOOP, tr
 from model.paths import default_model_dir
 
 from .runs import RunStore
 
-CHOOSE_FOLDER = "Choose a model folder…"
-KIND_LABELS = {"pretrain": "Pre-trained run", "continue": "Trained on your text"}
+CHOOSE_FOLDER = QT_TR_NOOP("Choose a model folder…")
+KIND_LABELS = {"pretrain": QT_TR_NOOP("Pre-trained run"), "continue": QT_TR_NOOP("Trained on your text")}
 
 
 def _is_model_folder(folder: str) -> bool:
@@ -52,13 +53,14 @@ class BasePicker(QComboBox):
         self.names = {}
         shipped = default_model_dir()
         if (shipped / "model.safetensors").exists():
-            self.addItem(f"The shipped model ({shipped.name})", str(shipped))
+            self.addItem(tr("The shipped model ({0})").format(shipped.name), str(shipped))
             self.names[str(shipped)] = shipped.name
         for run in self.store.bases():
-            label = KIND_LABELS.get(run.kind, "Run")
-            self.addItem(f"{label}: {run.name} (step {run.checkpoint_step():,})", str(run.checkpoint))
+            label = tr(KIND_LABELS.get(run.kind, QT_TR_NOOP("Run")))
+            self.addItem(tr("{0}: {1} (step {2})").format(label, run.name, f"{run.checkpoint_step():,}"),
+                         str(run.checkpoint))
             self.names[str(run.checkpoint)] = run.name
-        self.addItem(CHOOSE_FOLDER, None)
+        self.addItem(tr(CHOOSE_FOLDER), None)
         if before and _is_model_folder(before):
             self._select(before)
         self.blockSignals(False)
@@ -84,7 +86,7 @@ class BasePicker(QComboBox):
             self._last = self.itemData(index)
             self.base_chosen.emit(self.itemData(index))
             return
-        folder = QFileDialog.getExistingDirectory(self, "A model folder to fine-tune", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, tr("A model folder to fine-tune"), str(Path.home()))
         if folder:
             self.set_base(folder)
         elif self._last:  # cancelled: back to the base chosen before

@@ -11,6 +11,8 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
+from app.i18n import tr
+
 from .loop import pull
 
 EMIT_SECONDS = 0.1
@@ -26,7 +28,7 @@ class ClassifyWorker(QThread):
         super().__init__(parent)
         self.setObjectName("classify")
         self.base_folder, self.data, self.cfg = base_folder, data, cfg
-        self.store, self.name = store, name or f"{base_folder} classifier"
+        self.store, self.name = store, name or tr("{0} classifier").format(base_folder)
         self.trainer = None
         self.saved_run = None
         self.save_problem = ""
@@ -50,9 +52,9 @@ class ClassifyWorker(QThread):
             from model.checkpoint import load_model
             from model.classify import ClassifierTrainer
 
-            self.status.emit("Loading the base model…")
+            self.status.emit(tr("Loading the base model…"))
             loaded = load_model(self.base_folder)
-            self.status.emit("Adding a classification head…")
+            self.status.emit(tr("Adding a classification head…"))
             trainer = ClassifierTrainer(loaded.model, loaded.tokenizer, self.data, self.cfg)
             self.trainer = trainer
             if self._stop.is_set():
@@ -98,4 +100,4 @@ class ClassifyWorker(QThread):
                                                trainer.classifier, trainer.before.head.state_dict(), tokenizer,
                                                self.data, event, message)
         except Exception as exc:  # a full disk must not lose the classifier on screen; the panel says so
-            self.save_problem = f"It could not be saved as a run ({getattr(exc, 'strerror', None) or exc})."
+            self.save_problem = tr("It could not be saved as a run ({0}).").format(getattr(exc, "strerror", None) or exc)

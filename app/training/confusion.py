@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from app.i18n import tr
+
 from ..common.appearance import Appearance
 from ..common.plots import image_item, make_plot, set_title, style_plot
 
@@ -14,10 +16,10 @@ class ConfusionView:
     def __init__(self, appearance: Appearance):
         self.appearance = appearance
         self.plot = make_plot(appearance, invert_y=True)
-        set_title(self.plot, "Confusion matrix (held-out)", appearance)
+        set_title(self.plot, tr("Confusion matrix (held-out)"), appearance)
         self.plot.setMinimumSize(160, 130)
-        self.plot.setLabel("left", "true label")
-        self.plot.setLabel("bottom", "predicted label")
+        self.plot.setLabel("left", tr("true label"))
+        self.plot.setLabel("bottom", tr("predicted label"))
         self.image = image_item()
         self.plot.addItem(self.image)
         self.texts: list[pg.TextItem] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ..common.appearance import Appearance
 from ..common.textutil import esc
@@ -25,22 +25,22 @@ from .continued_views import AFTER_WAITING, LossCurves, before_after, show_on_on
 from .controller import RunController, RunPanel
 from .controls import PathDrops
 from .layout import lesson_columns, run_column
-from .run_list import describe_run
+from .run_list import describe_run, status_text
 from .runs import Run, RunStore
 from .worker import TrainingWorker
 
 
 class ContinuedPanel(RunPanel):
     views_shown = Signal()
-    delete_note = " and its tuned model"
+    delete_note = QT_TR_NOOP(" and its tuned model")
 
     def __init__(self, appearance: Appearance, store: RunStore | None = None, parent=None):
         super().__init__(parent)
         self.appearance, self.store = appearance, store or RunStore()
         self.attach(RunController(
             appearance, self.store, ("continue",), describe_run, self.start,
-            "Pick a base model and your text, then press Start.", parent=self,
-            list_hint="Finished and stopped runs are offered as base models in both fine-tune panels."))
+            tr("Pick a base model and your text, then press Start."), parent=self,
+            list_hint=tr("Finished and stopped runs are offered as base models in both fine-tune panels.")))
         r = self.runner
         self.paths: list[str] = []
         self.check = None  # the last previews.ContinuedCheck of this base and text (None: not known yet)
@@ -48,7 +48,7 @@ class ContinuedPanel(RunPanel):
         self.check_timer.timeout.connect(self.check_text)
         self.aux = r.aux_worker("continued-aux", self._aux_done, self._aux_failed)
         self.open_button = self.run_list.add_button(
-            "Open in explorer", lambda run: r.open_in_explorer(str(run.checkpoint) if run else None), Run.usable_as_base)
+            tr("Open in explorer"), lambda run: r.open_in_explorer(str(run.checkpoint) if run else None), Run.usable_as_base)
         self.form = ContinuedForm(appearance, self.store, self.run_list)
         self.base_picker = self.form.base_picker
         self.form.corpus_chosen.connect(self.set_corpus)
@@ -86,7 +86,7 @@ class ContinuedPanel(RunPanel):
 
     def set_corpus(self, paths: list[str]) -> None:
         self.paths = [str(p) for p in paths]
-        self.form.corpus_label.setText("Reading…")
+        self.form.corpus_label.setText(tr("Reading…"))
         self.aux.submit("corpus", lambda: previews.corpus_preview(self.paths))
         self.check_text()
 
@@ -138,7 +138,7 @@ class ContinuedPanel(RunPanel):
             self._show_check()
         elif kind == "corpus":
             self.paths = []
-            self.form.corpus_label.setText(f"<b>Nothing to learn from:</b> {esc(message)}")
+            self.form.corpus_label.setText(tr("<b>Nothing to learn from:</b> {0}").format(esc(message)))
         else:
             self.status.setText(message)
 
@@ -148,7 +148,7 @@ class ContinuedPanel(RunPanel):
         if self.is_training():
             return
         if not base or not self.paths:
-            self.status.setText("Choose a base model and some text of your own first.")
+            self.status.setText(tr("Choose a base model and some text of your own first."))
             return
         if self.check is not None and not isinstance(self.check, str) and not self.check.enough:
             self.status.setText(tr("Your text is too short for this base model: see above."))
@@ -160,7 +160,7 @@ class ContinuedPanel(RunPanel):
         self.curves.start(settings.train.steps)
         self.runner.set_progress(0, settings.train.steps)
         worker = TrainingWorker(settings, self.run, prepare=jobs.continued_preparer(base), parent=self)
-        worker.prepared.connect(lambda info: self.status.setText(f"Training: {info['summary']}"))
+        worker.prepared.connect(lambda info: self.status.setText(tr("Training: {0}").format(info["summary"])))
         worker.records.connect(self._records)
         self.runner.launch(worker, self._ended)
         self.compare_now(after=False)
@@ -170,7 +170,7 @@ class ContinuedPanel(RunPanel):
         self.progress.setValue(records[-1].step)
 
     def _ended(self, event: str, message: str) -> None:
-        self.status.setText(message if event != "failed" else f"Could not train: {message}")
+        self.status.setText(message if event != "failed" else tr("Could not train: {0}").format(message))
         # A run that never trained a step is not a past run to list (nor a base to offer).
         self.runner.forget_untrained(event, trained=bool(self.curves.loss.steps))
         self.runner.list_runs()
@@ -186,12 +186,13 @@ class ContinuedPanel(RunPanel):
         gone = not (base and (Path(base) / "config.json").exists())
         if not gone:
             self.base_picker.set_base(base, quiet=True)  # compare_now below asks for both views at once
-        self.status.setText(f"{run.name}: {run.status} at step {run.step:,} of {run.total_steps:,}."
-                            + (" Its base model is gone: there is no “Before” to show." if gone else ""))
+        self.status.setText(tr("{0}: {1} at step {2} of {3}.").format(
+            run.name, status_text(run.status), f"{run.step:,}", f"{run.total_steps:,}")
+            + (" " + tr("Its base model is gone: there is no “Before” to show.") if gone else ""))
         # Whatever the views showed belongs to another model: clear them, and drop results on the way.
         self.aux.cancel("after")
-        self.after_view.clear(AFTER_WAITING if run.has_checkpoint() else "This run saved no tuned model.")
+        self.after_view.clear(AFTER_WAITING if run.has_checkpoint() else tr("This run saved no tuned model."))
         if gone:
             self.aux.cancel("before")
-            self.before_view.clear("The base model of this run is gone.")
+            self.before_view.clear(tr("The base model of this run is gone."))
         self.compare_now(before=not gone)

@@ -28,21 +28,21 @@ class ContinuedForm(QWidget):
         super().__init__(parent)
         self.base_picker = BasePicker(store)
         row = QHBoxLayout()
-        for button in text_buttons(self, self.corpus_chosen.emit, tr("Your text"), "Text (*.txt *.text)"):
+        for button in text_buttons(self, self.corpus_chosen.emit, tr("Your text"), tr("Text (*.txt *.text)")):
             row.addWidget(button)
-        self.corpus_label = QLabel("Choose .txt files (or drop them here): letters, a novel, your own stories…")
+        self.corpus_label = QLabel(tr("Choose .txt files (or drop them here): letters, a novel, your own stories…"))
         self.corpus_label.setWordWrap(True)
         self.corpus_label.setTextFormat(Qt.RichText)
         self.need_label = muted_label(appearance)  # the minimum, said before a file is chosen
         self.check_label = QLabel()  # the chosen text checked against the base: enough or not
         self.check_label.setWordWrap(True)
         self.check_label.setTextFormat(Qt.RichText)
-        column(group("1  Base model", self.base_picker),
-               group("2  Your text", row, self.corpus_label, self.need_label, self.check_label),
-               self._training_box(appearance), (group("Past runs on your text", runs), 1), into=self)
+        column(group(tr("1  Base model"), self.base_picker),
+               group(tr("2  Your text"), row, self.corpus_label, self.need_label, self.check_label),
+               self._training_box(appearance), (group(tr("Past runs on your text"), runs), 1), into=self)
 
     def _training_box(self, appearance: Appearance) -> QGroupBox:
-        box = QGroupBox("3  Training")
+        box = QGroupBox(tr("3  Training"))
         form = QFormLayout(box)
         self.steps_spin = spin(10, 1_000_000, 200, 50)
         self.lr_spin = QDoubleSpinBox()
@@ -51,12 +51,12 @@ class ContinuedForm(QWidget):
         self.lr_spin.setValue(0.0005)
         self.batch_spin = spin(1, 512, 16)
         self.prompt_edit = QLineEdit("Dear friend,")
-        form.addRow("Steps", self.steps_spin)
-        form.addRow("Learning rate", self.lr_spin)
-        form.addRow("Batch size", self.batch_spin)
-        form.addRow("Prompt", self.prompt_edit)
-        form.addRow(muted_label(appearance, "A smaller learning rate than pre-training keeps what the model knew "
-                                            "while it adapts."))
+        form.addRow(tr("Steps"), self.steps_spin)
+        form.addRow(tr("Learning rate"), self.lr_spin)
+        form.addRow(tr("Batch size"), self.batch_spin)
+        form.addRow(tr("Prompt"), self.prompt_edit)
+        form.addRow(muted_label(appearance, tr("A smaller learning rate than pre-training keeps what the model knew "
+                                               "while it adapts.")))
         self.estimate_label = QLabel()  # a time estimate before Start, measured on this computer
         self.estimate_label.setWordWrap(True)
         form.addRow(self.estimate_label)
@@ -80,8 +80,8 @@ class ContinuedForm(QWidget):
 
     def show_corpus(self, result) -> None:
         notes = "".join(f"<br>⚠ {esc(n)}" for n in result.notices)
-        self.corpus_label.setText(f"{result.documents} file(s), {result.characters:,} characters "
-                                  f"({result.size_bytes / 1024:,.0f} KB){notes}")
+        self.corpus_label.setText(tr("{0} file(s), {1} characters ({2} KB)").format(
+            result.documents, f"{result.characters:,}", f"{result.size_bytes / 1024:,.0f}") + notes)
 
     def show_check(self, c) -> bool:
         """A previews.ContinuedCheck, a message, or None (not known); True when the text is too short."""

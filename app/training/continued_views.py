@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ..common.appearance import OKABE_ITO, Appearance
 from ..common.plots import make_plot, style_plot
@@ -15,8 +15,9 @@ from ..common.textutil import visible
 from .curves import span_steps, step_plot
 from .series import Series
 
-BEFORE_WAITING = "Pick a base model: its continuation of the prompt and its likeliest next tokens appear here."
-AFTER_WAITING = "The tuned model's continuation and likeliest next tokens appear here when the run ends."
+BEFORE_WAITING = QT_TR_NOOP("Pick a base model: its continuation of the prompt and its likeliest next tokens appear "
+                            "here.")
+AFTER_WAITING = QT_TR_NOOP("The tuned model's continuation and likeliest next tokens appear here when the run ends.")
 
 
 class LossCurves:
@@ -24,7 +25,7 @@ class LossCurves:
 
     def __init__(self, appearance: Appearance):
         self.appearance = appearance
-        self.plot = step_plot(appearance, "Loss on your text", min_size=(200, 120))
+        self.plot = step_plot(appearance, tr("Loss on your text"), min_size=(200, 120))
         self.plot.addLegend(offset=(-10, 10))
         self.loss = Series(self.plot.plot(name=tr("training")), "train_loss")
         self.val = Series(self.plot.plot(name=tr("held out (your text)"),
@@ -78,7 +79,7 @@ class DistributionView(QWidget):
         self.sample.setMaximumHeight(110)
         self.plot = make_plot(appearance, invert_y=True)
         self.plot.setMinimumSize(160, 160)
-        self.plot.setLabel("bottom", "probability of the next token")
+        self.plot.setLabel("bottom", tr("probability of the next token"))
         self.plot.setXRange(0, 1)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=color)
         self.plot.addItem(self.bars)
@@ -95,7 +96,7 @@ class DistributionView(QWidget):
         """Nothing to show yet: say when there will be, and leave the chart without made-up labels."""
         self.view = None
         self.sample.clear()
-        self.sample.setPlaceholderText(waiting)
+        self.sample.setPlaceholderText(tr(waiting))
         self.bars.setOpts(x0=[], y=[], width=[], height=0.7)
         self.plot.getAxis("left").setTicks([[]])
 
@@ -111,8 +112,8 @@ class DistributionView(QWidget):
 
 def before_after(appearance: Appearance) -> tuple[DistributionView, DistributionView, QGridLayout]:
     """The base model's view and the tuned model's, side by side."""
-    before = DistributionView("Before", appearance, OKABE_ITO[7], BEFORE_WAITING)
-    after = DistributionView("After", appearance, OKABE_ITO[4], AFTER_WAITING)
+    before = DistributionView(tr("Before"), appearance, OKABE_ITO[7], BEFORE_WAITING)
+    after = DistributionView(tr("After"), appearance, OKABE_ITO[4], AFTER_WAITING)
     grid = QGridLayout()
     grid.addWidget(before, 0, 0)
     grid.addWidget(after, 0, 1)

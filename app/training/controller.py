@@ -14,6 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from app.i18n import QT_TR_NOOP, tr
+
 from ..common.appearance import Appearance
 from ..common.pages import warn
 from ..common.worker import Worker
@@ -41,7 +43,7 @@ class RunController(QObject):
         self.start_button, self.stop_button, self.progress, self.controls = job_controls(start, self.stop, appearance)
         self.pause_button: QPushButton | None = None
         if pause:
-            self.pause_button = QPushButton("Pause ❚❚")
+            self.pause_button = QPushButton(tr("Pause ❚❚"))
             dim_when_disabled(appearance, self.pause_button)
             self.pause_button.clicked.connect(self.toggle_pause)
             self.controls.insertWidget(1, self.pause_button)
@@ -112,17 +114,17 @@ class RunController(QObject):
             return
         if not self.worker.pause_requested():
             self.worker.pause()
-            self.pause_button.setText("Resume ▶")
-            self.status.setText("Pausing after this step…")
+            self.pause_button.setText(tr("Resume ▶"))
+            self.status.setText(tr("Pausing after this step…"))
         else:
             self.worker.resume_training()
-            self.pause_button.setText("Pause ❚❚")
+            self.pause_button.setText(tr("Pause ❚❚"))
 
     def paused_changed(self, paused: bool) -> None:
         if paused:
-            self.status.setText(f"Paused at step {self.worker.step}. Press Resume to go on from here.")
+            self.status.setText(tr("Paused at step {0}. Press Resume to go on from here.").format(self.worker.step))
         elif self.is_training():
-            self.status.setText("Training…")
+            self.status.setText(tr("Training…"))
 
     def stop(self, saying: str = "") -> None:
         if self.is_training():
@@ -142,7 +144,7 @@ class RunController(QObject):
         self.stop_button.setEnabled(running)
         if self.pause_button is not None:
             self.pause_button.setEnabled(running)
-            self.pause_button.setText("Pause ❚❚")
+            self.pause_button.setText(tr("Pause ❚❚"))
         self.run_list.set_busy(running)
         self.running_changed.emit(running)
 
@@ -204,7 +206,7 @@ class RunPanel(QWidget):
         return self.runner.is_training()
 
     def stop(self) -> None:
-        self.runner.stop(self.stop_note)
+        self.runner.stop(tr(self.stop_note) if self.stop_note else "")
 
     def toggle_pause(self) -> None:
         self.runner.toggle_pause()
@@ -213,7 +215,7 @@ class RunPanel(QWidget):
         return self.run_list.selected_run()
 
     def delete_run(self, run: Run | None) -> None:
-        self.runner.delete(run, self.delete_note)
+        self.runner.delete(run, tr(self.delete_note) if self.delete_note else "")
 
     def shutdown(self, save: bool = True) -> None:
         self.runner.shutdown()
@@ -222,13 +224,13 @@ class RunPanel(QWidget):
         self.runner.show(run)
 
 
-ENDINGS = {"done": "Finished.", "stopped": "Stopped.", "diverged": "The run diverged.",
-           "failed": "The run could not go on."}
+ENDINGS = {"done": QT_TR_NOOP("Finished."), "stopped": QT_TR_NOOP("Stopped."), "diverged": QT_TR_NOOP("The run diverged."),
+           "failed": QT_TR_NOOP("The run could not go on.")}
 
 
 def ending_text(event: str, message: str) -> str:
     """The status line when a run ends. The trainer's own message often says it already ("Stopped
     at step 169; …"): no "Stopped. Stopped"."""
-    head = ENDINGS.get(event, event)
+    head = ENDINGS.get(event, event)  # the trainer's messages are English: compare in English, show translated
     said = bool(message) and message.lower().startswith(head.rstrip(".").lower())
-    return message if said else f"{head} {message}".strip()
+    return message if said else f"{tr(head)} {message}".strip()

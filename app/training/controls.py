@@ -26,10 +26,10 @@ from ..common.appearance import Appearance
 def duration(seconds: float) -> str:
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return tr("{0} s").format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return tr("{0} min {1} s").format(seconds // 60, f"{seconds % 60:02d}")
+    return tr("{0} h {1} min").format(seconds // 3600, f"{seconds % 3600 // 60:02d}")
 
 
 def run_time_text(seconds_per_step: float, steps: int, device: str) -> str:
@@ -64,10 +64,11 @@ def spin(lo, hi, value, step=1) -> QSpinBox:
 
 
 def combo(items, chosen: Callable[[], None] | None = None) -> QComboBox:
-    """A drop-down of `items` ((value, label) pairs, or a dict value -> label) calling `chosen()` on a change."""
+    """A drop-down of `items` ((value, label) pairs, or a dict value -> label) calling `chosen()` on a change.
+    Labels are translated here: mark them QT_TR_NOOP where they are written."""
     box = QComboBox()
     for value, label in (items.items() if isinstance(items, dict) else items):
-        box.addItem(label, value)
+        box.addItem(tr(label), value)
     if chosen is not None:
         box.currentIndexChanged.connect(chosen)
     return box
@@ -76,13 +77,13 @@ def combo(items, chosen: Callable[[], None] | None = None) -> QComboBox:
 def job_controls(start, stop, appearance: Appearance | None = None
                  ) -> tuple[QPushButton, QPushButton, QProgressBar, QHBoxLayout]:
     """Start and Stop buttons wired to `start` and `stop`, and a step progress bar, in one row."""
-    start_button, stop_button = QPushButton("Start ▶"), QPushButton("Stop ■")
+    start_button, stop_button = QPushButton(tr("Start ▶")), QPushButton(tr("Stop ■"))
     if appearance is not None:
         dim_when_disabled(appearance, start_button, stop_button)
     start_button.clicked.connect(start)
     stop_button.clicked.connect(stop)
     progress = QProgressBar()
-    progress.setFormat("step %v of %m")
+    progress.setFormat(tr("step %v of %m"))
     row = QHBoxLayout()
     row.addWidget(start_button)
     row.addWidget(stop_button)

@@ -19,11 +19,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from app.i18n import QT_TR_NOOP, tr
+
 from ..common.appearance import OKABE_ITO, Appearance
 from ..common.plots import make_plot, set_title, style_plot
 
 SERIES = ("step", "train_loss", "val_loss", "learning_rate", "tokens_per_second", "grad_norm")
-FOLLOW_TIP = "Scroll to zoom, drag to pan; double-click to see the whole run again."
+FOLLOW_TIP = QT_TR_NOOP("Scroll to zoom, drag to pan; double-click to see the whole run again.")
 
 
 def round_up(value: float) -> float:
@@ -41,7 +43,7 @@ def step_plot(appearance: Appearance, title: str, min_size: tuple[int, int] = (1
     """A themed plot with a title, "step" along the bottom and a faint grid: the frame of every training curve."""
     pw = make_plot(appearance)
     set_title(pw, title, appearance)
-    pw.setLabel("bottom", "step")
+    pw.setLabel("bottom", tr("step"))
     pw.showGrid(x=True, y=True, alpha=0.2)
     pw.setMinimumSize(*min_size)
     return pw
@@ -71,8 +73,8 @@ class TrainingCurves(QWidget):
         self.applied: dict[str, tuple[float, float | None]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        titles = {"loss": "Loss (lower is better)", "lr": "Learning rate", "tps": "Tokens per second",
-                  "grad": "Gradient norm"}
+        titles = {"loss": tr("Loss (lower is better)"), "lr": tr("Learning rate"), "tps": tr("Tokens per second"),
+                  "grad": tr("Gradient norm")}
         self.plots = {}
         for i, (key, title) in enumerate(titles.items()):
             pw = step_plot(appearance, title, min_size=(140, 120))
@@ -82,8 +84,8 @@ class TrainingCurves(QWidget):
         grid.setRowStretch(1, 2)
         loss = self.plots["loss"]
         loss.addLegend(offset=(-10, 10))
-        self.train_curve = loss.plot(name="training")
-        self.val_curve = loss.plot(name="validation", symbol="o", symbolSize=7)
+        self.train_curve = loss.plot(name=tr("training"))
+        self.val_curve = loss.plot(name=tr("validation"), symbol="o", symbolSize=7)
         self.lr_curve = self.plots["lr"].plot()
         self.tps_curve = self.plots["tps"].plot()
         self.grad_curve = self.plots["grad"].plot()
@@ -92,7 +94,7 @@ class TrainingCurves(QWidget):
         self.following = {key: True for key in self.plots}
         for key, pw in self.plots.items():
             pw.enableAutoRange(False)
-            pw.setToolTip(FOLLOW_TIP)
+            pw.setToolTip(tr(FOLLOW_TIP))
             pw.getViewBox().sigRangeChangedManually.connect(lambda *_, k=key: self.following.__setitem__(k, False))
             pw.scene().sigMouseClicked.connect(lambda ev, k=key: ev.double() and self.follow(k))
         appearance.changed.connect(self._restyle)

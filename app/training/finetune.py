@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
+from app.i18n import QT_TR_NOOP, tr
+
 from ..common.appearance import Appearance
 from . import classify_runs
 from .classify_worker import ClassifyWorker
@@ -19,6 +21,7 @@ from .controller import RunController, RunPanel
 from .finetune_form import FinetuneForm
 from .finetune_views import STATUS_WORDS, ClassifyCurves, TryBox, describe_classify_run
 from .layout import lesson_columns, run_column
+from .run_list import status_text
 from .runs import Run, RunStore
 
 
@@ -32,13 +35,13 @@ class FinetunePanel(RunPanel):
     records_shown = Signal(int)
     prediction_shown = Signal()
     classifier_loaded = Signal()  # a past run's saved classifier is ready for the try-a-sentence box
-    delete_note = " and its fine-tuned model"
+    delete_note = QT_TR_NOOP(" and its fine-tuned model")
 
     def __init__(self, appearance: Appearance, store: RunStore | None = None, parent=None):
         super().__init__(parent)
         self.appearance, self.store = appearance, store or RunStore()
         self.attach(RunController(appearance, self.store, (classify_runs.KIND,), describe_classify_run, self.start,
-                                  "Pick a base model and some labelled examples, then press Start.", parent=self))
+                                  tr("Pick a base model and some labelled examples, then press Start."), parent=self))
         self.before = self.after = self.tokenizer = None  # the classifiers compared, and their tokenizer
         self.aux = self.runner.aux_worker("finetune-aux", self._aux_done, self._aux_failed)
         r = self.runner
@@ -74,7 +77,7 @@ class FinetunePanel(RunPanel):
             return
         base = self.base_picker.folder()
         if not base:
-            self.status.setText("Choose a base model first: the shipped one, a run you trained, or a model folder.")
+            self.status.setText(tr("Choose a base model first: the shipped one, a run you trained, or a model folder."))
             return
         from model.labelled import LabelledDataError
 
@@ -83,7 +86,7 @@ class FinetunePanel(RunPanel):
         except LabelledDataError as exc:
             self.status.setText(str(exc))
             return
-        self.table.show_summary("the table", data.problems)
+        self.table.show_summary(tr("the table"), data.problems)
         cfg = self.form.config()
         self.run = self.after = None
         self.curves.start(self.curves.labels, cfg.steps)
@@ -97,8 +100,8 @@ class FinetunePanel(RunPanel):
     def _prepared(self, info: dict) -> None:
         self.before, self.tokenizer = info["before"], info["tokenizer"]
         self.form.blocks_spin.setMaximum(info["n_blocks"])
-        self.status.setText(f"Fine-tuning {info['trainable']:,} of {info['total']:,} parameters "
-                            f"to tell {' / '.join(info['labels'])} apart.")
+        self.status.setText(tr("Fine-tuning {0} of {1} parameters to tell {2} apart.").format(
+            f"{info['trainable']:,}", f"{info['total']:,}", " / ".join(info["labels"])))
         self.curves.start(info["labels"], 0)
         self.predict_now()
 
@@ -110,11 +113,12 @@ class FinetunePanel(RunPanel):
     def _ended(self, event: str, message: str, classifier) -> None:
         self.after = classifier
         accs, chance = self.curves.accuracy.values, 1 / max(1, len(self.curves.labels))
-        acc = f" Held-out accuracy: {accs[-1]:.0%} (chance: {chance:.0%})." if accs else ""
+        acc = " " + tr("Held-out accuracy: {0} (chance: {1}).").format(f"{accs[-1]:.0%}", f"{chance:.0%}") if accs else ""
         problem = getattr(self.worker, "save_problem", "")
-        saved = (f" Saved as the run “{self.run.name}” (listed under Past classification runs)." if self.run is not None
-                 else f" {problem}" if problem else "")
-        self.status.setText(f"{message}{acc}{saved}" if event != "failed" else f"Could not fine-tune: {message}")
+        saved = (" " + tr("Saved as the run “{0}” (listed under Past classification runs).").format(self.run.name)
+                 if self.run is not None else f" {problem}" if problem else "")
+        self.status.setText(f"{message}{acc}{saved}" if event != "failed"
+                            else tr("Could not fine-tune: {0}").format(message))
         self.runner.list_runs()
         self.predict_now()
         self.run_ended.emit(event, message)
@@ -127,11 +131,11 @@ class FinetunePanel(RunPanel):
         self.curves.load(run, run.metrics(classify_runs.COLUMNS), classify_runs.read_confusion(run))
         self.runner.set_progress(run.step, run.total_steps)
         accs = self.curves.accuracy.values
-        acc = f" Held-out accuracy: {accs[-1]:.0%}." if accs else ""
-        self.status.setText(f"{run.name}: {STATUS_WORDS.get(run.status, run.status)} at step {run.step:,} "
-                            f"of {run.total_steps:,}.{acc}")
+        acc = " " + tr("Held-out accuracy: {0}.").format(f"{accs[-1]:.0%}") if accs else ""
+        self.status.setText(tr("{0}: {1} at step {2} of {3}.").format(
+            run.name, status_text(run.status, STATUS_WORDS), f"{run.step:,}", f"{run.total_steps:,}") + acc)
         self.before = self.after = self.tokenizer = None
-        self.try_box.say("Loading the saved classifier…")
+        self.try_box.say(tr("Loading the saved classifier…"))
         self.aux.submit("load", lambda: classify_runs.load_classifier(run))
 
     def _clear(self) -> None:
@@ -139,7 +143,7 @@ class FinetunePanel(RunPanel):
         self.aux.cancel("load")
         self.before = self.after = self.tokenizer = None
         self.curves.start([], 0)
-        self.try_box.say("Fine-tune a model (or show a past run) to try a sentence.")
+        self.try_box.say(tr("Fine-tune a model (or show a past run) to try a sentence."))
 
     # ---- try a sentence ------------------------------------------------------------------
     def predict_now(self) -> None:
@@ -155,9 +159,9 @@ class FinetunePanel(RunPanel):
         if kind == "load":
             self.curves.labels, self.tokenizer = result.labels, result.tokenizer
             self.before, self.after = result.untrained, result.tuned
-            self.try_box.say("The saved classifier is loaded: type a sentence above." if result.untrained
-                             else "The saved classifier is loaded (its base model is gone, so there is "
-                                  "no “before” to compare): type a sentence above.")
+            self.try_box.say(tr("The saved classifier is loaded: type a sentence above.") if result.untrained
+                             else tr("The saved classifier is loaded (its base model is gone, so there is "
+                                     "no “before” to compare): type a sentence above."))
             self.classifier_loaded.emit()
             self.predict_now()
         else:
@@ -165,4 +169,4 @@ class FinetunePanel(RunPanel):
             self.prediction_shown.emit()
 
     def _aux_failed(self, kind: str, message: str) -> None:
-        self.try_box.say(("Could not load the saved classifier: " if kind == "load" else "") + message)
+        self.try_box.say(tr("Could not load the saved classifier: {0}").format(message) if kind == "load" else message)

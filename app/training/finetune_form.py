@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TR_NOOP, tr
+
 from ..common.appearance import Appearance
 from .base_picker import BasePicker
 from .controls import muted_label, spin
@@ -21,9 +23,9 @@ from .labelled_table import BUNDLED, LabelledTable
 from .layout import column, group
 from .runs import RunStore
 
-FREEZE_HELP = ("Only the last N blocks (and the new head) learn; the blocks below keep what pre-training "
-               "taught them. Fewer trainable blocks: faster, and safer with few examples. All blocks: the "
-               "whole network adapts.")
+FREEZE_HELP = QT_TR_NOOP("Only the last N blocks (and the new head) learn; the blocks below keep what pre-training "
+                          "taught them. Fewer trainable blocks: faster, and safer with few examples. All blocks: the "
+                          "whole network adapts.")
 
 
 class FinetuneForm(QWidget):
@@ -34,34 +36,34 @@ class FinetuneForm(QWidget):
         self.table = LabelledTable(appearance)
         runs.list.setMinimumHeight(60)
         runs.setMaximumHeight(150)
-        column(group("1  Base model", self.base_picker), (group("2  Labelled examples (double-click to edit)",
-                                                                self.table), 1),
-               self._settings_box(), group("Past classification runs", runs), into=self)
+        column(group(tr("1  Base model"), self.base_picker),
+               (group(tr("2  Labelled examples (double-click to edit)"), self.table), 1),
+               self._settings_box(), group(tr("Past classification runs"), runs), into=self)
         self.base_picker.base_chosen.connect(self.show_base_size)
         self.show_base_size()
 
     def _settings_box(self) -> QGroupBox:
-        box = QGroupBox("3  Fine-tune")
+        box = QGroupBox(tr("3  Fine-tune"))
         form = QFormLayout(box)
         self.blocks_spin = spin(0, 48, 1)
-        self.blocks_spin.setToolTip(FREEZE_HELP)
+        self.blocks_spin.setToolTip(tr(FREEZE_HELP))
         self.steps_spin = spin(10, 100000, 200, 50)
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 1.0)
         self.lr_spin.setSingleStep(0.0005)
         self.lr_spin.setValue(0.001)
-        self.blocks_suffix = QLabel("blocks")
+        self.blocks_suffix = QLabel(tr("blocks"))
         blocks = QWidget()
         row = QHBoxLayout(blocks)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.blocks_spin)
         row.addWidget(self.blocks_suffix)
         row.addStretch(1)
-        form.addRow("Train the last", blocks)
-        form.addRow(muted_label(self.appearance, FREEZE_HELP))
-        form.addRow("Steps", self.steps_spin)
-        form.addRow("Learning rate", self.lr_spin)
+        form.addRow(tr("Train the last"), blocks)
+        form.addRow(muted_label(self.appearance, tr(FREEZE_HELP)))
+        form.addRow(tr("Steps"), self.steps_spin)
+        form.addRow(tr("Learning rate"), self.lr_spin)
         return box
 
     def load_examples(self) -> None:
@@ -74,10 +76,10 @@ class FinetuneForm(QWidget):
         try:
             n = int(json.loads((Path(self.base_picker.folder()) / "config.json").read_text(encoding="utf-8"))["n_layer"])
         except (OSError, ValueError, KeyError, TypeError):
-            self.blocks_suffix.setText("blocks")
+            self.blocks_suffix.setText(tr("blocks"))
             return
         self.blocks_spin.setMaximum(n)
-        self.blocks_suffix.setText(f"of its {n} blocks")
+        self.blocks_suffix.setText(tr("of its {0} blocks").format(n))
 
     def config(self):
         """A model.classify.ClassifyConfig of these settings (imports torch: call it when starting)."""

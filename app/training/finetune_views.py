@@ -7,23 +7,25 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ..common.appearance import OKABE_ITO, Appearance
 from ..common.plots import style_plot
 from ..common.textutil import esc
 from .confusion import ConfusionView
 from .curves import span_steps, step_plot
+from .run_list import status_text
 from .runs import Run
 from .series import Series
 
-STATUS_WORDS = {"done": "finished", "stopped": "stopped early"}
+STATUS_WORDS = {"done": QT_TR_NOOP("finished"), "stopped": QT_TR_NOOP("stopped early")}
 
 
 def describe_classify_run(run: Run) -> str:
     accuracy = run.info.get("accuracy")
-    held_out = f" · {accuracy:.0%} held-out" if accuracy is not None else ""
-    return f"{run.name} · {STATUS_WORDS.get(run.status, run.status)} · {run.step:,} steps{held_out} · {run.id[:15]}"
+    held_out = " · " + tr("{0} held-out").format(f"{accuracy:.0%}") if accuracy is not None else ""
+    return tr("{0} · {1} · {2} steps{3} · {4}").format(run.name, status_text(run.status, STATUS_WORDS),
+                                                      f"{run.step:,}", held_out, run.id[:15])
 
 
 class ClassifyCurves:
@@ -33,8 +35,8 @@ class ClassifyCurves:
         self.appearance = appearance
         self.labels: list[str] = []
         self.confusion: np.ndarray | None = None
-        self.loss_plot = step_plot(appearance, "Loss")
-        self.acc_plot = step_plot(appearance, "Held-out accuracy")
+        self.loss_plot = step_plot(appearance, tr("Loss"))
+        self.acc_plot = step_plot(appearance, tr("Held-out accuracy"))
         self.acc_plot.setYRange(0, 1)
         self.loss = Series(self.loss_plot.plot(), "train_loss")
         self.accuracy = Series(self.acc_plot.plot(symbol="o", symbolSize=6), "accuracy")
@@ -142,9 +144,10 @@ class TryBox(QGroupBox):
             i = int(np.argmax(p))
             return f"<b>{esc(labels[i])}</b> {p[i]:.0%}"
 
-        html = f"Before fine-tuning: {verdict(before)}" if before is not None else "Before fine-tuning: (base gone)"
+        html = (tr("Before fine-tuning: {0}").format(verdict(before)) if before is not None
+                else tr("Before fine-tuning: (base gone)"))
         if after is not None:
-            html += f" &nbsp;&nbsp;→&nbsp;&nbsp; after: {verdict(after)}"
+            html += " &nbsp;&nbsp;→&nbsp;&nbsp; " + tr("after: {0}").format(verdict(after))
         elif training:
-            html += " &nbsp;&nbsp;→&nbsp;&nbsp; after: (training…)"
+            html += " &nbsp;&nbsp;→&nbsp;&nbsp; " + tr("after: (training…)")
         self.result.setText(html)

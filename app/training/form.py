@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 from model.config import PRESETS, ModelConfig
 from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
@@ -35,9 +35,9 @@ from .controls import spin as _spin
 UI_PRESET = dict(name="shakespeare-tiny", tokenizer="char", learning_rate=3e-3, steps=1000, warmup_steps=50,
                  sample_every=50, sample_prompt="ROMEO:", snapshots=10, eval_batches=4, sample_tokens=60)
 # No promise of speed in a label: how fast a size trains is measured on this computer (show_estimate).
-PRESET_LABELS = {"tiny": "Tiny (the quickest to train)", "small": "Small",
-                 "default": "Like the shipped model", "custom": "Custom sizes"}
-TOKENIZER_LABELS = {"char": "Characters", "word": "Words", "bpe": "BPE (sub-words)"}
+PRESET_LABELS = {"tiny": QT_TR_NOOP("Tiny (the quickest to train)"), "small": QT_TR_NOOP("Small"),
+                 "default": QT_TR_NOOP("Like the shipped model"), "custom": QT_TR_NOOP("Custom sizes")}
+TOKENIZER_LABELS = {"char": QT_TR_NOOP("Characters"), "word": QT_TR_NOOP("Words"), "bpe": QT_TR_NOOP("BPE (sub-words)")}
 
 
 class PretrainForm(QWidget):
@@ -64,18 +64,18 @@ class PretrainForm(QWidget):
 
     # ---- groups --------------------------------------------------------------------------
     def _corpus_group(self) -> QGroupBox:
-        box = QGroupBox("1  Text to learn from")
+        box = QGroupBox(tr("1  Text to learn from"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.bundled_button = QPushButton("Shakespeare")
-        self.bundled_button.setToolTip("The complete plays and poems, bundled with LM Anatomy")
-        self.files_button, self.folder_button = text_buttons(self, self.set_corpus, "Text files to learn from",
-                                                             "Text (*.txt *.text);;All files (*)")
+        self.bundled_button = QPushButton(tr("Shakespeare"))
+        self.bundled_button.setToolTip(tr("The complete plays and poems, bundled with LM Anatomy"))
+        self.files_button, self.folder_button = text_buttons(self, self.set_corpus, tr("Text files to learn from"),
+                                                             tr("Text (*.txt *.text);;All files (*)"))
         for b in (self.bundled_button, self.files_button, self.folder_button):
             row.addWidget(b)
         self.bundled_button.clicked.connect(lambda: self.set_corpus([]))
         v.addLayout(row)
-        self.corpus_label = QLabel("The bundled Shakespeare")
+        self.corpus_label = QLabel(tr("The bundled Shakespeare"))
         self.corpus_label.setWordWrap(True)
         v.addWidget(self.corpus_label)
         self.corpus_preview = QPlainTextEdit()
@@ -83,21 +83,21 @@ class PretrainForm(QWidget):
         self.corpus_preview.setMaximumHeight(80)
         self.corpus_preview.setFont(self.appearance.font(0.85, mono=True))
         v.addWidget(self.corpus_preview)
-        self.corpus_notes = _muted(self.appearance, "You can also drop .txt files or a folder here.")
+        self.corpus_notes = _muted(self.appearance, tr("You can also drop .txt files or a folder here."))
         self.corpus_notes.setTextFormat(Qt.RichText)
         v.addWidget(self.corpus_notes)
         return box
 
     def _tokenizer_group(self) -> QGroupBox:
-        box = QGroupBox("2  Tokenizer")
+        box = QGroupBox(tr("2  Tokenizer"))
         form = QFormLayout(box)
         self.kind_combo = combo(TOKENIZER_LABELS, self._kind_chosen)
         self.vocab_spin = _spin(64, 50000, DEFAULT_VOCAB[UI_PRESET["tokenizer"]], 64)
         self.vocab_spin.valueChanged.connect(lambda: self.estimate_timer.start())
-        self.try_tokenizer = QPushButton("Show what it does")
+        self.try_tokenizer = QPushButton(tr("Show what it does"))
         self.try_tokenizer.clicked.connect(self._request_tokenizer_preview)
-        form.addRow("Kind", self.kind_combo)
-        form.addRow("Vocabulary", self.vocab_spin)
+        form.addRow(tr("Kind"), self.kind_combo)
+        form.addRow(tr("Vocabulary"), self.vocab_spin)
         form.addRow(self.try_tokenizer)
         self.tokenizer_info = _muted(self.appearance)
         self.tokenizer_info.setTextFormat(Qt.RichText)
@@ -105,13 +105,14 @@ class PretrainForm(QWidget):
         return box
 
     def _model_group(self) -> QGroupBox:
-        box = QGroupBox("3  Model")
+        box = QGroupBox(tr("3  Model"))
         form = QFormLayout(box)
         self.preset_combo = combo(PRESET_LABELS, self._preset_chosen)
         self.layers_spin, self.heads_spin = _spin(1, 24, 2), _spin(1, 16, 4)
         self.d_model_spin, self.d_mlp_spin = _spin(8, 2048, 128, 8), _spin(8, 8192, 512, 32)
         self.context_spin = _spin(8, 2048, 128, 8)
-        self.positional_combo = combo((("learned", "Learned"), ("sinusoidal", "Sinusoidal"), ("rope", "RoPE (rotary)")))
+        self.positional_combo = combo((("learned", QT_TR_NOOP("Learned")), ("sinusoidal", QT_TR_NOOP("Sinusoidal")),
+                                       ("rope", QT_TR_NOOP("RoPE (rotary)"))))
         self.objective_combo = combo((("causal", tr("Next token (causal, like GPT)")),
                                       ("masked", tr("Fill in blanks (masked, like BERT)"))), self._objective_chosen)
         self.objective_combo.setToolTip(tr(
@@ -120,18 +121,18 @@ class PretrainForm(QWidget):
             "the model learns to guess them from the words on both sides; it cannot generate text, but the "
             "explorer's Fill the blank stage shows what it guesses."))
         sizes = QHBoxLayout()
-        for label, spin in (("layers", self.layers_spin), ("heads", self.heads_spin)):
+        for label, spin in ((tr("layers"), self.layers_spin), (tr("heads"), self.heads_spin)):
             sizes.addWidget(spin)
             sizes.addWidget(QLabel(label))
         widths = QHBoxLayout()
         for label, spin in (("d_model", self.d_model_spin), ("d_mlp", self.d_mlp_spin)):
             widths.addWidget(QLabel(label))
             widths.addWidget(spin)
-        form.addRow("Size", self.preset_combo)
+        form.addRow(tr("Size"), self.preset_combo)
         form.addRow(sizes)
         form.addRow(widths)
-        form.addRow("Positions", self.positional_combo)
-        form.addRow("Context", self.context_spin)
+        form.addRow(tr("Positions"), self.positional_combo)
+        form.addRow(tr("Context"), self.context_spin)
         form.addRow(tr("Objective"), self.objective_combo)
         self.estimate_label = _muted(self.appearance, "")
         form.addRow(self.estimate_label)
@@ -141,7 +142,7 @@ class PretrainForm(QWidget):
         return box
 
     def _training_group(self) -> QGroupBox:
-        box = QGroupBox("4  Training")
+        box = QGroupBox(tr("4  Training"))
         form = QFormLayout(box)
         self.batch_spin = _spin(1, 1024, 16)
         self.batch_spin.valueChanged.connect(lambda: self.estimate_timer.start())
@@ -153,15 +154,15 @@ class PretrainForm(QWidget):
         self.steps_spin = _spin(1, 1_000_000, UI_PRESET["steps"], 100)
         self.steps_spin.valueChanged.connect(lambda: self.show_estimate(self.estimate))
         self.sample_spin = _spin(0, 100_000, UI_PRESET["sample_every"], 10)
-        self.sample_spin.setSpecialValueText("never")
+        self.sample_spin.setSpecialValueText(tr("never"))
         self.prompt_edit = QLineEdit(UI_PRESET["sample_prompt"])
         self.name_edit = QLineEdit(UI_PRESET["name"])
-        form.addRow("Batch size", self.batch_spin)
-        form.addRow("Learning rate", self.lr_spin)
-        form.addRow("Steps", self.steps_spin)
-        form.addRow("Sample every", self.sample_spin)
-        form.addRow("Sample prompt", self.prompt_edit)
-        form.addRow("Run name", self.name_edit)
+        form.addRow(tr("Batch size"), self.batch_spin)
+        form.addRow(tr("Learning rate"), self.lr_spin)
+        form.addRow(tr("Steps"), self.steps_spin)
+        form.addRow(tr("Sample every"), self.sample_spin)
+        form.addRow(tr("Sample prompt"), self.prompt_edit)
+        form.addRow(tr("Run name"), self.name_edit)
         return box
 
     # ---- the settings --------------------------------------------------------------------
@@ -243,28 +244,28 @@ class PretrainForm(QWidget):
     def set_corpus(self, paths: list[str]) -> None:
         self.paths = [str(p) for p in paths]
         if not self.paths:
-            self.corpus_label.setText("The bundled Shakespeare")
+            self.corpus_label.setText(tr("The bundled Shakespeare"))
         else:
             names = ", ".join(Path(p).name for p in self.paths[:3]) + (" …" if len(self.paths) > 3 else "")
-            self.corpus_label.setText(f"Your text: {names}")
+            self.corpus_label.setText(tr("Your text: {0}").format(names))
         self.corpus_preview.setPlainText("")
-        self.corpus_notes.setText("Reading…")
+        self.corpus_notes.setText(tr("Reading…"))
         self.corpus_changed.emit(list(self.paths))
 
     def show_corpus(self, preview) -> None:
         """A jobs.CorpusPreview (or an error message)."""
         if isinstance(preview, str):
             self.corpus_preview.setPlainText("")
-            self.corpus_notes.setText(f"<b>Nothing to learn from:</b> {esc(preview)}")
+            self.corpus_notes.setText(tr("<b>Nothing to learn from:</b> {0}").format(esc(preview)))
             return
         size = preview.size_bytes
-        human = f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"
-        self.corpus_label.setText(self.corpus_label.text().split(" · ")[0] +
-                                  f" · {preview.documents} file{'s' if preview.documents != 1 else ''}, "
-                                  f"{preview.characters:,} characters ({human})")
+        human = tr("{0} MB").format(f"{size / 2**20:.1f}") if size >= 2**20 else tr("{0} KB").format(f"{size / 1024:.0f}")
+        files = tr("1 file") if preview.documents == 1 else tr("{0} files").format(preview.documents)
+        self.corpus_label.setText(self.corpus_label.text().split(" · ")[0] + " · " +
+                                  tr("{0}, {1} characters ({2})").format(files, f"{preview.characters:,}", human))
         self.corpus_preview.setPlainText(preview.preview)
         self.corpus_notes.setText(" ".join(f"⚠ {esc(n)}." for n in preview.notices) or
-                                  "You can also drop .txt files or a folder here.")
+                                  tr("You can also drop .txt files or a folder here."))
 
     def show_tokenizer(self, p) -> None:
         """A jobs.TokenizerPreview (or an error message)."""
@@ -274,9 +275,10 @@ class PretrainForm(QWidget):
         pieces = " │ ".join(esc(visible(t, 12)) for t in p.passage_tokens[:40])
         examples = ", ".join(f"“{esc(visible(t, 14))}”" for t in p.examples[:14])
         self.tokenizer_info.setText(
-            f"{p.vocab_size:,} tokens, trained in {p.seconds:.1f} s; about {p.chars_per_token:.1f} characters a token.<br>"
-            f"A {len(p.passage)}-character line becomes <b>{len(p.passage_tokens)} tokens</b>: {pieces}"
-            f"{' …' if len(p.passage_tokens) > 40 else ''}<br>Some entries: {examples}")
+            tr("{0} tokens, trained in {1} s; about {2} characters a token.<br>A {3}-character line becomes "
+               "<b>{4} tokens</b>: {5}<br>Some entries: {6}").format(
+                f"{p.vocab_size:,}", f"{p.seconds:.1f}", f"{p.chars_per_token:.1f}", len(p.passage),
+                len(p.passage_tokens), pieces + (" …" if len(p.passage_tokens) > 40 else ""), examples))
 
     def show_estimate(self, e) -> None:
         """A jobs.ModelEstimate (one training step timed on this computer), or a message."""
@@ -286,5 +288,5 @@ class PretrainForm(QWidget):
         if isinstance(e, str):
             self.estimate_label.setText(e)
             return
-        self.estimate_label.setText(f"{e.parameters:,} parameters · "
+        self.estimate_label.setText(tr("{0} parameters").format(f"{e.parameters:,}") + " · "
                                     + run_time_text(e.seconds_per_step, self.steps_spin.value(), e.device))

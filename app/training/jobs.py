@@ -15,6 +15,10 @@ from pathlib import Path
 from .previews import TokenizerPreview, corpus_paths, tokenizer_preview
 
 
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - marks a text for lupdate without Qt; worker.py translates it
+    return text
+
+
 @dataclass
 class Prepared:
     trainer: object  # model.train.Trainer
@@ -31,8 +35,8 @@ def prepare_pretraining(settings, run_folder: Path, resume: bool, say=lambda tex
     from model.recipes import build_trainer
 
     checkpoint, preview = run_folder / "checkpoint", []
-    texts = {"reading": "Reading the corpus…", "tokenizing": "Turning the text into token ids…",
-             "building": "Building the model…"}
+    texts = {"reading": QT_TR_NOOP("Reading the corpus…"), "tokenizing": QT_TR_NOOP("Turning the text into token ids…"),
+             "building": QT_TR_NOOP("Building the model…")}
 
     def tell(stage: str, facts: dict) -> None:
         if stage == "training tokenizer":
@@ -71,7 +75,7 @@ def prepare_continued(base_folder: str, settings, run_folder: Path, resume: bool
     base = Path(base_folder)
     source = run_folder / "checkpoint" if resume else base
     settings.model = read_config(source)  # what the run really trains (out_of_memory_advice names its sizes)
-    texts = {"reading": "Reading your text…", "tokenizing": "Turning the text into token ids…"}
+    texts = {"reading": QT_TR_NOOP("Reading your text…"), "tokenizing": QT_TR_NOOP("Turning the text into token ids…")}
     p = build_trainer(corpus_paths(settings), source / TOKENIZER, source, settings.train, run_folder / "checkpoint",
                       resume=resume, init_from=None if resume else base, token_cache=token_cache,
                       tell=lambda stage, facts: say(texts[stage]) if stage in texts else None,

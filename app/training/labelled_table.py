@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from model.paths import resources_dir
 
 from ..common.textutil import esc
@@ -47,7 +48,7 @@ class LabelledTable(QWidget):
         self._pending_name = ""
         self._parsed.connect(self._on_parsed, Qt.QueuedConnection)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["text", "label", "split"])
+        self.table.setHorizontalHeaderLabels([tr("text"), tr("label"), tr("split")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
@@ -55,16 +56,16 @@ class LabelledTable(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.itemChanged.connect(lambda *_: self.changed.emit())
-        self.bundled_button = QPushButton("Examples")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
+        self.bundled_button = QPushButton(tr("Examples"))
+        self.import_button = QPushButton(tr("Import…"))
+        self.export_button = QPushButton(tr("Export…"))
         self.add_button = QPushButton("+")
         self.remove_button = QPushButton("−")
-        self.bundled_button.setToolTip("Load the bundled sentiment examples (positive / negative)")
-        self.import_button.setToolTip("Import a CSV file with the columns text,label (and optionally split)")
-        self.export_button.setToolTip("Save the table as CSV (text,label,split)")
-        self.add_button.setToolTip("Add a row")
-        self.remove_button.setToolTip("Remove the selected rows")
+        self.bundled_button.setToolTip(tr("Load the bundled sentiment examples (positive / negative)"))
+        self.import_button.setToolTip(tr("Import a CSV file with the columns text,label (and optionally split)"))
+        self.export_button.setToolTip(tr("Save the table as CSV (text,label,split)"))
+        self.add_button.setToolTip(tr("Add a row"))
+        self.remove_button.setToolTip(tr("Remove the selected rows"))
         self.bundled_button.clicked.connect(lambda: self.load_file(BUNDLED))
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
@@ -124,17 +125,17 @@ class LabelledTable(QWidget):
             if not text and not label:
                 continue
             if not text or not label:
-                data.problems.append(f"row {i}: {'no label' if text else 'the text is empty'}; skipped")
+                data.problems.append(tr("row {0}: {1}; skipped").format(i, tr("no label") if text else tr("the text is empty")))
                 continue
             split = split.lower() or "train"
             if split not in ("train", "test"):
-                data.problems.append(f"row {i}: split must be train or test, not {split!r}; skipped")
+                data.problems.append(tr("row {0}: split must be train or test, not {1}; skipped").format(i, repr(split)))
                 continue
             data.texts.append(text)
             data.labels.append(label)
             data.splits.append(split)
         if not data.texts:
-            raise LabelledDataError("the table has no usable rows")
+            raise LabelledDataError(tr("the table has no usable rows"))
         return hold_out(data)
 
     # ---- files ---------------------------------------------------------------------------
@@ -144,7 +145,7 @@ class LabelledTable(QWidget):
         try:
             data = read_labelled_csv(path)
         except (OSError, LabelledDataError) as exc:
-            self.summary.setText(f"<b>Could not import {esc(Path(path).name)}:</b> {esc(str(exc))}")
+            self.summary.setText(tr("<b>Could not import {0}:</b> {1}").format(esc(Path(path).name), esc(str(exc))))
             return [str(exc)]
         self.set_rows(data.texts, data.labels, data.splits)
         self.show_summary(Path(path).name, data.problems)
@@ -154,16 +155,17 @@ class LabelledTable(QWidget):
         rows = self.rows() if rows is None else rows
         labels = sorted({r[1] for r in rows if r[1]})
         tests = sum(1 for r in rows if r[2] == "test")
-        text = (f"{len(rows)} examples from {esc(source)} · labels: {esc(', '.join(labels))} · "
-                f"{tests} held out for testing")
+        text = tr("{0} examples from {1} · labels: {2} · {3} held out for testing").format(
+            len(rows), esc(source), esc(", ".join(labels)), tests)
         if problems:
             shown = "<br>".join(esc(p) for p in problems[:6])
-            more = f"<br>… and {len(problems) - 6} more" if len(problems) > 6 else ""
-            text += f"<br><b>{len(problems)} row(s) skipped:</b><br>{shown}{more}"
+            more = "<br>" + tr("… and {0} more").format(len(problems) - 6) if len(problems) > 6 else ""
+            text += "<br>" + tr("<b>{0} row(s) skipped:</b>").format(len(problems)) + f"<br>{shown}{more}"
         self.summary.setText(text)
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import labelled examples", str(Path.home()), "CSV (*.csv)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import labelled examples"), str(Path.home()),
+                                              tr("CSV (*.csv)"))
         if path:
             self.import_file(path)
 
@@ -177,7 +179,7 @@ class LabelledTable(QWidget):
         generation = self._generation
         self._parsing = True
         self._pending_name = Path(path).name
-        self.summary.setText(f"Importing {esc(Path(path).name)}…")
+        self.summary.setText(tr("Importing {0}…").format(esc(Path(path).name)))
         threading.Thread(target=self._parse, args=(generation, str(path)), name="csv-import", daemon=True).start()
 
     def _parse(self, generation: int, path: str) -> None:
@@ -197,7 +199,7 @@ class LabelledTable(QWidget):
             return  # another import or set_rows came since
         self._parsing = False
         if data is None:
-            self.summary.setText(f"<b>Could not import:</b> {esc(error)}")
+            self.summary.setText(tr("<b>Could not import:</b> {0}").format(esc(error)))
             self.imported.emit([error])
             return
         self._filling = (generation, data, 0, self._pending_name)
@@ -223,7 +225,7 @@ class LabelledTable(QWidget):
             at = end
         if at < n:
             self._filling = (generation, data, at, name)
-            self.summary.setText(f"Importing {esc(name)}… {at:,} of {n:,} rows")
+            self.summary.setText(tr("Importing {0}… {1} of {2} rows").format(esc(name), f"{at:,}", f"{n:,}"))
             QTimer.singleShot(0, self._fill_some)
             return
         self._filling = None
@@ -251,8 +253,8 @@ class LabelledTable(QWidget):
     def _export(self, path: str | None = None) -> None:
         from model.labelled import LabelledSet, write_labelled_csv
 
-        path = path or QFileDialog.getSaveFileName(self, "Export labelled examples", str(Path.home() / "examples.csv"),
-                                                   "CSV (*.csv)")[0]
+        path = path or QFileDialog.getSaveFileName(self, tr("Export labelled examples"),
+                                                   str(Path.home() / "examples.csv"), tr("CSV (*.csv)"))[0]
         if path:
             rows = [r for r in self.rows() if r[0] or r[1]]
             write_labelled_csv(path, LabelledSet([r[0] for r in rows], [r[1] for r in rows],

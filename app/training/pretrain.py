@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.i18n import QT_TR_NOOP, tr
 from model.settings import TrainingSettings
 
 from ..common.appearance import Appearance
@@ -19,21 +20,21 @@ from .curves import TrainingCurves
 from .form import PretrainForm
 from .layout import lesson_columns, run_column, scrolled, splitter
 from .pretrain_views import CheckpointList, ResumeBanner, SamplesView
-from .run_list import describe_run
+from .run_list import describe_run, status_text
 from .runs import Run, RunStore
 from .worker import TrainingWorker
 
 
 class PretrainPanel(RunPanel):
     records_shown = Signal(int)  # the step now on screen
-    stop_note, delete_note = "Stopping: saving a checkpoint…", " and all its checkpoints"
+    stop_note, delete_note = QT_TR_NOOP("Stopping: saving a checkpoint…"), QT_TR_NOOP(" and all its checkpoints")
 
     def __init__(self, appearance: Appearance, store: RunStore | None = None, parent=None):
         super().__init__(parent)
         self.appearance, self.store = appearance, store or RunStore()
         self.attach(RunController(appearance, self.store, ("pretrain",), describe_run, self.start,
-                                  "Choose a text, a tokenizer and a model size, then press Start.", pause=True,
-                                  list_hint="Tick runs to overlay their loss curves on the plot above.",
+                                  tr("Choose a text, a tokenizer and a model size, then press Start."), pause=True,
+                                  list_hint=tr("Tick runs to overlay their loss curves on the plot above."),
                                   checkable=True, parent=self))
         self.last_step = self.snapshot_every = 0
         shown = lambda kind, result: {"corpus": self.form.show_corpus, "tokenizer": self.form.show_tokenizer,  # noqa: E731
@@ -61,13 +62,13 @@ class PretrainPanel(RunPanel):
         r.shown.connect(self._show_run)
         r.cleared.connect(self._clear_views)
         r.running_changed.connect(self.form.set_running)
-        self.resume_run_button = self.run_list.add_button("Resume", self.resume_run, Run.can_resume)
+        self.resume_run_button = self.run_list.add_button(tr("Resume"), self.resume_run, Run.can_resume)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.samples, "Samples")
-        self.tabs.addTab(self.checkpoints, "Checkpoints")
+        self.tabs.addTab(self.samples, tr("Samples"))
+        self.tabs.addTab(self.checkpoints, tr("Checkpoints"))
         past = QWidget()
         QVBoxLayout(past).addWidget(self.run_list)
-        self.tabs.addTab(past, "Past runs")
+        self.tabs.addTab(past, tr("Past runs"))
         center = run_column([r.controls, self.status, self.resume_banner],
                             splitter(self.curves, self.tabs, stretch=(3, 2)))
         self.lesson = lesson_columns(self, scrolled(self.form, 300), center, a, "pretraining", [360, 760, 300])
@@ -82,13 +83,13 @@ class PretrainPanel(RunPanel):
 
     # ---- previews ------------------------------------------------------------------------
     def _preview_tokenizer(self, settings) -> None:
-        self.form.tokenizer_info.setText("Training the tokenizer on your text…")
+        self.form.tokenizer_info.setText(tr("Training the tokenizer on your text…"))
         self.aux.submit("tokenizer", lambda: previews.preview_tokenizer(settings))
 
     def _estimate(self, settings: TrainingSettings) -> None:
         if self.is_training():
             return  # measuring would slow the run and be wrong anyway
-        self.form.estimate_label.setText("Measuring a training step…")
+        self.form.estimate_label.setText(tr("Measuring a training step…"))
         model, train = settings.model, settings.train
         self.aux.submit("estimate", lambda: previews.estimate_step(model, train.batch_size, train.device))
 
@@ -99,7 +100,7 @@ class PretrainPanel(RunPanel):
         try:
             settings = self.form.settings()
         except ValueError as exc:
-            self.status.setText(f"These model sizes do not fit together: {exc}")
+            self.status.setText(tr("These model sizes do not fit together: {0}").format(exc))
             return
         self.run = self.store.create(settings.name, settings.to_dict())
         self._launch(settings, resume=False)
@@ -108,7 +109,7 @@ class PretrainPanel(RunPanel):
         if run is None or self.is_training():
             return
         if not run.can_resume():
-            self.status.setText(f"{run.name} cannot be resumed: it has no resumable checkpoint.")
+            self.status.setText(tr("{0} cannot be resumed: it has no resumable checkpoint.").format(run.name))
             return
         self.resume_banner.hide()
         self.show_run(run)
@@ -124,7 +125,7 @@ class PretrainPanel(RunPanel):
         self.runner.total_steps = settings.train.steps
         self.progress.setRange(0, 0)  # busy until the corpus is read and the tokenizer trained
         self.eta_label.setText("")
-        self.status.setText("Preparing…")
+        self.status.setText(tr("Preparing…"))
         worker = TrainingWorker(settings, self.run, resume=resume, parent=self)
         worker.prepared.connect(self._prepared)
         worker.records.connect(self._records)
@@ -132,7 +133,7 @@ class PretrainPanel(RunPanel):
         self.runner.launch(worker, self._ended)
 
     def _prepared(self, info: dict) -> None:
-        self.status.setText(f"Training: {info['summary']}" + (" · " + "; ".join(info["notices"][:3])
+        self.status.setText(tr("Training: {0}").format(info["summary"]) + (" · " + "; ".join(info["notices"][:3])
                                                                 if info.get("notices") else ""))
         if info.get("tokenizer_preview") is not None:
             self.form.show_tokenizer(info["tokenizer_preview"])
@@ -145,7 +146,7 @@ class PretrainPanel(RunPanel):
         last = records[-1]
         self.last_step = last.step
         self.progress.setValue(last.step)
-        self.eta_label.setText(f"{last.tokens_per_second:,.0f} tokens/s · {duration(last.eta)} left")
+        self.eta_label.setText(tr("{0} tokens/s · {1} left").format(f"{last.tokens_per_second:,.0f}", duration(last.eta)))
         for r in records:
             if r.sample:
                 self.samples.add(r.step, r.sample)
@@ -158,12 +159,12 @@ class PretrainPanel(RunPanel):
     def _ended(self, event: str, message: str) -> None:
         self.status.setText(ending_text(event, message))
         # No time is left once the run has ended: the last speed stays, the countdown goes.
-        self.eta_label.setText(self.eta_label.text().split(" · ")[0] if "tokens/s" in self.eta_label.text() else "")
+        self.eta_label.setText(self.eta_label.text().split(" · ")[0] if " · " in self.eta_label.text() else "")
         if self.run is not None and self.run.has_checkpoint():
             self.checkpoints.add_latest_checkpoint(self.run)
         self.runner.forget_untrained(event, trained=self.last_step > 0 or (self.run is not None and self.run.step > 0))
         if event in ("diverged", "failed"):
-            self.runner.warn("Training stopped", message)
+            self.runner.warn(tr("Training stopped"), message)
         self.refresh_runs()
         self.run_ended.emit(event, message)
 
@@ -189,8 +190,8 @@ class PretrainPanel(RunPanel):
             self.checkpoints.add_latest_checkpoint(run)
         self.eta_label.setText("")
         self.runner.set_progress(run.step, run.total_steps)
-        self.status.setText(f"{run.name}: {run.status}, step {run.step:,} of {run.total_steps:,}. "
-                            f"{run.info.get('message', '')}")
+        self.status.setText(tr("{0}: {1}, step {2} of {3}.").format(
+            run.name, status_text(run.status), f"{run.step:,}", f"{run.total_steps:,}") + f" {run.info.get('message', '')}")
 
     def _clear_views(self, curves: bool = True) -> None:
         if curves:

@@ -25,14 +25,14 @@ class SamplesView(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setFont(appearance.font(0.95, mono=True))
-        self.setPlaceholderText("Every few steps the model continues the sample prompt. "
-                                "Watch noise turn into letters, then words.")
+        self.setPlaceholderText(tr("Every few steps the model continues the sample prompt. "
+                                   "Watch noise turn into letters, then words."))
 
     def add(self, step: int, text: str) -> None:
         """Newest first: the latest sample is always in view."""
         cursor = self.textCursor()
         cursor.movePosition(cursor.MoveOperation.Start)
-        cursor.insertText(f"— step {step} —\n{text}\n\n")
+        cursor.insertText("— " + tr("step {0}").format(step) + f" —\n{text}\n\n")
         self.moveCursor(cursor.MoveOperation.Start)
 
 
@@ -43,11 +43,11 @@ class CheckpointList(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.itemDoubleClicked.connect(lambda item: self.open_requested.emit(item.data(Qt.UserRole)))
-        self.open_button = QPushButton("Open in explorer")
+        self.open_button = QPushButton(tr("Open in explorer"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_current)
         self.list.currentItemChanged.connect(lambda item, _=None: self.open_button.setEnabled(item is not None))
-        note = QLabel("Snapshots are kept about ten times a run; the latest checkpoint is what Resume uses.")
+        note = QLabel(tr("Snapshots are kept about ten times a run; the latest checkpoint is what Resume uses."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
@@ -79,7 +79,7 @@ class CheckpointList(QWidget):
 
     def _insert(self, run: Run, step: int, path: str, what: str) -> QListWidgetItem:
         """Oldest step first, by number (it listed 169, 0, 100); the latest checkpoint after a snapshot of its step."""
-        item = QListWidgetItem(f"step {step:,} · {what}")
+        item = QListWidgetItem(tr("step {0}").format(f"{step:,}") + f" · {what}")
         item.setData(Qt.UserRole, path)
         key = (step, path == str(run.checkpoint))
         item.setData(Qt.UserRole + 1, key)
@@ -102,9 +102,9 @@ class ResumeBanner(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.button = QPushButton("Resume it")
+        self.button = QPushButton(tr("Resume it"))
         self.button.clicked.connect(lambda: self.resume_requested.emit(self.candidate))
-        dismiss = QPushButton("Not now")
+        dismiss = QPushButton(tr("Not now"))
         dismiss.clicked.connect(self.hide)
         row.addWidget(self.label, 1)
         row.addWidget(self.button)
@@ -116,6 +116,6 @@ class ResumeBanner(QWidget):
         if run is None:
             self.hide()
             return
-        self.label.setText(f"The run “{run.name}” stopped at step {run.checkpoint_step():,} of "
-                           f"{run.total_steps:,}. Its checkpoint is saved.")
+        self.label.setText(tr("The run “{0}” stopped at step {1} of {2}. Its checkpoint is saved.").format(
+            run.name, f"{run.checkpoint_step():,}", f"{run.total_steps:,}"))
         self.show()

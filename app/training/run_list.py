@@ -20,12 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TR_NOOP, tr
+
 from .runs import Run, RunStore
+
+# A run's status (runs.json) in words; the statuses themselves stay English in the files
+RUN_STATUS = {"new": QT_TR_NOOP("new"), "running": QT_TR_NOOP("running"), "stopped": QT_TR_NOOP("stopped"),
+              "failed": QT_TR_NOOP("failed"), "done": QT_TR_NOOP("done"), "diverged": QT_TR_NOOP("diverged"),
+              "diverged-kept": QT_TR_NOOP("diverged (checkpoint kept)")}
+
+
+def status_text(status: str, words: dict[str, str] | None = None) -> str:
+    return tr((words or RUN_STATUS).get(status, RUN_STATUS.get(status, status)))
 
 
 def describe_run(run: Run) -> str:
     """A pre-training or continued run in a list: name, status, steps, when."""
-    return f"{run.name} · {run.status} · {run.step:,}/{run.total_steps:,} steps · {run.id[:15]}"
+    return tr("{0} · {1} · {2}/{3} steps · {4}").format(run.name, status_text(run.status), f"{run.step:,}",
+                                                       f"{run.total_steps:,}", run.id[:15])
 
 
 class RunList(QWidget):
@@ -44,8 +56,8 @@ class RunList(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list.itemDoubleClicked.connect(lambda _item: self.show_requested.emit(self.selected_run()))
         self.list.itemChanged.connect(lambda *_: self.checked_changed.emit())
-        self.show_button = QPushButton("Show")
-        self.delete_button = QPushButton("Delete…")
+        self.show_button = QPushButton(tr("Show"))
+        self.delete_button = QPushButton(tr("Delete…"))
         self.show_button.clicked.connect(lambda: self.show_requested.emit(self.selected_run()))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.selected_run()))
         self._conditions: dict[QPushButton, Callable[[Run], bool]] = {self.show_button: lambda r: True,
@@ -120,7 +132,7 @@ class RunList(QWidget):
 
     def confirm_and_delete(self, run: Run, what: str = "") -> bool:
         """Ask, then delete the run's folder. True when it is gone."""
-        answer = QMessageBox.question(self, "Delete run", f"Delete the run “{run.name}”{what}?")
+        answer = QMessageBox.question(self, tr("Delete run"), tr("Delete the run “{0}”{1}?").format(run.name, what))
         if answer != QMessageBox.Yes:
             return False
         self.store.delete(run)

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
+from app.i18n import tr
+
 from ..common.appearance import Appearance
 
 SNAPSHOT = re.compile(r"step-(\d+)")
@@ -88,7 +90,7 @@ def run_label(model_folder: str | Path) -> str | None:
     step = trained_step(p)
     if step is None and (m := SNAPSHOT.fullmatch(p.name)):
         step = int(m.group(1))
-    return f"{name} · step {step:,}" if step is not None else name
+    return f"{name} · " + tr("step {0}").format(f"{step:,}") if step is not None else name
 
 
 class TimelineBar(QWidget):
@@ -98,7 +100,7 @@ class TimelineBar(QWidget):
         super().__init__(parent)
         self.appearance = appearance
         self.snapshots: list[tuple[int, Path]] = []
-        self.title = QLabel("Watch it learn")
+        self.title = QLabel(tr("Watch it learn"))
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setTickPosition(QSlider.TicksBelow)
         self.slider.setTickInterval(1)
@@ -144,7 +146,8 @@ class TimelineBar(QWidget):
     def _show_label(self, index: int) -> None:
         step = self.snapshots[index][0]
         last = self.snapshots[-1][0]
-        self.label.setText(f"after step {step:,} of {last:,}" if step else "before training (random weights)")
+        self.label.setText(tr("after step {0} of {1}").format(f"{step:,}", f"{last:,}") if step
+                           else tr("before training (random weights)"))
 
     def _open_current(self) -> None:
         if self.snapshots:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
+from app.i18n import tr
 from model.paths import user_cache_dir
 
 from . import child
@@ -81,7 +82,7 @@ class TrainingWorker(QThread):
         self.step = 0
         self.paused = False
         self._gave_up = False  # stop_and_wait killed the child
-        self._end = ("failed", "The training worker ended without saying why.")
+        self._end = ("failed", tr("The training worker ended without saying why."))
 
     # ---- called from the GUI thread ------------------------------------------------------
     def pause(self) -> None:
@@ -123,7 +124,7 @@ class TrainingWorker(QThread):
                 child.drive(self._prepare, self.settings, self.run_store_entry, self.resume, self._go, self._stop,
                             self._relay, on_trainer=self._set_trainer)
         except Exception as exc:  # not the run failing (that is a message): the worker itself
-            self._end = ("failed", f"The training could not run: {type(exc).__name__}: {exc}")
+            self._end = ("failed", tr("The training could not run: {0}: {1}").format(type(exc).__name__, exc))
         self.ended.emit(*self._end)
 
     def _set_trainer(self, trainer) -> None:
@@ -131,7 +132,7 @@ class TrainingWorker(QThread):
 
     def _run_child(self) -> None:
         run = self.run_store_entry
-        self.status.emit("Starting the training process…")
+        self.status.emit(tr("Starting the training process…"))
         reader, writer = SPAWN.Pipe(duplex=False)
         process = SPAWN.Process(
             target=child.main, name="lm-anatomy-training", daemon=True,
@@ -167,7 +168,7 @@ class TrainingWorker(QThread):
             self._at(batch[-1].step)
             self.records.emit(batch)
         elif kind == "status":
-            self.status.emit(message[1])
+            self.status.emit(tr(message[1]))  # the child's fixed texts are marked in jobs.py
         elif kind == "prepared":
             info = message[1]
             if self.trainer is None:
@@ -198,23 +199,23 @@ class TrainingWorker(QThread):
         except (OSError, ValueError):
             pass
         if self._gave_up:
-            how = "did not stop in time and was ended"
+            how = tr("did not stop in time and was ended")
         elif exitcode is not None and exitcode < 0:
             try:
                 name = signal.Signals(-exitcode).name
             except ValueError:
-                name = f"signal {-exitcode}"
-            how = f"was killed ({name})"
+                name = tr("signal {0}").format(-exitcode)
+            how = tr("was killed ({0})").format(name)
             if -exitcode == getattr(signal, "SIGKILL", None):
-                how += "; if nobody ended it, the computer may have run out of memory"
+                how += tr("; if nobody ended it, the computer may have run out of memory")
         else:
-            how = f"ended unexpectedly (exit status {exitcode})"
+            how = tr("ended unexpectedly (exit status {0})").format(exitcode)
         if run.has_checkpoint():
-            kept = (f"Its last checkpoint (step {run.checkpoint_step():,}) is kept: resume the run from "
-                    f"Past runs.")
+            kept = tr("Its last checkpoint (step {0}) is kept: resume the run from Past runs.").format(
+                f"{run.checkpoint_step():,}")
         else:
-            kept = "No checkpoint had been saved yet."
-        message = f"The training process {how}. {kept}"
+            kept = tr("No checkpoint had been saved yet.")
+        message = tr("The training process {0}. {1}").format(how, kept)
         try:
             run.update(status="stopped" if run.has_checkpoint() else "failed", step=self.step, message=message)
         except OSError:
