@@ -13,14 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 from model.paths import default_model_dir
 
 from .explore.stages import STAGES
 from .scenario import SHIPPED, Scenario, ScenarioError, load
 
 TAB_INDEX = {"pretrain": 1, "finetune": 2}
-FILTER = "LM Anatomy scenario (*.lmscenario.json *.json)"
+FILTER = QT_TR_NOOP("LM Anatomy scenario (*.lmscenario.json *.json)")
 
 
 def same_folder(a: str | None, b: str | None) -> bool:
