@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from app.i18n import tr
+from app.i18n import QT_TR_NOOP, tr
 
 from ...common.flow import FlowLayout
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
@@ -21,7 +21,7 @@ KIND = "fill_blank"  # the worker job kind
 
 
 class FillBlankPanel(Panel):
-    name, title = "fill_blank", "Fill the blank"
+    name, title = "fill_blank", QT_TR_NOOP("Fill the blank")
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
@@ -196,4 +196,4 @@ class FillBlankPanel(Panel):
             self._draw_bars()
 
     def plots(self):
-        return {"masked model guesses": self.charts[0], "causal model guesses": self.charts[1]}
+        return {QT_TR_NOOP("masked model guesses"): self.charts[0], QT_TR_NOOP("causal model guesses"): self.charts[1]}
