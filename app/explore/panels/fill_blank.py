@@ -152,7 +152,7 @@ class FillBlankPanel(Panel):
             for plot, bars in zip(self.charts, self.bars):
                 bars.setOpts(x0=[], y=[], width=[])
                 plot.getPlotItem().getAxis("left").setTicks([[], []])
-                set_title(plot, self.tr("Click a token above to hide it"), a)
+                set_title(plot, tr("Click a token above to hide it"), a)
             self.caption.setText(tr("Click one or more tokens above: each becomes [MASK]. The masked model "
                                          "reads the words on both sides of it; the causal model only those before it."))
             return
