@@ -278,15 +278,25 @@ def numbers(shipped) -> dict[str, float]:
         return sum(t.numel() for k, t in state.items() if k.startswith(prefixes))
 
     merges = json.loads((default_model_dir() / "tokenizer.json").read_text(encoding="utf-8"))["model"]["merges"]
+    chars = pretrain_tab_characters()
     return dict(
         n_layer=config.n_layer, n_head=config.n_head, d_head=config.d_head, d_model=config.d_model,
         d_mlp=config.d_mlp, vocab=config.vocab_size, context=config.context_length, bytes=256,
         merges=len(merges), attention_block=count("blocks.0.attn.", "blocks.0.ln1."),
         mlp_block=count("blocks.0.mlp.", "blocks.0.ln2."), final_norm=count("ln_f."),
         total=sum(t.numel() for t in state.values()), bars=N_BARS,
-        random_cosine=round(1 / math.sqrt(config.d_model), 2), char_loss=round(math.log(512), 1), chars=512,
+        random_cosine=round(1 / math.sqrt(config.d_model), 2), char_loss=round(math.log(chars), 1), chars=chars,
         masked_percent=round(100 * MASK_FRACTION),
     )
+
+
+def pretrain_tab_characters() -> int:
+    """The Pre-train tab's default tokenizer (characters, up to 512) on the bundled plays: its real size."""
+    from model.paths import default_corpus_dir
+    from model.tokenizer import TextTokenizer
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(default_corpus_dir().glob("*.txt"))]
+    return TextTokenizer.train("char", texts, 512).vocab_size
 
 
 # (lesson, pattern, the names of `numbers` its groups quote, in order)
