@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,7 +41,7 @@ PLOTS = (pg.GraphicsView, QGraphicsView)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Access", text)
+    return QCoreApplication.translate("", text)  # the empty context, where lupdate files tr(): see app/i18n.py
 
 
 def role_word(widget: QWidget) -> str:
@@ -60,6 +60,8 @@ def _own_class(widget: QWidget) -> bool:
     cls = type(widget)
     if not cls.__module__.startswith("app.") or getattr(cls, "decoration", False):
         return False
+    if widget.focusPolicy() & Qt.TabFocus:  # takes keys (through an event filter, say)
+        return True
     return any(name in vars(c) for c in cls.__mro__ if c.__module__.startswith("app.")
                for name in ("paintEvent", "mousePressEvent", "keyPressEvent"))
 
@@ -159,9 +161,10 @@ def section(widget: QWidget) -> str:
         title = getattr(type(parent), "title", None)
         if isinstance(title, str) and title:
             return tr(title)
-        heading = getattr(parent, "heading", None)  # a step of the block stage: its numbered heading
-        if isinstance(heading, QLabel) and plain(heading.text()):
-            return plain(heading.text())
+        for attr in ("heading", "title"):  # a step of the block stage, the tour's card: its heading
+            label = getattr(parent, attr, None)
+            if isinstance(label, QLabel) and plain(label.text()):
+                return plain(label.text())
         if parent.isWindow() and parent.windowTitle():
             return parent.windowTitle()
         up = parent.parentWidget()
@@ -251,8 +254,12 @@ class _Namer(QObject):
             name_tree(page)
 
     def focus_moved(self, _old, new) -> None:
-        if new is not None and new.window() is not self.window:  # a dialog's controls
+        if new is None:
+            return
+        if new.window() is not self.window:  # a dialog's controls
             name_tree(new.window())
+        else:  # what focus just reached and its neighbours: the tour's card with this step's answers
+            name_tree(new.parentWidget() or new)
 
 
 def install(window) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Access", text)
+    return QCoreApplication.translate("", text)  # the empty context, where lupdate files tr(): see app/i18n.py
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +96,7 @@ def texts() -> dict[str, tuple[str, str | None]]:
         # training tabs
         "DistributionView.plot": (tr("{section}: next-token probabilities"), tr(
             "The model's next-token probabilities for the prompt")),
+        "WorksheetDialog.view": (tr("Worksheet preview"), tr("The chosen worksheet as it will be printed")),
         "SamplesView": (tr("Samples"), tr("What the model writes from the sample prompt every few steps")),
     }
 
