@@ -72,6 +72,15 @@ class WindowMenus:
                                     "Ctrl+Shift+D", checkable=True)
         self.cividis_action = self.add(v, tr("Cividis colour map"),
                                        lambda on: w.restyle(colormap="cividis" if on else "viridis"), checkable=True)
+        self.text_size_menu = v.addMenu(tr("Text size"))  # every font, plot labels and tick text included
+        self.text_size_group = QActionGroup(v)
+        self.text_size_actions = {}
+        for key, label in (("smaller", tr("Smaller")), ("normal", tr("Normal")), ("larger", tr("Larger")),
+                           ("largest", tr("Largest"))):
+            act = self.add(self.text_size_menu, label, lambda on, k=key: on and k != w.appearance.text_size
+                           and w.restyle(text_size=k), checkable=True)
+            act.setActionGroup(self.text_size_group)
+            self.text_size_actions[key] = act
         self.add(v, tr("Zoom in"), lambda: w.zoom(1.15), "Ctrl+=").setShortcuts(
             [QKeySequence("Ctrl+="), QKeySequence(QKeySequence.ZoomIn)])
         self.add(v, tr("Zoom out"), lambda: w.zoom(1 / 1.15), "Ctrl+-")
@@ -123,6 +132,8 @@ class WindowMenus:
                            (self.dark_action, appearance.theme == "dark"),
                            (self.cividis_action, appearance.colormap == "cividis")):
             self.set_checked(action, on)
+        # not through set_checked: the group must see it to uncheck the others (its slot sees no change)
+        self.text_size_actions[appearance.text_size].setChecked(True)
 
     def step_stage(self, by: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next or previous stage (every stage, also past the ninth)."""

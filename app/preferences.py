@@ -9,6 +9,7 @@ import math
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from .common.appearance import TEXT_SIZES
 from .explore.stages import STAGES
 
 SETTINGS_VERSION = 1  # bump when a stored value changes meaning; older settings are then reset
@@ -59,7 +60,8 @@ def saved_appearance(s: QSettings) -> dict:
     return {"theme": setting_choice(s, "theme", "light", THEMES),
             "presentation": setting_bool(s, "presentation", False),
             "zoom": setting_float(s, "zoom", 1.0, 0.5, 3.0),
-            "colormap": setting_choice(s, "colormap", "viridis", COLORMAPS)}
+            "colormap": setting_choice(s, "colormap", "viridis", COLORMAPS),
+            "text_size": setting_choice(s, "text_size", "normal", TEXT_SIZES)}
 
 
 
@@ -122,7 +124,7 @@ class Preferences:
         s.setValue("settings_version", SETTINGS_VERSION)
         s.setValue("geometry", geometry)
         s.setValue("splitter", splitter)
-        for key in ("theme", "presentation", "zoom", "colormap"):
+        for key in ("theme", "presentation", "zoom", "colormap", "text_size"):
             s.setValue(key, getattr(appearance, key))
         for key, value in zip(("temperature", "top_k", "top_p"), sampling):
             s.setValue(key, value)

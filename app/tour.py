@@ -164,7 +164,8 @@ class TourOverlay(QWidget):
             self.card.feedback.setText(tr("Choose an answer first."))
             return
         choice = self.steps[self.index].choices[chosen]
-        colour = "#009E73" if choice.right else "#D55E00"  # Okabe-Ito green / vermilion
+        # Okabe-Ito blue / vermilion, never green against red; the words say it too
+        colour = "#0072B2" if choice.right else "#D55E00"
         mark = tr("Yes.") if choice.right else tr("Not quite.")
         self.card.feedback.setText(f"<span style='color:{colour}'><b>{mark}</b></span> {choice.feedback}")
 

@@ -14,6 +14,9 @@ SEQUENTIAL_MAPS = ("viridis", "cividis")
 DIVERGING_MAP = "CET-CBD1"
 PRESENTATION_SCALE = 1.6
 BASE_POINT_SIZE = 10.0
+# View > Text size: a factor on every font, the plots' titles, axis labels and tick text included (and on
+# the room kept for text), apart from zoom (which also thickens lines) and presentation mode.
+TEXT_SIZES = {"smaller": 0.85, "normal": 1.0, "larger": 1.25, "largest": 1.5}
 # Okabe & Ito's palette, distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
 
@@ -29,17 +32,18 @@ class Appearance(QObject):
     changed = Signal()
 
     def __init__(self, theme: str = "light", presentation: bool = False, zoom: float = 1.0,
-                 colormap: str = "viridis", parent=None):
+                 colormap: str = "viridis", text_size: str = "normal", parent=None):
         super().__init__(parent)
         self.theme = theme if theme in THEMES else "light"
         self.presentation = presentation
         self.zoom = zoom
         self.colormap = colormap if colormap in SEQUENTIAL_MAPS else "viridis"
+        self.text_size = text_size if text_size in TEXT_SIZES else "normal"
 
     # ---- derived values ------------------------------------------------------------------
     @property
     def scale(self) -> float:
-        return self.zoom * (PRESENTATION_SCALE if self.presentation else 1.0)
+        return self.zoom * TEXT_SIZES.get(self.text_size, 1.0) * (PRESENTATION_SCALE if self.presentation else 1.0)
 
     @property
     def point_size(self) -> float:
