@@ -40,7 +40,7 @@ def prepare_pretraining(settings, run_folder: Path, resume: bool, say=lambda tex
 
     def tell(stage: str, facts: dict) -> None:
         if stage == "training tokenizer":
-            say(f"Training the {facts['kind']} tokenizer ({facts['vocab_size']} tokens)…")
+            say(QT_TR_NOOP("Training the tokenizer…"))  # its kind and size are on the form beside it
         elif stage == "tokenizer" and facts["seconds"] is not None:
             preview.append(tokenizer_preview(facts["tokenizer"], facts["seconds"], facts["sample_text"]))
         elif stage in texts:
