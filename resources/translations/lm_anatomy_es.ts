@@ -130,7 +130,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="48"/>
         <source>(x − mean) / spread</source>
-        <translation>(x − media) / dispersión</translation>
+        <translation>(x − media) / disp.</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="49"/>
@@ -235,7 +235,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="116"/>
         <source>head {0} output</source>
-        <translation>salida de la cabeza {0}</translation>
+        <translation>salida cabeza {0}</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="117"/>
@@ -290,7 +290,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="178"/>
         <source>widened: before GELU</source>
-        <translation>ensanchado: antes de GELU</translation>
+        <translation>ancho: antes de GELU</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="181"/>
@@ -300,7 +300,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="182"/>
         <source>narrowed: MLP output</source>
-        <translation>estrechado: salida del MLP</translation>
+        <translation>estrecho: salida MLP</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="187"/>
@@ -326,7 +326,7 @@ longitud {2:.2f}</translation>
         <location filename="../../app/explore/panels/block_sections.py" line="204"/>
         <location filename="../../app/explore/panels/block_sections.py" line="210"/>
         <source>x: residual in</source>
-        <translation>x: flujo residual de entrada</translation>
+        <translation>x: flujo entrante</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/block_sections.py" line="207"/>
@@ -870,7 +870,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/challenges_interpret.py" line="165"/>
         <source>&lt;b&gt;3. Test the guess.&lt;/b&gt; In the Attention stage, set &lt;i&gt;Click a head to:&lt;/i&gt; to &lt;b&gt;switch it off or on&lt;/b&gt; and click the head: the &lt;b&gt;Before / after&lt;/b&gt; tab shows what the prediction loses without it. &lt;b&gt;Which heads matter here?&lt;/b&gt; switches off every head in turn and colours the grid by the change. A head with a clear pattern may matter little for this prediction, and a blurry one a lot.</source>
-        <translation>&lt;b&gt;3. Pon a prueba la conjetura.&lt;/b&gt; En la etapa Atención, pon &lt;i&gt;Clic en una cabeza para:&lt;/i&gt; en &lt;b&gt;desactivarla o reactivarla&lt;/b&gt; y haz clic en la cabeza: la pestaña &lt;b&gt;Antes / después&lt;/b&gt; muestra lo que pierde la predicción sin ella. &lt;b&gt;¿Qué cabezas importan aquí?&lt;/b&gt; desactiva cada cabeza por turno y colorea la cuadrícula según el cambio. Una cabeza con un patrón claro puede importar poco para esta predicción, y una difusa, mucho.</translation>
+        <translation>&lt;b&gt;3. Pon a prueba la conjetura.&lt;/b&gt; En la etapa Atención, pon &lt;i&gt;Clic en una cabeza para:&lt;/i&gt; en &lt;b&gt;(des)activarla&lt;/b&gt; y haz clic en la cabeza: la pestaña &lt;b&gt;Antes / después&lt;/b&gt; muestra lo que pierde la predicción sin ella. &lt;b&gt;¿Qué cabezas importan aquí?&lt;/b&gt; desactiva cada cabeza por turno y colorea la cuadrícula según el cambio. Una cabeza con un patrón claro puede importar poco para esta predicción, y una difusa, mucho.</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/challenges_rows.py" line="15"/>
@@ -1156,7 +1156,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/ablation_controls.py" line="39"/>
         <source>switch it off or on</source>
-        <translation>desactivarla o reactivarla</translation>
+        <translation>(des)activarla</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/ablation_controls.py" line="40"/>
@@ -3005,7 +3005,7 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/explore/panels/attention.py" line="42"/>
         <source>average over heads</source>
-        <translation>media de las cabezas</translation>
+        <translation>media de cabezas</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/attention.py" line="64"/>
@@ -3538,7 +3538,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/overview.py" line="64"/>
         <source>Model overview</source>
-        <translation>Vista general del modelo</translation>
+        <translation>Resumen del modelo</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/overview.py" line="105"/>
@@ -4599,7 +4599,7 @@ UTF-8: {6}</translation>
     <message>
         <location filename="../../app/training/form.py" line="38"/>
         <source>Tiny (the quickest to train)</source>
-        <translation>Diminuto (el más rápido de entrenar)</translation>
+        <translation>Diminuto (el más rápido)</translation>
     </message>
     <message>
         <location filename="../../app/training/form.py" line="38"/>
@@ -4701,12 +4701,12 @@ UTF-8: {6}</translation>
     <message>
         <location filename="../../app/training/form.py" line="116"/>
         <source>Next token (causal, like GPT)</source>
-        <translation>Siguiente token (causal, como GPT)</translation>
+        <translation>Siguiente token (causal, GPT)</translation>
     </message>
     <message>
         <location filename="../../app/training/form.py" line="117"/>
         <source>Fill in blanks (masked, like BERT)</source>
-        <translation>Rellenar huecos (enmascarado, como BERT)</translation>
+        <translation>Rellenar huecos (máscara, BERT)</translation>
     </message>
     <message>
         <location filename="../../app/training/form.py" line="119"/>
