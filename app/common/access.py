@@ -265,5 +265,8 @@ class _Namer(QObject):
 def install(window) -> None:
     """Name the window's widgets now, and those that appear later: a stage's when it is shown or
     rendered, a tab's when it is picked, a dialog's when focus first enters it."""
+    from .focus import FocusFollower
+
     name_tree(window)
     window.access_namer = _Namer(window)
+    window.focus_follower = FocusFollower(window)  # a visible focus on every control

@@ -49,3 +49,31 @@ def ring(widget: QWidget) -> None:
     """Give `widget` a focus ring, once."""
     if not isinstance(getattr(widget, "_focus_ring", None), FocusRing):
         widget._focus_ring = FocusRing(widget)
+
+
+class FocusFollower(QObject):
+    """One ring that follows the keyboard focus over Qt's own controls, whose style's focus mark (a faint
+    outline on a button, a slider or a check box) can hardly be seen on a projector. Not drawn when a mouse
+    click gave the focus; widgets with a ring of their own (ring()) keep theirs."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.ring: FocusRing | None = None
+        QApplication.instance().focusChanged.connect(self.moved)
+
+    def moved(self, _old, new) -> None:
+        try:
+            if self.ring is not None:
+                self.ring.target.removeEventFilter(self.ring)
+                self.ring.hide()
+                self.ring.deleteLater()
+        except RuntimeError:  # deleted with the widget it was drawn on
+            pass
+        self.ring = None
+        if (new is None or isinstance(getattr(new, "_focus_ring", None), FocusRing)
+                or QApplication.mouseButtons() != Qt.NoButton or new.isWindow()):
+            return
+        self.ring = FocusRing(new)
+        self.ring.setGeometry(new.rect())
+        self.ring.raise_()
+        self.ring.show()
