@@ -15,6 +15,8 @@ from pathlib import Path
 from app.i18n import tr
 from model.files import atomic_write_json
 
+from .common.appearance import TEXT_SIZES
+
 FORMAT = "lm-anatomy-scenario"
 VERSION = 1
 SHIPPED = "shipped"  # the "model" value that means the default model shipped with the app
@@ -46,6 +48,7 @@ class Scenario:
     presentation: bool = False
     zoom: float = 1.0
     colormap: str = "viridis"
+    text_size: str = "normal"  # View > Text size: smaller, normal, larger, largest
     hidden_tabs: list[str] = field(default_factory=list)  # of TABS
     locked: list[str] = field(default_factory=list)  # of LOCKABLE
     title: str = ""  # shown in the title bar and the status line while the scenario is open
@@ -141,6 +144,8 @@ def check(s: Scenario, stages) -> None:
         bad("theme", tr("\"light\" or \"dark\""))
     if s.colormap not in COLORMAPS:
         bad("colormap", tr("\"viridis\" or \"cividis\""))
+    if s.text_size not in TEXT_SIZES:
+        bad("text_size", tr("one of {0}").format(", ".join(f"\"{k}\"" for k in TEXT_SIZES)))
     if not isinstance(s.presentation, bool):
         bad("presentation", tr("true or false"))
     if not (is_num(s.zoom) and 0.5 <= s.zoom <= 3):

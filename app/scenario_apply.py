@@ -59,6 +59,7 @@ class ScenarioPlayer(QObject):
             heads_off=sorted([list(p) for p in ablation.heads]) if ablation else [],
             mlps_off=sorted(ablation.mlps) if ablation else [],
             theme=a.theme, presentation=a.presentation, zoom=round(a.zoom, 3), colormap=a.colormap,
+            text_size=a.text_size,
             hidden_tabs=list(keep.hidden_tabs), locked=list(keep.locked), title=keep.title, notes=keep.notes)
 
     def save_as(self, path: str | None = None) -> str | None:
@@ -93,7 +94,7 @@ class ScenarioPlayer(QObject):
         self.leave(quiet=True)
         self.current = s
         w.decoding.play(False)
-        w.restyle(theme=s.theme, presentation=s.presentation, zoom=s.zoom, colormap=s.colormap)
+        w.restyle(theme=s.theme, presentation=s.presentation, zoom=s.zoom, colormap=s.colormap, text_size=s.text_size)
         w.menus.show_appearance(w.appearance)
         w.panels["output"].set_settings(s.temperature, s.top_k, s.top_p)
         self._hide_tabs(set(s.hidden_tabs))

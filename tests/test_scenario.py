@@ -17,7 +17,7 @@ from model.paths import default_model_dir
 PREPARED = Scenario(prompt="The king is dead, long live the", generated=[260, 45, 1003], stage="attention",
                     temperature=0.7, top_k=40, top_p=0.9, layer=3, head=2, heads_off=[[0, 1], [4, 5]], mlps_off=[2],
                     theme="dark", presentation=False,
-                    zoom=1.15, colormap="cividis", hidden_tabs=["pretrain", "finetune"],
+                    zoom=1.15, colormap="cividis", text_size="larger", hidden_tabs=["pretrain", "finetune"],
                     locked=["model", "prompt", "sampling"], title="Lesson 3: heads", notes="")
 
 
@@ -26,7 +26,7 @@ def window(qtbot, tmp_path):
     with open_window(qtbot, tmp_path, str(default_model_dir())) as win:
         yield win
         win.scenarios.leave(quiet=True)
-        win.restyle(theme="light", colormap="viridis")
+        win.restyle(theme="light", colormap="viridis", text_size="normal")
 
 
 def open_scenario(qtbot, win, scenario: Scenario, path):
@@ -53,6 +53,7 @@ def test_opening_a_scenario_sets_the_window_and_saving_gives_it_back(qtbot, wind
     att = window.panels["attention"]
     assert (att.layer, att.head) == (3, 2)
     assert window.appearance.theme == "dark" and window.appearance.colormap == "cividis"
+    assert window.appearance.text_size == "larger" and window.menus.text_size_actions["larger"].isChecked()
     assert window.panels["output"].settings() == pytest.approx((0.7, 40, 0.9))
     assert window.session.ablation.heads == {(0, 1), (4, 5)} and window.session.ablation.mlps == {2}
     assert window.windowTitle().startswith("Lesson 3: heads")
