@@ -96,11 +96,10 @@ def current_language() -> str:
 
 def localized_resource(folder: str, name: str, language: str | None = None) -> Path:
     """resources/<folder>/<language>/<name> where that translation exists, else the English original,
-    resources/<folder>/<name> (English files stay where they have always been)."""
+    resources/<folder>/en/<name> (lessons and worksheets: one folder per language)."""
     base = resources_dir() / folder
-    code = language or current_language()
-    translated = base / code / name
-    return translated if code != SOURCE_LANGUAGE and translated.is_file() else base / name
+    translated = base / (language or current_language()) / name
+    return translated if translated.is_file() else base / SOURCE_LANGUAGE / name
 
 
 def choose_language(window, language: str) -> None:

@@ -1,13 +1,15 @@
 """Help ▸ Worksheets…: one printable worksheet per stage (and for the two training tabs), with an
 answer key the teacher may leave out of the print.
 
-A worksheet is an HTML file in resources/worksheets/<key>.html. Everything after the marker
+A worksheet is an HTML file in resources/worksheets/<lang>/<key>.html, shown in the window's language
+(English where a translation is missing). Everything after the marker
 `<!-- answer key -->` is the key (it starts on a new page: `page-break-before: always`), and a
 comment `<!--write:N-->` becomes a box with room for N lines of handwriting.
 """
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF
@@ -28,10 +30,10 @@ from PySide6.QtWidgets import (
 from model.paths import resources_dir
 
 from .explore.stages import STAGES
+from .i18n import SOURCE_LANGUAGE, localized_resource
 
 TRAINING_SHEETS = ("pretrain", "finetune")  # the Pre-train and Fine-tune tabs, in tab order
 KEY_MARKER = "<!-- answer key -->"
-OWN_WORDS = "In your own words"  # the heading of the last question: it, its question and its box share a page
 WRITE_BOX = re.compile(r"<!--write:(\d+)-->")
 PRINT_POINT_SIZE = 11  # body text on paper; headings scale from it
 PAGE_MARGIN_MM = 18
@@ -41,8 +43,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # the empty context: app.i18n explains why
 
 
-def worksheets_dir() -> Path:
-    return resources_dir() / "worksheets"
+def worksheets_dir(language: str = SOURCE_LANGUAGE) -> Path:
+    """The worksheets in one language (English, the original, lists which sheets there are)."""
+    return resources_dir() / "worksheets" / language
 
 
 def sheet_keys() -> list[str]:
@@ -50,8 +53,9 @@ def sheet_keys() -> list[str]:
     return [key for key in (*STAGES, *TRAINING_SHEETS) if (worksheets_dir() / f"{key}.html").is_file()]
 
 
-def read_sheet(key: str) -> str:
-    return (worksheets_dir() / f"{key}.html").read_text(encoding="utf-8")
+def read_sheet(key: str, language: str | None = None) -> str:
+    """The sheet in `language` (default: the window's), or in English where it is not translated."""
+    return localized_resource("worksheets", f"{key}.html", language).read_text(encoding="utf-8")
 
 
 def sheet_title(html: str) -> str:
@@ -87,21 +91,29 @@ def local_page_size() -> QPageSize:
 
 def printable(key: str, with_answers: bool, printer: QPrinter) -> QTextDocument:
     """A document laid out on the printer's pages: black on white at a readable size, whatever the window's
-    theme, with the own-words question moved to the next page rather than split from its heading."""
+    theme, with the own-words question (the tasks' last heading) moved to the next page rather than split
+    from its heading."""
     doc = QTextDocument()
     font = QFont()
     font.setPointSizeF(PRINT_POINT_SIZE)
     doc.setDefaultFont(font)
     doc.setHtml(sheet_html(key, with_answers))
     doc.setPageSize(printer.pageRect(QPrinter.Unit.Point).size())
-    keep_together(doc, OWN_WORDS, tr("Answer key") if with_answers else "")
+    tasks, answers = split_sheet(read_sheet(key))
+    keep_together(doc, headings(tasks)[-1] if headings(tasks) else "",
+                  headings(answers)[0] if with_answers and headings(answers) else "")
     return doc
+
+
+def headings(html: str) -> list[str]:
+    """The plain text of each <h2>, as the laid-out document spells it (read from the sheet, so in its language)."""
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
 
 
 def keep_together(doc: QTextDocument, heading: str, next_heading: str) -> None:
     """Start `heading` on a new page when what follows it, up to `next_heading` (or the end), would cross one."""
-    start = doc.find(heading)
-    if start.isNull():
+    start = doc.find(heading) if heading else None
+    if start is None or start.isNull():
         return
     after = doc.find(next_heading, start) if next_heading else None
     end_block = after.block().previous() if after is not None and not after.isNull() else doc.lastBlock()

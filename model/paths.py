@@ -31,8 +31,10 @@ def icon_path() -> Path:
     return resources_dir() / "icons" / "lm-anatomy.png"
 
 
-def lessons_dir() -> Path:
-    return resources_dir() / "lessons"
+def lessons_dir(language: str = "en") -> Path:
+    """The lessons in one language: resources/lessons/<language>/ (English is the original; the window
+    reads them through app.i18n.localized_resource, which falls back to English)."""
+    return resources_dir() / "lessons" / language
 
 
 # Per-user folders, the only places LM Anatomy writes (besides its settings and files the user
