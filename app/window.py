@@ -62,8 +62,6 @@ class MainWindow(QMainWindow):
         self.training = TrainingArea(self.appearance, run_store, self)
         self.training.open_model_requested.connect(self.open_in_explorer)
         self._build()
-        self.panels["attention"].attach(s)  # heads and MLPs switched off there are the session's
-        self.panels["fill_blank"].attach(s.aux_worker)  # its guesses run beside the traces
         self.ablation_status = AblationStatus(s, self.appearance)  # says so while any part is off
         self.statusBar().addPermanentWidget(self.ablation_status)
         self.exports = StageExports(self)
@@ -278,9 +276,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.training.refresh_bases()
 
-    def is_idle(self) -> bool:
-        return self.session.is_idle()
-
+    is_idle = property(lambda self: self.session.is_idle)  # a method of the window's, as tests call it
     def save_settings(self) -> None:
         self.prefs.save(geometry=self.saveGeometry(), splitter=self.splitter.saveState(), appearance=self.appearance,
                         sampling=self.panels["output"].settings(),

@@ -94,6 +94,8 @@ class StageView(QSplitter):
         panels["tokens"].token_clicked.connect(self.show_embedding)
         panels["overview"].layer_requested.connect(self.show_layer)
         panels["challenges"].attach(session)  # its bias probe runs on the session's model
+        panels["attention"].attach(session)  # heads and MLPs switched off there are the session's
+        panels["fill_blank"].attach(session.aux_worker)  # its guesses run beside the traces
         panels["challenges"].head_requested.connect(self.show_head)
         self.lesson = LessonPane(appearance)
         self.lesson.setMinimumWidth(240)
