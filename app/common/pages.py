@@ -114,7 +114,8 @@ class EmptyState(QWidget):
 
 
 class LessonPane(QTextBrowser):
-    """The explanation beside each stage: resources/lessons/<stage>.html, as rich text."""
+    """The explanation beside each stage: resources/lessons/<lang>/<stage>.html (English where untranslated),
+    as rich text."""
 
     def __init__(self, appearance: Appearance, parent=None):
         super().__init__(parent)
