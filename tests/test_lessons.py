@@ -1,7 +1,8 @@
 """The lessons beside each stage and training tab (resources/lessons/en/*.html; the translations are checked
-by tests/test_localized_texts.py): one for every stage and tab, each ending with a "Try this" and a "Question", well-formed, carrying the facts a teacher of machine
-learning insists on, written in our own words (no 8-word run shared with the seed article), and quoting
-the shipped model's numbers as the model really has them."""
+by tests/test_localized_texts.py): one for every stage and tab, each ending with a "Try this" and a
+"Question", well-formed, carrying the facts a teacher of machine learning insists on, written in our own
+words (no 8-word run shared with the seed article), and quoting the shipped model's numbers as the model
+really has them."""
 from __future__ import annotations
 
 import ast
