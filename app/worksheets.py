@@ -107,7 +107,8 @@ def printable(key: str, with_answers: bool, printer: QPrinter) -> QTextDocument:
 
 def headings(html: str) -> list[str]:
     """The plain text of each <h2>, as the laid-out document spells it (read from the sheet, so in its language)."""
-    return [" ".join(unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    found = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in found]
 
 
 def keep_together(doc: QTextDocument, heading: str, next_heading: str) -> None:

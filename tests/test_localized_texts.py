@@ -97,7 +97,8 @@ def test_every_shipped_language_is_checked_and_english_lives_in_its_folder():
         stray = sorted(p.name for p in (resources_dir() / folder).glob("*.html"))
         assert not stray, f"{folder}: files outside a language folder are never shown: {stray}"
         for lang in TRANSLATED:
-            extra = {p.name for p in (resources_dir() / folder / lang).glob("*.html")} - {p.name for p in english(folder)}
+            translated = {p.name for p in (resources_dir() / folder / lang).glob("*.html")}
+            extra = translated - {p.name for p in english(folder)}
             assert not extra, f"{folder}/{lang}: no English original for {sorted(extra)}"
 
 
