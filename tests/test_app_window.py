@@ -62,7 +62,7 @@ def test_a_lone_keystroke_is_traced_at_once_and_a_burst_once_it_pauses(qtbot, wi
     for text in ("the cat sa", "the cat sat", "the cat sat "):  # faster than the debounce: held
         window.set_prompt(text)
     assert requests == ["the cat s"]
-    qtbot.waitUntil(lambda: window.is_idle() and shown and shown[-1] == "the cat sat ", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.is_idle() and bool(shown) and shown[-1] == "the cat sat ", timeout=TIMEOUT)
     assert requests == ["the cat s", "the cat sat "]  # the burst: traced once, with its last text
     assert window.trace.text == "the cat sat "
 
