@@ -1,4 +1,5 @@
-"""One training step's forward and backward pass, on a CPU split across threads by batch rows.
+"""One training step on a CPU: the forward and backward pass split across threads by batch rows,
+then the clipping and the optimizer's update on one core's worth of threads.
 
 A tiny model's step is hundreds of small operations. Run with torch's usual intra-op threads, every
 one of them is split between the cores and ends in a barrier where the cores wait for each other:
@@ -87,6 +88,21 @@ class GradientStep:
         # A parameter the loss does not use keeps .grad None, as loss.backward() would leave it.
         grads = torch.autograd.grad(loss * weight, self.params, allow_unused=True)
         return loss.item() * weight, list(grads)
+
+    def update(self, optimizer: torch.optim.Optimizer, clip: float) -> float:
+        """Clip the gradients to norm `clip`, take the optimizer's step and clear the gradients; returns
+        the norm before clipping. With a split step this too runs on one core's worth of threads: tiny
+        operators split across cores wait at every barrier for a core another program holds."""
+        threads = torch.get_num_threads()
+        if self.pool is not None:
+            torch.set_num_threads(max(1, threads // self.shards))
+        try:
+            norm = float(torch.nn.utils.clip_grad_norm_(self.params, clip))
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+        finally:
+            torch.set_num_threads(threads)
+        return norm
 
     def close(self) -> None:
         if self.pool is not None:

@@ -232,9 +232,7 @@ class Trainer:
             if not math.isfinite(loss_value):
                 yield self._diverged(loss_value, loss_sum, loss_steps, window_tokens, window_time)
                 return
-            grad_norm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip))
-            self.optimizer.step()
-            self.optimizer.zero_grad(set_to_none=True)
+            grad_norm = self.gradient_step.update(self.optimizer, cfg.grad_clip)  # clip, step, clear
             self.step += 1
             self.tokens_seen += cfg.batch_size * ctx
             loss_sum += loss_value

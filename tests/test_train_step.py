@@ -67,6 +67,7 @@ def test_split_runs_repeat_and_resume_exactly(two_threads, tmp_path):
     straight = [(r.step, r.train_loss, r.val_loss) for r in straight_trainer.run()]
     again = [(r.step, r.train_loss, r.val_loss) for r in make_trainer(tmp_path / "again").run()]
     assert again == straight
+    assert torch.get_num_threads() == 2  # the shards and the update ran on one thread each, then put back
 
     first = make_trainer(tmp_path / "resumed")
     seen = []
