@@ -25,10 +25,8 @@ class FillBlankPanel(Panel):
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
-        self.worker = None
-        self.blanks: set[int] = set()
-        self.result = None  # app.explore.fill_blank.FillResult on screen
-        self.chosen = None  # the blank clicked last: its bars are shown
+        self.worker, self.blanks = None, set()  # blanks: the hidden positions asked for
+        self.result, self.chosen = None, None  # the FillResult on screen; the blank clicked last (its bars show)
         self.chips: list[QToolButton] = []  # one per token, as wide as its text
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
@@ -63,6 +61,8 @@ class FillBlankPanel(Panel):
         layout.addLayout(plots, 1)
         self.caption = note("", self.appearance)
         layout.addWidget(self.caption)
+        self.which.setVisible(False)  # shown when there are two blanks or more
+        self._draw_bars()  # the charts say what to do before the first guess comes
 
     def attach(self, worker) -> None:
         """Run the guesses on `worker` (an app.common.worker.Worker; the window gives the session's aux one)."""
