@@ -41,7 +41,7 @@ PRUNE = [
     "torch/include", "torch/share", "torch/test", "torch/testing/_internal/generated",
     "torch/utils/benchmark", "torch/_inductor/codegen/cuda", "torch/_inductor/codegen/rocm",
     "torchgen/packaged/ATen/templates",
-    "PySide6/Qt/translations", "PySide6/Qt/qml",
+    "PySide6/Qt/qml",
     # Qt platform plugins: xcb (X11 and XWayland), wayland, and offscreen (the self-test) are kept.
     "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
     "PySide6/Qt/plugins/platforms/libqminimalegl.so", "PySide6/Qt/plugins/platforms/libqvnc.so",
@@ -51,7 +51,7 @@ PRUNE = [
     "PySide6/Qt/plugins/imageformats/libqwbmp.so", "PySide6/Qt/plugins/imageformats/libqicns.so",
     "PySide6/Qt/plugins/imageformats/libqgif.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
     "PySide6/Qt/plugins/networkinformation", "PySide6/Qt/plugins/tls", "PySide6/Qt/plugins/sqldrivers",
-    "PySide6/Qt/plugins/printsupport", "PySide6/Qt/plugins/qmltooling", "PySide6/Qt/plugins/designer",
+    "PySide6/Qt/plugins/qmltooling", "PySide6/Qt/plugins/designer",
     "PySide6/Qt/plugins/generic", "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
     "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", "libQt6EglFsKmsSupport.so.6",
     "libQt6EglFSDeviceIntegration.so.6",
@@ -97,10 +97,27 @@ def size_of(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
+def shipped_languages() -> set[str]:
+    """The languages the app ships a translation for (resources/translations/lm_anatomy_<code>.qm)."""
+    return {p.stem.removeprefix("lm_anatomy_") for p in (ROOT / "resources" / "translations").glob("lm_anatomy_*.qm")}
+
+
+def prune_qt_translations(inner: Path) -> None:
+    """Qt's own translations: keep qtbase_<code>.qm (the standard dialogs' buttons) for the languages the
+    app ships, drop the rest (about 40 languages of Qt tools the app never shows)."""
+    folder = inner / "PySide6" / "Qt" / "translations"
+    if folder.is_dir():
+        keep = {f"qtbase_{code}.qm" for code in shipped_languages()}
+        for path in folder.iterdir():
+            if path.name not in keep:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
 def prune(bundle: Path, strip: bool = True) -> int:
     """Remove unused parts; strip torch's libraries on Linux. Returns bytes saved."""
     before = size_of(bundle)
     inner = internal(bundle)
+    prune_qt_translations(inner)
     for rel in PRUNE:
         target = inner / rel
         if target.is_dir():

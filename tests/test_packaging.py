@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,9 +45,12 @@ def test_prune_removes_unused_parts_and_keeps_what_runs(tmp_path):
     inner = bundle / "_internal"
     keep = ["torch/lib/libtorch_cpu.so", "torch/bin/torch_shm_manager", "PySide6/Qt/plugins/platforms/libqxcb.so",
             "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
-            "resources/models/shakespeare-bpe/model.safetensors", "numpy.libs/libscipy_openblas64_.so"]
+            "resources/models/shakespeare-bpe/model.safetensors", "numpy.libs/libscipy_openblas64_.so",
+            "PySide6/Qt/translations/qtbase_es.qm",  # Qt's own dialogs in a language the app ships
+            "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so"]  # the worksheets' Print…
     drop = ["torch/include/ATen/ATen.h", "torch/test/test_nn.py", "torch/bin/protoc", "torch/lib/libtorch_cpu.a",
             "torch/lib/libtorchbind_test.so", "PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/translations/x.qm",
+            "PySide6/Qt/translations/qtbase_ja.qm", "PySide6/Qt/translations/designer_es.qm",
             "torch/share/cmake/Torch/TorchConfig.cmake", "app/__pycache__/x.pyc"]
     for rel in keep + drop:
         (inner / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +59,16 @@ def test_prune_removes_unused_parts_and_keeps_what_runs(tmp_path):
     assert saved == 100 * len(drop)
     assert all((inner / rel).exists() for rel in keep)
     assert not any((inner / rel).exists() for rel in drop)
+
+
+def test_the_bundle_keeps_every_qt_module_the_app_imports():
+    """The worksheets print through QtPrintSupport: excluding it broke Help > Worksheets in the installers."""
+    spec = (ROOT / "packaging" / "lm_anatomy.spec").read_text(encoding="utf-8")
+    excluded = set(re.findall(r'"(PySide6\.Qt\w+)"', spec.split("a = Analysis")[0]))
+    imported = set()
+    for path in (ROOT / "app").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert not {f"PySide6.{m}" for m in imported} & excluded
 
 
 def test_deb_depends_on_what_qt_xcb_needs():
