@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from app.i18n import QT_TR_NOOP, tr
 from model.paths import default_model_dir
@@ -40,6 +40,9 @@ class ScenarioPlayer(QObject):
         self._queue: list[int] = []  # generated ids still to append
         self._pending: Scenario | None = None  # waiting for its model or its prompt's trace
         self.notes_box: QMessageBox | None = None
+        self.badge = QLabel()  # in the status bar while a scenario is open: why some controls are grey
+        self.badge.hide()
+        window.statusBar().addPermanentWidget(self.badge)
         window.model_changed.connect(self._model_changed)
         window.trace_shown.connect(self._trace_shown)
 
@@ -160,6 +163,11 @@ class ScenarioPlayer(QObject):
         if s.title:
             w.setWindowTitle(f"{s.title} — {w.windowTitle()}")
         w.say(tr("Opened the scenario {0}").format(s.title) if s.title else tr("Opened the scenario"))
+        if s.locked or s.hidden_tabs:
+            self.badge.setText(tr("🔒 Scenario “{0}”: some controls are locked (File ▸ Leave scenario)").format(
+                s.title or tr("untitled")))
+            self.badge.setStyleSheet(f"color: {w.appearance.hex('accent')}; font-weight: bold")
+            self.badge.show()
         if s.notes:  # the teacher's instructions, in a box that does not block the window
             self.notes_box = QMessageBox(QMessageBox.Information, s.title or tr("Scenario"), s.notes,
                                          QMessageBox.Ok, w)
@@ -203,6 +211,7 @@ class ScenarioPlayer(QObject):
             self.notes_box = None
         self._lock(set())
         self._hide_tabs(set())
+        self.badge.hide()
         if self.current is not None and not quiet:
             w.say(tr("Left the scenario: every control and tab is back."))
             w.setWindowTitle(w.windowTitle().replace(f"{self.current.title} — ", "") if self.current.title

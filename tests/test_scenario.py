@@ -72,9 +72,11 @@ def test_locked_controls_cannot_be_changed_until_the_scenario_is_left(qtbot, win
     assert not controls.temperature.isEnabled() and not controls.top_p.isEnabled()
     assert controls.step_button.isEnabled()  # decoding was not locked
     assert not window.tabs.isTabVisible(1) and not window.tabs.isTabVisible(2)
+    assert window.scenarios.badge.isVisible() and "Lesson 3: heads" in window.scenarios.badge.text()
     window.menus.tab_actions[1].trigger()  # Ctrl+Shift+P must not reach a hidden tab
     assert window.tabs.currentIndex() == 0
     window.scenarios.leave()
+    assert not window.scenarios.badge.isVisible()
     assert window.model_combo.isEnabled() and controls.temperature.isEnabled()
     assert window.tabs.isTabVisible(1) and window.tabs.isTabVisible(2)
     QTest.keyClicks(window.prompt, " crown")

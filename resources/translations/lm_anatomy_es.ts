@@ -61,7 +61,7 @@
         <translation>El modelo lee tu texto, lo divide en tokens y adivina lo que viene después. Cada etapa de la izquierda se actualiza mientras escribes. Prueba uno de estos:</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="135"/>
+        <location filename="../../app/common/pages.py" line="136"/>
         <source>(The lesson file {0} is missing.)</source>
         <translation>(Falta el archivo de la lección {0}.)</translation>
     </message>
@@ -498,7 +498,7 @@ longitud {2:.2f}</translation>
         <location filename="../../app/explore/panels/challenges_bias.py" line="177"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
-        <location filename="../../app/window.py" line="107"/>
+        <location filename="../../app/window.py" line="105"/>
         <source>Saved {0}</source>
         <translation>Guardado {0}</translation>
     </message>
@@ -1003,32 +1003,32 @@ longitud {2:.2f}</translation>
         <translation> · más largo que el contexto ({0} tokens): la ventana se desliza y los primeros {1:,} caracteres quedan fuera de vista</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="134"/>
+        <location filename="../../app/explore/stage_view.py" line="136"/>
         <source>Loading the model…</source>
         <translation>Cargando el modelo…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="142"/>
+        <location filename="../../app/explore/stage_view.py" line="144"/>
         <source>The shipped model is not installed yet</source>
         <translation>El modelo incluido aún no está instalado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="142"/>
+        <location filename="../../app/explore/stage_view.py" line="144"/>
         <source>That model folder does not exist</source>
         <translation>Esa carpeta de modelo no existe</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="143"/>
+        <location filename="../../app/explore/stage_view.py" line="145"/>
         <source>LM Anatomy looked for a model in&lt;br&gt;&lt;code&gt;{0}&lt;/code&gt;&lt;br&gt;and found nothing there.&lt;br&gt;&lt;br&gt;Open a model folder (one with config.json, model.safetensors and tokenizer.json), for example one written by &lt;code&gt;lm-anatomy-train&lt;/code&gt;.</source>
         <translation>LM Anatomy buscó un modelo en&lt;br&gt;&lt;code&gt;{0}&lt;/code&gt;&lt;br&gt;y no encontró nada.&lt;br&gt;&lt;br&gt;Abre una carpeta de modelo (una con config.json, model.safetensors y tokenizer.json), por ejemplo una escrita por &lt;code&gt;lm-anatomy-train&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="147"/>
+        <location filename="../../app/explore/stage_view.py" line="149"/>
         <source>This model could not be loaded</source>
         <translation>No se pudo cargar este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="159"/>
+        <location filename="../../app/explore/stage_view.py" line="161"/>
         <source>The {0} stage could not draw this prompt ({1}). The other stages still work.</source>
         <translation>La etapa {0} no pudo dibujar este prompt ({1}). Las demás etapas siguen funcionando.</translation>
     </message>
@@ -1138,13 +1138,13 @@ longitud {2:.2f}</translation>
         <translation>Mostrar explicaciones</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="118"/>
+        <location filename="../../app/i18n.py" line="117"/>
         <location filename="../../app/menus.py" line="90"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="119"/>
+        <location filename="../../app/i18n.py" line="118"/>
         <source>LM Anatomy will start in {0} next time. Restart now? Your prompt and settings are kept.</source>
         <translation>LM Anatomy se abrirá en {0} la próxima vez. ¿Reiniciar ahora? Se conservan tu prompt y tus ajustes.</translation>
     </message>
@@ -1443,123 +1443,124 @@ longitud {2:.2f}</translation>
         <translation>Guardado {0} en {1}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="75"/>
+        <location filename="../../app/scenario.py" line="78"/>
         <source>Could not read {0}: {1}</source>
         <translation>No se pudo leer {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="77"/>
+        <location filename="../../app/scenario.py" line="80"/>
         <source>{0} is too large to be a scenario file.</source>
         <translation>{0} es demasiado grande para ser un archivo de escenario.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="81"/>
+        <location filename="../../app/scenario.py" line="84"/>
         <source>{0} is not a scenario: it is not a JSON text file.</source>
         <translation>{0} no es un escenario: no es un archivo de texto JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="87"/>
+        <location filename="../../app/scenario.py" line="90"/>
         <source>This file is not an LM Anatomy scenario (it has no &quot;format&quot;: &quot;{0}&quot;).</source>
         <translation>Este archivo no es un escenario de LM Anatomy (no tiene &quot;format&quot;: &quot;{0}&quot;).</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="91"/>
+        <location filename="../../app/scenario.py" line="94"/>
         <source>This scenario has no valid version number.</source>
         <translation>Este escenario no tiene un número de versión válido.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="93"/>
+        <location filename="../../app/scenario.py" line="96"/>
         <source>This scenario was made by a newer LM Anatomy (format version {0}; this one reads up to {1}). Update the app to open it.</source>
         <translation>Este escenario se hizo con un LM Anatomy más reciente (versión de formato {0}; esta lee hasta la {1}). Actualiza la aplicación para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="98"/>
+        <location filename="../../app/scenario.py" line="101"/>
         <source>This scenario has settings this version does not know: {0}.</source>
         <translation>Este escenario tiene ajustes que esta versión no conoce: {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="107"/>
+        <location filename="../../app/scenario.py" line="110"/>
         <source>The scenario&apos;s &quot;{0}&quot; must be {1}.</source>
         <translation>El valor &quot;{0}&quot; del escenario debe ser {1}.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="117"/>
+        <location filename="../../app/scenario.py" line="120"/>
         <location filename="../../app/training/labelled_table.py" line="51"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="119"/>
+        <location filename="../../app/scenario.py" line="122"/>
         <source>at most 20,000 characters</source>
         <translation>como mucho 20.000 caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="122"/>
+        <location filename="../../app/scenario.py" line="125"/>
         <source>a list of at most 512 token ids (whole numbers from 0)</source>
         <translation>una lista de como mucho 512 ids de token (números enteros desde 0)</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="124"/>
+        <location filename="../../app/scenario.py" line="127"/>
+        <location filename="../../app/scenario.py" line="148"/>
         <source>one of {0}</source>
         <translation>uno de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="126"/>
+        <location filename="../../app/scenario.py" line="129"/>
         <source>a number from 0 to 2</source>
         <translation>un número de 0 a 2</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="128"/>
+        <location filename="../../app/scenario.py" line="131"/>
         <source>a whole number from 0 (0: no cut)</source>
         <translation>un número entero desde 0 (0: sin corte)</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="130"/>
+        <location filename="../../app/scenario.py" line="133"/>
         <source>a number above 0 and at most 1</source>
         <translation>un número mayor que 0 y como mucho 1</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="133"/>
+        <location filename="../../app/scenario.py" line="136"/>
         <source>a whole number from 0</source>
         <translation>un número entero desde 0</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="137"/>
+        <location filename="../../app/scenario.py" line="140"/>
         <source>a list of [layer, head] pairs of whole numbers</source>
         <translation>una lista de pares [capa, cabeza] de números enteros</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="139"/>
+        <location filename="../../app/scenario.py" line="142"/>
         <source>a list of layer numbers</source>
         <translation>una lista de números de capa</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="141"/>
+        <location filename="../../app/scenario.py" line="144"/>
         <source>&quot;light&quot; or &quot;dark&quot;</source>
         <translation>&quot;light&quot; o &quot;dark&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="143"/>
+        <location filename="../../app/scenario.py" line="146"/>
         <source>&quot;viridis&quot; or &quot;cividis&quot;</source>
         <translation>&quot;viridis&quot; o &quot;cividis&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="145"/>
+        <location filename="../../app/scenario.py" line="150"/>
         <source>true or false</source>
         <translation>true o false</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="147"/>
+        <location filename="../../app/scenario.py" line="152"/>
         <source>a number from 0.5 to 3</source>
         <translation>un número de 0,5 a 3</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="149"/>
+        <location filename="../../app/scenario.py" line="154"/>
         <source>a list of &quot;pretrain&quot; and &quot;finetune&quot;</source>
         <translation>una lista de &quot;pretrain&quot; y &quot;finetune&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/scenario.py" line="151"/>
+        <location filename="../../app/scenario.py" line="156"/>
         <source>a list of {0}</source>
         <translation>una lista de {0}</translation>
     </message>
@@ -1569,57 +1570,67 @@ longitud {2:.2f}</translation>
         <translation>Escenario de LM Anatomy (*.lmscenario.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="65"/>
+        <location filename="../../app/scenario_apply.py" line="69"/>
         <source>Save scenario</source>
         <translation>Guardar escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="72"/>
+        <location filename="../../app/scenario_apply.py" line="76"/>
         <source>Could not save the scenario</source>
         <translation>No se pudo guardar el escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="74"/>
+        <location filename="../../app/scenario_apply.py" line="78"/>
         <source>Saved the scenario to {0}</source>
         <translation>Escenario guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="79"/>
+        <location filename="../../app/scenario_apply.py" line="83"/>
         <source>Open scenario</source>
         <translation>Abrir escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="85"/>
+        <location filename="../../app/scenario_apply.py" line="89"/>
         <source>Could not open the scenario</source>
         <translation>No se pudo abrir el escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="126"/>
+        <location filename="../../app/scenario_apply.py" line="130"/>
         <source>The scenario&apos;s generated tokens do not fit this model&apos;s vocabulary; only the prompt is shown.</source>
         <translation>Los tokens generados del escenario no caben en el vocabulario de este modelo; solo se muestra el prompt.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="155"/>
+        <location filename="../../app/scenario_apply.py" line="159"/>
         <source>The scenario switches off parts this model does not have: {0}</source>
         <translation>El escenario desactiva partes que este modelo no tiene: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="161"/>
+        <location filename="../../app/scenario_apply.py" line="165"/>
         <source>Opened the scenario {0}</source>
         <translation>Escenario {0} abierto</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="161"/>
+        <location filename="../../app/scenario_apply.py" line="165"/>
         <source>Opened the scenario</source>
         <translation>Escenario abierto</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="163"/>
+        <location filename="../../app/scenario_apply.py" line="167"/>
+        <source>🔒 Scenario “{0}”: some controls are locked (File ▸ Leave scenario)</source>
+        <translation>🔒 Escenario «{0}»: algunos controles están bloqueados (Archivo ▸ Salir del escenario)</translation>
+    </message>
+    <message>
+        <location filename="../../app/scenario_apply.py" line="168"/>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <location filename="../../app/scenario_apply.py" line="172"/>
         <source>Scenario</source>
         <translation>Escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="206"/>
+        <location filename="../../app/scenario_apply.py" line="216"/>
         <source>Left the scenario: every control and tab is back.</source>
         <translation>Has salido del escenario: vuelven todos los controles y pestañas.</translation>
     </message>
@@ -2846,107 +2857,102 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="21"/>
-        <location filename="../../app/window.py" line="121"/>
+        <location filename="../../app/window.py" line="119"/>
         <source>Explore</source>
         <translation>Explorar</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="164"/>
+        <location filename="../../app/window.py" line="162"/>
         <source>Loading {0} …</source>
         <translation>Cargando {0} …</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="167"/>
+        <location filename="../../app/window.py" line="165"/>
         <source>LM Anatomy — {0} ({1})</source>
         <translation>LM Anatomy — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="179"/>
+        <location filename="../../app/window.py" line="177"/>
         <source>This model loaded with a warning</source>
         <translation>Este modelo se cargó con una advertencia</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="185"/>
+        <location filename="../../app/window.py" line="183"/>
         <source>Could not open that model; still showing {0}. {1}</source>
         <translation>No se pudo abrir ese modelo; se sigue mostrando {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="187"/>
+        <location filename="../../app/window.py" line="185"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="205"/>
+        <location filename="../../app/window.py" line="203"/>
         <source>The prompt box holds at most {0:,} characters, so the last {1:,} were left out. The model reads only the end of a long prompt anyway (its context window).</source>
         <translation>El cuadro del prompt admite como mucho {0:,} caracteres, así que se dejaron fuera los últimos {1:,}. De todos modos, el modelo solo lee el final de un prompt largo (su ventana de contexto).</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="243"/>
+        <location filename="../../app/window.py" line="241"/>
         <source>Nothing to show for this text: {0}</source>
         <translation>No hay nada que mostrar para este texto: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="97"/>
-        <source>Answer key</source>
-        <translation>Soluciones</translation>
-    </message>
-    <message>
-        <location filename="../../app/worksheets.py" line="140"/>
+        <location filename="../../app/worksheets.py" line="153"/>
         <source>Worksheets</source>
         <translation>Fichas de trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="147"/>
+        <location filename="../../app/worksheets.py" line="160"/>
         <source>Include the answer key</source>
         <translation>Incluir las soluciones</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="148"/>
+        <location filename="../../app/worksheets.py" line="161"/>
         <source>Show the answers and add them to the print and the PDF, on their own page</source>
         <translation>Mostrar las soluciones y añadirlas a la impresión y al PDF, en una página aparte</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="153"/>
+        <location filename="../../app/worksheets.py" line="166"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="153"/>
+        <location filename="../../app/worksheets.py" line="166"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="154"/>
+        <location filename="../../app/worksheets.py" line="167"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="159"/>
+        <location filename="../../app/worksheets.py" line="172"/>
         <source>Worksheet:</source>
         <translation>Ficha:</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="182"/>
+        <location filename="../../app/worksheets.py" line="195"/>
         <source>&lt;p&gt;No worksheets were found in {0}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No se encontró ninguna ficha de trabajo en {0}.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="192"/>
+        <location filename="../../app/worksheets.py" line="205"/>
         <source>Print worksheet</source>
         <translation>Imprimir ficha</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="200"/>
+        <location filename="../../app/worksheets.py" line="213"/>
         <source>Save worksheet as PDF</source>
         <translation>Guardar ficha como PDF</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="201"/>
+        <location filename="../../app/worksheets.py" line="214"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="206"/>
+        <location filename="../../app/worksheets.py" line="219"/>
         <source>&lt;p&gt;&lt;b&gt;Could not save {0}:&lt;/b&gt; {1}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;No se pudo guardar {0}:&lt;/b&gt; {1}&lt;/p&gt;</translation>
     </message>
@@ -3290,12 +3296,12 @@ longitud {2:.2f}</translation>
         <translation>Rellenar el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="34"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="32"/>
         <source>Fill the blank: click tokens to hide them</source>
         <translation>Rellenar el hueco: haz clic en tokens para ocultarlos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="56"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="54"/>
         <location filename="../../app/explore/panels/output.py" line="68"/>
         <source>probability (%)</source>
         <translation>probabilidad (%)</translation>
