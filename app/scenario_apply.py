@@ -164,7 +164,7 @@ class ScenarioPlayer(QObject):
             w.setWindowTitle(f"{s.title} — {w.windowTitle()}")
         w.say(tr("Opened the scenario {0}").format(s.title) if s.title else tr("Opened the scenario"))
         if s.locked or s.hidden_tabs:
-            self.badge.setText(tr("🔒 Scenario “{0}”: some controls are locked (File ▸ Leave scenario)").format(
+            self.badge.setText(tr("Scenario “{0}”: some controls are locked (File ▸ Leave scenario)").format(
                 s.title or tr("untitled")))
             self.badge.setStyleSheet(f"color: {w.appearance.hex('accent')}; font-weight: bold")
             self.badge.show()

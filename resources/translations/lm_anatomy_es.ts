@@ -1616,8 +1616,8 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/scenario_apply.py" line="167"/>
-        <source>🔒 Scenario “{0}”: some controls are locked (File ▸ Leave scenario)</source>
-        <translation>🔒 Escenario «{0}»: algunos controles están bloqueados (Archivo ▸ Salir del escenario)</translation>
+        <source>Scenario “{0}”: some controls are locked (File ▸ Leave scenario)</source>
+        <translation>Escenario «{0}»: algunos controles están bloqueados (Archivo ▸ Salir del escenario)</translation>
     </message>
     <message>
         <location filename="../../app/scenario_apply.py" line="168"/>
