@@ -64,6 +64,7 @@ def build_train_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default=DEFAULTS.device, help="auto, cpu, cuda or mps")
     p.add_argument("--threads", type=int, help="CPU threads for torch")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--init-from", help="start from this model folder's weights and tokenizer (added [MASK] allowed)")
     return p
 
 
@@ -92,9 +93,7 @@ def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokeni
     if args.preset is not None:
         for key, value in PRESETS[args.preset].items():
             wanted[key] = (value, f"--preset {args.preset}")
-    for key, flag in SIZE_FLAGS.items():
-        if getattr(args, key) is not None:
-            wanted[key] = (getattr(args, key), flag)
+    wanted.update({key: (getattr(args, key), flag) for key, flag in SIZE_FLAGS.items() if getattr(args, key) is not None})
     for key in ("positional", "dropout", "objective"):
         if getattr(args, key) is not None:
             wanted[key] = (getattr(args, key), f"--{key}")
@@ -179,8 +178,10 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
                 "corpus": [str(c) for c in args.corpus],
                 "vocab_size_requested": (_requested_vocab(out) if args.resume else None) or vocab_size}
     try:
-        prepared = build_trainer(args.corpus, out / TOKENIZER if args.resume else (args.tokenizer or DEFAULT_TOKENIZER),
-                                 model, cfg, out, resume=args.resume, run_info=run_info, tell=_Narrator(args, out, say),
+        init = None if args.resume or not args.init_from else Path(args.init_from)  # resuming restores the weights
+        tokenizer = out / TOKENIZER if args.resume else init / TOKENIZER if init else (args.tokenizer or DEFAULT_TOKENIZER)
+        prepared = build_trainer(args.corpus, tokenizer, model, cfg, out, resume=args.resume, run_info=run_info,
+                                 tell=_Narrator(args, out, say), init_from=init,
                                  val_names=[n.strip() for n in args.val_docs.split(",")] if args.val_docs else None)
     except ConfigError as exc:
         _fail(f"model configuration: {exc}")

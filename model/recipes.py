@@ -24,6 +24,8 @@ from .paths import user_cache_dir
 from .settings import TrainConfig
 from .tokenizer import TextTokenizer
 from .train import Trainer
+from .transformer import Transformer
+from .warm_start import prepared_init, scratch_dir
 
 
 class ConfigError(ValueError):
@@ -83,8 +85,11 @@ def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig |
             "tokenizer": tok.kind, "objective": config.objective, "train_tokens": int(len(train_ids)), "validation_tokens": int(len(val_ids))}
     del train_docs, val_docs  # the ids are all training needs
     tell("building", {})
-    trainer = Trainer(config, tok, train_ids, val_ids, train, out_dir, resume=resume,
-                      run_info={**info, **(run_info or {})}, init_from=init_from)
+    with scratch_dir() as scratch:  # init_from's weights, grown when the vocabulary grew (added [MASK])
+        if init_from is not None:
+            init_from = prepared_init(init_from, Transformer(config), Path(scratch), seed=train.seed)
+        trainer = Trainer(config, tok, train_ids, val_ids, train, out_dir, resume=resume,
+                          run_info={**info, **(run_info or {})}, init_from=init_from)
     return Prepared(trainer, tok, notices, n_docs, n_chars, len(train_ids), len(val_ids),
                     parameter_count(config)["total"], seconds)
 
