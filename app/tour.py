@@ -187,10 +187,19 @@ class TourOverlay(QWidget):
         target = self.target()
         if not target.isVisible():
             return QRect()
-        top_left = target.mapTo(self.window_, QPoint(0, 0))
-        visible = target.visibleRegion().boundingRect()  # a panel in a scroll area: only the part on screen
-        rect = QRect(top_left + visible.topLeft(), visible.size())
+        rect = self.on_screen(target)
         return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN).intersected(self.rect())
+
+    def on_screen(self, widget: QWidget) -> QRect:
+        """The widget's rectangle in window coordinates, cut to every ancestor (a stage in a scroll area
+        shows only the part inside the viewport). Not visibleRegion(): that leaves out the area children
+        cover, which for a plot is nearly all of it."""
+        rect = QRect(widget.mapTo(self.window_, QPoint(0, 0)), widget.size())
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self.window_:
+            rect = rect.intersected(QRect(parent.mapTo(self.window_, QPoint(0, 0)), parent.size()))
+            parent = parent.parentWidget()
+        return rect
 
     def place(self) -> None:
         if not self.isVisible():

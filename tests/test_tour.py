@@ -44,6 +44,9 @@ def test_every_step_highlights_a_visible_widget_beside_the_card(qtbot, window, s
             assert target.isVisible(), step.place
             hole, card = window.tour.hole_rect, window.tour.card.geometry()
             assert not hole.isNull() and window.rect().contains(hole.center()), step.place
+            shown = window.tour.on_screen(target)  # the highlight is the target's whole visible part
+            assert hole.contains(shown) and shown.width() * shown.height() > 0.5 * target.width() * target.height() \
+                or shown.height() >= 200, (step.place, shown, target.size())
             assert window.rect().contains(card), (step.place, card, window.rect())
             if step.place.startswith("tab:"):
                 assert window.tabs.currentWidget() is target
