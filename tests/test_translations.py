@@ -144,16 +144,21 @@ def translation_calls(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr" and node.args:
             if isinstance(node.args[0], ast.JoinedStr):
                 bad.append((node.lineno, "tr(f'...'): lupdate extracts the braces unfilled"))
+        if isinstance(node, ast.FormattedValue):  # lupdate does not look inside an f-string's braces
+            for inner in ast.walk(node.value):
+                if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "tr"
+                        and inner.args and isinstance(inner.args[0], ast.Constant)):
+                    bad.append((inner.lineno, f"f'{{tr({inner.args[0].value!r})}}': lupdate misses it"))
     return bad
 
 
 def test_static_check_finds_what_it_should():
     code = ("QLabel('Hello there')\nb.setToolTip(f'Open {x}')\nQLabel(tr('Fine'))\nw.addItems(['One', tr('Two')])\n"
             "QMessageBox.question(w, 'Delete run', 'Sure?')\nw.setShortcut('Ctrl+Q')\nself.tr('x')\n"
-            "QCoreApplication.translate('Ctx', 'y')\ntr(f'z {a}')\n")
+            "QCoreApplication.translate('Ctx', 'y')\ntr(f'z {a}')\nx = f\"{tr('inside')} {n}\"\n")
     assert [line for line, _ in unwrapped_literals(code)] == [1, 2, 4, 5, 5]
     assert unwrapped_literals("QLabel(f\"<b style='color:{c}'>{name}</b>\")\nQLabel('CPU')") == []
-    assert [line for line, _ in translation_calls(code)] == [7, 8, 9]
+    assert [line for line, _ in translation_calls(code)] == [7, 8, 9, 10]
 
 
 TERMINAL = {"app/__main__.py", "app/selftest.py", "app/selftest_report.py"}  # command-line output, for developers

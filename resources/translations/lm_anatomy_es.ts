@@ -465,6 +465,11 @@ longitud {2:.2f}</translation>
         <translation>Pulsa Ejecutar sonda para trazar estos prompts en {0}.</translation>
     </message>
     <message>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="112"/>
+        <source>Cannot run this probe</source>
+        <translation>No se puede ejecutar esta sonda</translation>
+    </message>
+    <message>
         <location filename="../../app/explore/panels/challenges_bias.py" line="115"/>
         <source>Open a model first.</source>
         <translation>Abre primero un modelo.</translation>
@@ -473,6 +478,11 @@ longitud {2:.2f}</translation>
         <location filename="../../app/explore/panels/challenges_bias.py" line="118"/>
         <source>Tracing {0} prompts…</source>
         <translation>Trazando {0} prompts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="123"/>
+        <source>The probe did not run</source>
+        <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/challenges_bias.py" line="145"/>
@@ -493,6 +503,11 @@ longitud {2:.2f}</translation>
         <location filename="../../app/explore/panels/challenges_bias.py" line="168"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="175"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/challenges_bias.py" line="177"/>
@@ -746,6 +761,9 @@ longitud {2:.2f}</translation>
     <message>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output.py" line="94"/>
+        <location filename="../../app/explore/panels/text.py" line="68"/>
+        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <location filename="../../app/explore/panels/tokens.py" line="184"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -1691,22 +1709,22 @@ longitud {2:.2f}</translation>
         <translation>No exactamente.</translation>
     </message>
     <message>
-        <location filename="../../app/tour.py" line="272"/>
+        <location filename="../../app/tour.py" line="281"/>
         <source>Welcome to LM Anatomy</source>
         <translation>Te damos la bienvenida a LM Anatomy</translation>
     </message>
     <message>
-        <location filename="../../app/tour.py" line="273"/>
+        <location filename="../../app/tour.py" line="282"/>
         <source>New here? A short guided tour walks through the model stage by stage, with one thing to try and one question at each stop. You can open it later from Help ▸ Guided tour.</source>
         <translation>¿Es tu primera vez? Una breve visita guiada recorre el modelo etapa a etapa, con algo que probar y una pregunta en cada parada. Puedes abrirla más tarde desde Ayuda ▸ Visita guiada.</translation>
     </message>
     <message>
-        <location filename="../../app/tour.py" line="276"/>
+        <location filename="../../app/tour.py" line="285"/>
         <source>Start the tour</source>
         <translation>Empezar la visita</translation>
     </message>
     <message>
-        <location filename="../../app/tour.py" line="277"/>
+        <location filename="../../app/tour.py" line="286"/>
         <location filename="../../app/training/pretrain_views.py" line="107"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
@@ -3873,6 +3891,8 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
+        <location filename="../../app/explore/panels/text.py" line="66"/>
+        <location filename="../../app/explore/panels/tokens.py" line="140"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3888,6 +3908,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
+        <location filename="../../app/explore/panels/text.py" line="67"/>
         <source>UTF-8 bytes</source>
         <translation>bytes UTF-8</translation>
     </message>
@@ -3902,22 +3923,40 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Cada carácter se guarda como 1 a 4 bytes (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/text.py" line="77"/>
+        <location filename="../../app/explore/panels/text.py" line="66"/>
+        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/text.py" line="67"/>
+        <source>UTF-8 byte</source>
+        <translation>byte UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/text.py" line="68"/>
+        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <location filename="../../app/explore/panels/tokens.py" line="184"/>
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/text.py" line="78"/>
         <source>{0} of {1} tokens</source>
         <translation>{0} de {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/text.py" line="80"/>
+        <location filename="../../app/explore/panels/text.py" line="81"/>
         <source>&lt;b&gt;The text is longer than the model can read at once.&lt;/b&gt; It sees only the last {0} tokens, a sliding window; the first {1} characters are out of its sight and are not shown here.</source>
         <translation>&lt;b&gt;El texto es más largo de lo que el modelo puede leer de una vez.&lt;/b&gt; Solo ve los últimos {0} tokens, una ventana deslizante; los primeros {1} caracteres quedan fuera de su vista y no se muestran aquí.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/text.py" line="84"/>
+        <location filename="../../app/explore/panels/text.py" line="85"/>
         <source>&lt;span style=&apos;color:{0}&apos;&gt;Coloured text&lt;/span&gt; was written by the model, one token at a time.</source>
         <translation>El &lt;span style=&apos;color:{0}&apos;&gt;texto en color&lt;/span&gt; lo escribió el modelo, token a token.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/text.py" line="86"/>
+        <location filename="../../app/explore/panels/text.py" line="87"/>
         <source>Everything you typed fits in the model&apos;s context window.</source>
         <translation>Todo lo que has escrito cabe en la ventana de contexto del modelo.</translation>
     </message>
@@ -3978,37 +4017,47 @@ UTF-8: {6}</translation>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="144"/>
+        <location filename="../../app/explore/panels/tokens.py" line="141"/>
+        <source>byte</source>
+        <translation>byte</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/tokens.py" line="141"/>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/tokens.py" line="145"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="147"/>
+        <location filename="../../app/explore/panels/tokens.py" line="148"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="149"/>
+        <location filename="../../app/explore/panels/tokens.py" line="150"/>
         <source>Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
         <translation>Pasa el ratón por una ficha para ver sus bytes. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="176"/>
+        <location filename="../../app/explore/panels/tokens.py" line="177"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="181"/>
+        <location filename="../../app/explore/panels/tokens.py" line="182"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="184"/>
+        <location filename="../../app/explore/panels/tokens.py" line="186"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="190"/>
+        <location filename="../../app/explore/panels/tokens.py" line="192"/>
         <location filename="../../app/training/labelled_table.py" line="162"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>

@@ -109,7 +109,7 @@ class BiasView(QWidget):
         try:
             probe.check()
         except ProbeError as exc:
-            self.status.setText(f"<b>{tr('Cannot run this probe')}</b>: {exc}")
+            self.status.setText("<b>" + tr("Cannot run this probe") + f"</b>: {exc}")
             return
         if self.jobs is None or self.info is None:
             self.status.setText(tr("Open a model first."))
@@ -120,7 +120,7 @@ class BiasView(QWidget):
 
     def _failed(self, why: str) -> None:
         self.run_button.setEnabled(True)
-        self.status.setText(f"<b>{tr('The probe did not run')}</b>: {why}")
+        self.status.setText("<b>" + tr("The probe did not run") + f"</b>: {why}")
 
     def clear(self) -> None:
         self.result = None
@@ -172,7 +172,7 @@ class BiasView(QWidget):
         try:
             save_csv(self.result, path)
         except OSError as exc:
-            self.status.setText(f"<b>{tr('Could not save')}</b> {path}: {exc.strerror or exc}")
+            self.status.setText("<b>" + tr("Could not save") + f"</b> {path}: {exc.strerror or exc}")
             return None
         self.status.setText(tr("Saved {0}").format(path))
         return path

@@ -62,9 +62,10 @@ class TextPanel(Panel):
         a = self.appearance
         text = trace.text
         n_bytes = len(text.encode("utf-8"))
-        self.stats.setText(f"{count(len(text), tr('character'), tr('characters'))} · "
-                           f"{count(n_bytes, tr('UTF-8 byte'), tr('UTF-8 bytes'))} · "
-                           f"{count(trace.n_tokens, tr('token'), tr('tokens'))}")
+        # each tr() outside the f-string: lupdate does not read calls inside an f-string's braces
+        characters = count(len(text), tr("character"), tr("characters"))
+        utf8 = count(n_bytes, tr("UTF-8 byte"), tr("UTF-8 bytes"))
+        self.stats.setText(" · ".join((characters, utf8, count(trace.n_tokens, tr("token"), tr("tokens")))))
         split = int(trace.char_spans[self.first_generated, 0]) if self.first_generated >= 0 else len(text)
         prompt, generated = text[:split], text[split:]
         body = f"<span>{esc(prompt)}</span>"

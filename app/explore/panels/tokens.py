@@ -136,9 +136,10 @@ class TokensPanel(Panel):
         self.flow.invalidate()
         self._fit_chips()
         chars = len(trace.text)
-        self.count_label.setText(f"{count(n, tr('token'), tr('tokens'))}  ·  "
-                                 f"{count(chars, tr('character'), tr('characters'))}  ·  "
-                                 f"{count(len(trace.text.encode('utf-8')), tr('byte'), tr('bytes'))}")
+        # each tr() outside the f-string: lupdate does not read calls inside an f-string's braces
+        tokens, characters = count(n, tr("token"), tr("tokens")), count(chars, tr("character"), tr("characters"))
+        n_bytes = count(len(trace.text.encode("utf-8")), tr("byte"), tr("bytes"))
+        self.count_label.setText("  ·  ".join((tokens, characters, n_bytes)))
         notes = []
         if trace.truncated_chars:
             notes.append(tr("Only the last {0} tokens fit in the model's context; the first {1} characters are not "
@@ -180,7 +181,8 @@ class TokensPanel(Panel):
             unknown = sum(tok.is_unknown(i) for i in ids)
             extra = (f"<br><span style='color:{a.hex('muted')}'>" + tr("{0} unknown").format(unknown) + "</span>"
                      if unknown else "")
-            title.setText(f"<b>{tr(KIND_TITLES[kind])}</b><br>{count(len(ids), tr('token'), tr('tokens'))}<br>"
+            n_tokens = count(len(ids), tr("token"), tr("tokens"))
+            title.setText(f"<b>{tr(KIND_TITLES[kind])}</b><br>{n_tokens}<br>"
                           f"<span style='color:{a.hex('muted')}'>" + tr("vocab {0}").format(f"{tok.vocab_size:,}")
                           + f"</span>{extra}")
             parts = []
