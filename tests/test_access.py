@@ -151,6 +151,21 @@ def test_enter_on_a_bar_forces_that_token(qtbot, window):
     assert window.trace.token_ids[-1] == chosen
 
 
+def test_enter_on_a_neighbour_walks_the_embedding_map(qtbot, window):
+    panel = show(qtbot, window, "embeddings")
+    table = panel.neighbours
+    qtbot.waitUntil(lambda: table.rowCount() > 2, timeout=5000)
+    window.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=5000)
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key_Down)
+    qtbot.keyClick(table, Qt.Key_Down)
+    neighbour = int(table.item(2, 2).text())
+    qtbot.keyClick(table, Qt.Key_Return)
+    assert panel.selected == neighbour
+
+
 def changed_pixels(widget: QWidget, focus_target: QWidget, qtbot) -> int:
     widget.window().activateWindow()
     widget.window().setFocus()

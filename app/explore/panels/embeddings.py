@@ -67,6 +67,9 @@ class EmbeddingsPanel(Panel):
         self.neighbours.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.neighbours.verticalHeader().hide()
         self.neighbours.cellClicked.connect(lambda r, _c: self.select_token(int(self.neighbours.item(r, 2).text())))
+        # by keyboard: arrows to a neighbour, Enter walks to it (the map itself takes no keys)
+        self.neighbours.activated.connect(
+            lambda index: self.select_token(int(self.neighbours.item(index.row(), 2).text())))
         self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
         self.caption = note("", self.appearance)
         self.neighbour_title = heading(tr("Nearest neighbours"), self.appearance)
