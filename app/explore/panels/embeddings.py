@@ -203,7 +203,8 @@ class EmbeddingsPanel(Panel):
         self.strip.setImage(vec, levels=(-m, m), lut=a.diverging().getLookupTable(nPts=256))
         self.strip.setRect(0, 0, vec.shape[1], 1)
         self.strip_plot.getViewBox().setRange(xRange=(0, vec.shape[1]), yRange=(0, 1), padding=0)
-        set_title(self.strip_plot, tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
+        set_title(self.strip_plot,
+                  tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
 
     def _tip(self, x, y, data) -> str:
         if self.info is None:
