@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 from model.paths import resources_dir
 
 from .explore.stages import STAGES
-from .i18n import SOURCE_LANGUAGE, localized_resource
+from .i18n import QT_TR_NOOP, SOURCE_LANGUAGE, localized_resource
 
 TRAINING_SHEETS = ("pretrain", "finetune")  # the Pre-train and Fine-tune tabs, in tab order
 KEY_MARKER = "<!-- answer key -->"
+# Every sheet's key opens with a heading "<this, translated> · <the sheet's title>" (in Spanish "Soluciones · …"):
+# marked here so translators give the word the sheets must use (tests/test_localized_texts.py checks them).
+ANSWER_KEY_HEADING = QT_TR_NOOP("Answer key")
 WRITE_BOX = re.compile(r"<!--write:(\d+)-->")
 PRINT_POINT_SIZE = 11  # body text on paper; headings scale from it
 PAGE_MARGIN_MM = 18

@@ -35,7 +35,8 @@ __all__ = sorted(_EXPORTS) + ["import_engine"]
 # Every module that imports torch (directly or through another), in an order that needs no cycle.
 ENGINE_MODULES = ("transformer", "masking", "tokenizer_kinds", "tokenizer", "trace", "tracing", "decoding",
                   "interventions", "folders", "gpt2_format", "checkpoint", "data", "budget", "distributed",
-                  "trainer_state", "train", "recipes", "classify", "gpt2", "evaluate", "fill_blank")
+                  "trainer_state", "step", "train", "warm_start", "recipes", "classify", "gpt2", "evaluate",
+                  "fill_blank")
 
 _engine_lock = threading.Lock()
 _engine_imported = False

@@ -2409,7 +2409,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="43"/>
-        <location filename="../../app/explore/panels/embeddings.py" line="72"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="75"/>
         <source>Nearest neighbours</source>
         <translation>Vecinos más cercanos</translation>
     </message>
@@ -2915,62 +2915,67 @@ longitud {2:.2f}</translation>
         <translation>No hay nada que mostrar para este texto: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="153"/>
+        <location filename="../../app/worksheets.py" line="39"/>
+        <source>Answer key</source>
+        <translation>Soluciones</translation>
+    </message>
+    <message>
+        <location filename="../../app/worksheets.py" line="156"/>
         <source>Worksheets</source>
         <translation>Fichas de trabajo</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="160"/>
+        <location filename="../../app/worksheets.py" line="163"/>
         <source>Include the answer key</source>
         <translation>Incluir las soluciones</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="161"/>
+        <location filename="../../app/worksheets.py" line="164"/>
         <source>Show the answers and add them to the print and the PDF, on their own page</source>
         <translation>Mostrar las soluciones y añadirlas a la impresión y al PDF, en una página aparte</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="166"/>
+        <location filename="../../app/worksheets.py" line="169"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="166"/>
+        <location filename="../../app/worksheets.py" line="169"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="167"/>
+        <location filename="../../app/worksheets.py" line="170"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="172"/>
+        <location filename="../../app/worksheets.py" line="175"/>
         <source>Worksheet:</source>
         <translation>Ficha:</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="195"/>
+        <location filename="../../app/worksheets.py" line="198"/>
         <source>&lt;p&gt;No worksheets were found in {0}.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No se encontró ninguna ficha de trabajo en {0}.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="205"/>
+        <location filename="../../app/worksheets.py" line="208"/>
         <source>Print worksheet</source>
         <translation>Imprimir ficha</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="213"/>
+        <location filename="../../app/worksheets.py" line="216"/>
         <source>Save worksheet as PDF</source>
         <translation>Guardar ficha como PDF</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="214"/>
+        <location filename="../../app/worksheets.py" line="217"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/worksheets.py" line="219"/>
+        <location filename="../../app/worksheets.py" line="222"/>
         <source>&lt;p&gt;&lt;b&gt;Could not save {0}:&lt;/b&gt; {1}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;No se pudo guardar {0}:&lt;/b&gt; {1}&lt;/p&gt;</translation>
     </message>
@@ -3249,62 +3254,62 @@ longitud {2:.2f}</translation>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="83"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="86"/>
         <source>The selected token&apos;s vector, one colour per dimension</source>
         <translation>El vector del token seleccionado, un color por dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="102"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
         <source>principal component 1 ({0} of the variance)</source>
         <translation>componente principal 1 ({0} de la varianza)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="103"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="106"/>
         <source>principal component 2 ({0})</source>
         <translation>componente principal 2 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="123"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="126"/>
         <source>All {0} token vectors, flattened to 2D</source>
         <translation>Los {0} vectores de tokens, reducidos a 2D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="124"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="127"/>
         <source>Grey dots: every token in the vocabulary. Coloured: the {0} of your text, labelled where the labels do not overlap (hover a dot for its token). Click any dot to see its nearest neighbours.</source>
         <translation>Puntos grises: todos los tokens del vocabulario. En color: los {0} de tu texto, con etiqueta donde las etiquetas no se solapan (pasa el ratón por un punto para ver su token). Haz clic en cualquier punto para ver sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="127"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="130"/>
         <source>different token</source>
         <translation>token distinto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="127"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="130"/>
         <source>different tokens</source>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="197"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="200"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="203"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="207"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="208"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="212"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="226"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="230"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="226"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="230"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
