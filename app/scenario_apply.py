@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from app.i18n import QT_TR_NOOP, tr
 from model.paths import default_model_dir
 
+from .common.pages import warn
 from .explore.stages import STAGES
 from .scenario import SHIPPED, Scenario, ScenarioError, load
 
@@ -169,10 +170,7 @@ class ScenarioPlayer(QObject):
             self.badge.setStyleSheet(f"color: {w.appearance.hex('accent')}; font-weight: bold")
             self.badge.show()
         if s.notes:  # the teacher's instructions, in a box that does not block the window
-            self.notes_box = QMessageBox(QMessageBox.Information, s.title or tr("Scenario"), s.notes,
-                                         QMessageBox.Ok, w)
-            self.notes_box.setModal(False)
-            self.notes_box.show()
+            self.notes_box = warn(w, s.title or tr("Scenario"), s.notes, QMessageBox.Information)
 
     # ---- locks -------------------------------------------------------------------------------------------
     def _controls(self) -> dict[str, list]:

@@ -18,11 +18,13 @@ from app.i18n import localized_resource, tr
 from .appearance import Appearance
 
 
-def warn(parent: QWidget, title: str, text: str) -> None:
-    """A warning box that does not block the window: the work around it goes on."""
-    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+def warn(parent: QWidget, title: str, text: str, icon=QMessageBox.Warning) -> QMessageBox:
+    """A message box that does not block the window: the work around it goes on. Returned, so a caller
+    can close it later."""
+    box = QMessageBox(icon, title, text, QMessageBox.Ok, parent)
     box.setModal(False)
     box.show()
+    return box
 
 SUGGESTIONS = [
     "To be, or not to be, that is the question:",
