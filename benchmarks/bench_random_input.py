@@ -162,7 +162,12 @@ def main(argv=None) -> int:
         window.prompt.clear()
 
     def act_stage_key():
-        key(getattr(Qt, f"Key_{rng.randint(1, len(STAGES))}"), Qt.ControlModifier)
+        # Ctrl+1 … Ctrl+9 reach the first nine stages; Ctrl+PgDown / Ctrl+PgUp walk all of them
+        choice = rng.randint(1, min(9, len(STAGES)) + 2)
+        if choice > min(9, len(STAGES)):
+            key(Qt.Key_PageDown if choice % 2 else Qt.Key_PageUp, Qt.ControlModifier)
+        else:
+            key(getattr(Qt, f"Key_{choice}"), Qt.ControlModifier)
 
     def act_stage_click():
         item = window.nav.item(rng.randrange(window.nav.count()))
@@ -227,14 +232,23 @@ def main(argv=None) -> int:
             report.memory.append((now - started, rss_mb()))
             next_memory[0] = now + 10
         if now >= deadline:
-            app.quit()
+            # exit(), not quit(): Qt 6's quit() asks every window to close and is dropped if one refuses
+            # (a modal box open at the deadline), which left the run waiting for ever.
+            for modal in [QApplication.activeModalWidget()]:
+                if modal is not None:
+                    modal.close()
+            app.exit(0)
             return
-        if QApplication.activeModalWidget() is None and window.info is not None:
-            fn = rng.choices(funcs, weights)[0]
-            last[0] = fn.__name__
-            report.actions[fn.__name__] = report.actions.get(fn.__name__, 0) + 1
-            fn()
-        QTimer.singleShot(int(rng.expovariate(args.actions_per_second) * 1000), tick)
+        try:
+            if QApplication.activeModalWidget() is None and window.info is not None:
+                fn = rng.choices(funcs, weights)[0]
+                last[0] = fn.__name__
+                report.actions[fn.__name__] = report.actions.get(fn.__name__, 0) + 1
+                fn()
+        except Exception:  # counted, and the run goes on: a raise here must not end the actions
+            report.exceptions.append(f"in {last[0]}: " + traceback.format_exc()[-1500:])
+        finally:
+            QTimer.singleShot(int(rng.expovariate(args.actions_per_second) * 1000), tick)
 
     def track_gap():
         gap = time.monotonic() - watchdog.beat
