@@ -88,9 +88,11 @@ def test_importing_100k_rows_keeps_the_window_responsive(qtbot, tmp_path, monkey
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:]) if b > started]
     assert returned < 0.2, f"the Import button blocked for {returned:.2f} s"
-    # Filling 300,000 cells on the GUI thread in one go took 3.0 s here; in slices of 25 ms the event
-    # loop runs between them (0.5 s leaves room for a machine shared with other test runs).
-    assert max(gaps) < 0.5, f"the event loop stalled {max(gaps):.2f} s"
+    # Filling 300,000 cells on the GUI thread in one go took 3.0 s here, one gap and no ticks between; in
+    # slices of 25 ms the event loop runs between them many times. The bound on the longest gap is half the
+    # one-go time, not a speed target: it must hold on a machine shared with other runs (0.62 s was seen there).
+    assert len(gaps) >= 20, f"the event loop ran only {len(gaps)} times during the import"
+    assert max(gaps) < 1.5, f"the event loop stalled {max(gaps):.2f} s"
     assert table.table.item(99_999, 1).text() in ("positive", "negative")
     assert "100000 examples" in table.summary.text()
     assert table.table.isEnabled()
