@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 RING_WIDTH = 3  # pixels: visible on a projector, and on both themes (the accent is blue on light, sky on dark)
 
@@ -51,17 +51,28 @@ def ring(widget: QWidget) -> None:
         widget._focus_ring = FocusRing(widget)
 
 
+def tab_leaves(view: QWidget) -> None:
+    """Tab leaves a table or list for the next control. Qt's default walks Tab from cell to cell and wraps
+    round to the first: a keyboard user never gets out. The arrow keys still move between cells."""
+    if isinstance(view, QAbstractItemView) and view.tabKeyNavigation():
+        view.setTabKeyNavigation(False)
+
+
 class FocusFollower(QObject):
     """One ring that follows the keyboard focus over Qt's own controls, whose style's focus mark (a faint
     outline on a button, a slider or a check box) can hardly be seen on a projector. Not drawn when a mouse
-    click gave the focus; widgets with a ring of their own (ring()) keep theirs."""
+    click gave the focus; widgets with a ring of their own (ring()) keep theirs. It also lets Tab out of
+    every table and list it reaches (tab_leaves), those made later included."""
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self.ring: FocusRing | None = None
+        for view in parent.findChildren(QAbstractItemView):
+            tab_leaves(view)
         QApplication.instance().focusChanged.connect(self.moved)
 
     def moved(self, _old, new) -> None:
+        tab_leaves(new)
         try:
             if self.ring is not None:
                 self.ring.target.removeEventFilter(self.ring)
