@@ -46,6 +46,20 @@ def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     return text
 
 
+def translated(text) -> str:
+    """What model/ said, in the window's language: a model.messages.Message (or an exception raised with one)
+    has its template translated and filled with its arguments, themselves translated; any other text or
+    exception is shown as it is."""
+    from model.messages import Message, message_of
+
+    if isinstance(text, BaseException):
+        text = message_of(text)
+    if not isinstance(text, Message):
+        return str(text)
+    args = [translated(a) if isinstance(a, Message) else a for a in text.args]
+    return tr(text.template).format(*args) if args else tr(text.template)
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 
@@ -123,11 +137,16 @@ def choose_language(window, language: str) -> None:
             QProcess.startDetached(sys.executable, args)
 
 
+def translated_sources() -> list[str]:
+    """What lupdate reads: the app, and model/, whose messages mark their templates (model/messages.py)."""
+    return sorted(str(p.relative_to(ROOT)) for folder in ("app", "model") for p in (ROOT / folder).rglob("*.py"))
+
+
 def update_translations() -> int:
     """lupdate every app source into each translations/*.ts, then lrelease them into resources/translations."""
     import subprocess
 
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app").rglob("*.py"))
+    sources = translated_sources()
     bin_dir = Path(sys.executable).parent
     for ts in sorted(translations_dir().glob("lm_anatomy_*.ts")):
         qm = ts.with_suffix(".qm")

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.paths import default_model_dir
 
 from .common import access, export
@@ -173,8 +173,9 @@ class MainWindow(QMainWindow):
         self.model_changed.emit(info)
         self.stages.update_pages()
         if info.warnings:  # it loaded, but something looks wrong: say so where the user is looking
-            self.note_next(" ".join(info.warnings))
-            warn(self, tr("This model loaded with a warning"), "\n\n".join(info.warnings))
+            warnings = [translated(w) for w in info.warnings]  # model/ words them in English (model/messages.py)
+            self.note_next(" ".join(warnings))
+            warn(self, tr("This model loaded with a warning"), "\n\n".join(warnings))
 
     def _model_failed(self, message: str, kept: bool) -> None:
         self.picker.fill()

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .files import atomic_write_text
+from .messages import QT_TR_NOOP, Message
 from .paths import resources_dir
 
 SLOT = re.compile(r"\{([^{}]*)\}")
@@ -42,10 +43,12 @@ class Probe:
     def fillers(self) -> list[str]:
         slots = SLOT.findall(self.template)
         if len(slots) != 1:
-            raise ProbeError(f"The template needs exactly one slot like {{he|she}}; it has {len(slots)}.")
+            raise ProbeError(Message(QT_TR_NOOP("The template needs exactly one slot like {0}; it has {1}."),
+                                     "{he|she}", len(slots)))
         fillers = [f.strip() for f in slots[0].split("|")]
         if len(fillers) < 2 or not all(fillers):
-            raise ProbeError("The slot needs at least two non-empty fillers separated by |, like {he|she}.")
+            raise ProbeError(Message(QT_TR_NOOP(
+                "The slot needs at least two non-empty fillers separated by |, like {0}."), "{he|she}"))
         return fillers
 
     def prompts(self) -> list[str]:
@@ -54,7 +57,8 @@ class Probe:
     def check(self) -> None:
         self.fillers()
         if not [t for t in self.targets if t.strip()]:
-            raise ProbeError("Name at least one target word whose probability to read, like: he, she.")
+            raise ProbeError(Message(QT_TR_NOOP(
+                "Name at least one target word whose probability to read, like: he, she.")))
 
     @classmethod
     def from_dict(cls, data: dict) -> Probe:
@@ -62,7 +66,7 @@ class Probe:
             return cls(str(data["template"]), [str(t) for t in data["targets"]], str(data.get("name", "")),
                        str(data.get("description", "")))
         except (KeyError, TypeError) as exc:
-            raise ProbeError(f"A probe needs 'template' and 'targets' ({exc}).") from exc
+            raise ProbeError(Message(QT_TR_NOOP("A probe needs 'template' and 'targets' ({0})."), str(exc))) from exc
 
 
 @dataclass
@@ -110,7 +114,8 @@ def target_token_ids(tokenizer, template: str, targets: list[str]) -> tuple[list
     for target in targets:
         ids = tokenizer.encode(continuation(template, target))
         if not ids:
-            raise ProbeError(f"The target {target!r} has no tokens in this model's vocabulary.")
+            raise ProbeError(Message(QT_TR_NOOP("The target {0} has no tokens in this model's vocabulary."),
+                                     repr(target)))
         firsts.append(int(ids[0]))
         counts.append(len(ids))
     return firsts, counts
@@ -133,15 +138,18 @@ def run_probe(model, tokenizer, probe: Probe) -> ProbeResult:
     notes = []
     split = [t for t, n in zip(targets, counts) if n > 1]
     if split:
-        notes.append("Split into several tokens, so only the first token's probability is shown: "
-                     + ", ".join(f"{t} ({tokenizer.label(i)}…)" for t, i in zip(targets, ids) if t in split))
+        notes.append(Message(QT_TR_NOOP(
+            "Split into several tokens, so only the first token's probability is shown: {0}"),
+                             ", ".join(f"{t} ({tokenizer.label(i)}…)" for t, i in zip(targets, ids) if t in split)))
     unknown = [t for t, i in zip(targets, ids) if tokenizer.is_unknown(i)]
     if unknown:
-        notes.append("Not in this model's vocabulary (read as the unknown token): " + ", ".join(unknown))
+        notes.append(Message(QT_TR_NOOP("Not in this model's vocabulary (read as the unknown token): {0}"),
+                             ", ".join(unknown)))
     if len(set(ids)) < len(ids):
-        notes.append("Some targets begin with the same token, so their probabilities are equal: "
-                     + ", ".join(sorted({tokenizer.label(i) for i in ids if ids.count(i) > 1}))
-                     + ". With a character tokenizer, end the template with a space.")
+        notes.append(Message(QT_TR_NOOP(
+            "Some targets begin with the same token, so their probabilities are equal: {0}. With a character "
+            "tokenizer, end the template with a space."), ", ".join(sorted({tokenizer.label(i) for i in ids
+                                                                          if ids.count(i) > 1}))))
     return ProbeResult(probe, fillers, prompts, targets, ids, counts, probs, notes)
 
 

@@ -20,14 +20,19 @@ from .config import ModelConfig
 from .files import atomic_write_json
 from .folders import (
     CONFIG,
+    DOES_NOT_MATCH,
+    NOT_JSON,
+    SHAPE_MISMATCH,
     TOKENIZER,
     TRAINING,
+    VOCAB_MISMATCH,
     WEIGHTS,
     CheckpointError,
     recover_interrupted_save,
     write_folder_atomically,
 )
 from .gpt2_format import is_hf_folder
+from .messages import QT_TR_NOOP, Message, joined, message_of
 from .tokenizer import TextTokenizer
 from .tokenizer_kinds import TokenizerError
 from .transformer import Transformer
@@ -36,10 +41,9 @@ PICKLE_SUFFIXES = {".pt", ".pth", ".bin", ".pkl", ".pickle", ".ckpt"}
 # Weights must be real numbers: integers, booleans and fp8 would be cast silently into nonsense.
 FLOAT_DTYPES = {torch.float32: "float32", torch.float16: "float16", torch.bfloat16: "bfloat16", torch.float64: "float64"}
 FINGERPRINT_KEY = "lm_anatomy.tokenizer_fingerprint"
-PICKLE_REFUSAL = (
+PICKLE_REFUSAL = Message(QT_TR_NOOP(
     "is a PyTorch/pickle file. LM Anatomy never loads pickle files, because unpickling can run "
-    "any code hidden inside them. Convert the weights to model.safetensors first."
-)
+    "any code hidden inside them. Convert the weights to model.safetensors first."))
 
 
 @dataclass
@@ -89,33 +93,37 @@ def save_model(
 def read_config(folder: Path) -> ModelConfig:
     path = folder / CONFIG
     if not path.exists():
-        raise CheckpointError(path, "missing (a model folder needs config.json, model.safetensors and tokenizer.json)")
+        raise CheckpointError(path, Message(QT_TR_NOOP(
+            "missing (a model folder needs config.json, model.safetensors and tokenizer.json)")))
     try:
         return ModelConfig.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CheckpointError(path, f"not valid JSON ({exc})") from None
+        raise CheckpointError(path, Message(NOT_JSON, exc)) from None
     except (TypeError, ValueError) as exc:
-        raise CheckpointError(path, f"not a valid model configuration ({exc})") from None
+        raise CheckpointError(path, Message(QT_TR_NOOP("not a valid model configuration ({0})"),
+                                            message_of(exc))) from None
 
 
 def read_safetensors(path: Path) -> dict[str, torch.Tensor]:
     """Load tensors from a safetensors file, refusing pickles and naming what is wrong."""
     if not path.exists():
-        raise CheckpointError(path, "missing")
+        raise CheckpointError(path, Message(QT_TR_NOOP("missing")))
     with open(path, "rb") as fh:
         head = fh.read(16)
     if _is_pickle_bytes(head):
         raise CheckpointError(path, PICKLE_REFUSAL)
     size = path.stat().st_size
     if size < 8:
-        raise CheckpointError(path, f"truncated: {size} bytes is too short for a safetensors file")
+        raise CheckpointError(path, Message(QT_TR_NOOP("truncated: {0} bytes is too short for a safetensors file"),
+                                            size))
     (header_len,) = struct.unpack("<Q", head[:8])
     if 8 + header_len > size:
-        raise CheckpointError(path, "truncated or not a safetensors file (its header runs past the end of the file)")
+        raise CheckpointError(path, Message(QT_TR_NOOP(
+            "truncated or not a safetensors file (its header runs past the end of the file)")))
     try:
         return load_file(str(path))
     except (SafetensorError, OSError, ValueError, RuntimeError) as exc:
-        raise CheckpointError(path, f"corrupted or truncated safetensors file ({exc})") from None
+        raise CheckpointError(path, Message(QT_TR_NOOP("corrupted or truncated safetensors file ({0})"), exc)) from None
 
 
 def load_state_into(model: torch.nn.Module, state: dict[str, torch.Tensor], path: Path) -> None:
@@ -126,22 +134,21 @@ def load_state_into(model: torch.nn.Module, state: dict[str, torch.Tensor], path
     if missing or unexpected:
         parts = []
         if missing:
-            parts.append(f"missing tensors {missing[:5]}{' ...' if len(missing) > 5 else ''}")
+            parts.append(Message(QT_TR_NOOP("missing tensors {0}"),
+                                 f"{missing[:5]}{' ...' if len(missing) > 5 else ''}"))
         if unexpected:
-            parts.append(f"unexpected tensors {unexpected[:5]}{' ...' if len(unexpected) > 5 else ''}")
-        raise CheckpointError(path, "does not match config.json: " + "; ".join(parts))
+            parts.append(Message(QT_TR_NOOP("unexpected tensors {0}"),
+                                 f"{unexpected[:5]}{' ...' if len(unexpected) > 5 else ''}"))
+        raise CheckpointError(path, Message(DOES_NOT_MATCH, joined(*parts, separator="; ")))
     for name, tensor in state.items():
         if tensor.dtype not in FLOAT_DTYPES:
-            raise CheckpointError(
-                path,
-                f"tensor {name} is stored as {str(tensor.dtype).replace('torch.', '')}, not as floating-point numbers: "
-                f"weights must be {', '.join(FLOAT_DTYPES.values())} (converting it would give wrong results silently)",
-            )
+            raise CheckpointError(path, Message(QT_TR_NOOP(
+                "tensor {0} is stored as {1}, not as floating-point numbers: weights must be {2} (converting it "
+                "would give wrong results silently)"), name, str(tensor.dtype).replace("torch.", ""),
+                ", ".join(FLOAT_DTYPES.values())))
         if tuple(tensor.shape) != tuple(expected[name].shape):
-            raise CheckpointError(
-                path,
-                f"tensor {name} has shape {tuple(tensor.shape)}, but config.json implies {tuple(expected[name].shape)}",
-            )
+            raise CheckpointError(path, Message(SHAPE_MISMATCH, name, str(tuple(tensor.shape)),
+                                                str(tuple(expected[name].shape))))
     model.load_state_dict(state)
 
 
@@ -159,9 +166,10 @@ def tokenizer_mismatch(folder: Path, tokenizer: TextTokenizer) -> str | None:
     recorded = recorded_fingerprint(Path(folder) / WEIGHTS)
     if recorded is None or recorded == tokenizer.fingerprint():
         return None
-    return (f"{Path(folder) / TOKENIZER} is not the tokenizer these weights were trained with (its fingerprint "
-            f"differs from the one recorded in {WEIGHTS}), so every token may mean something else to the model; "
-            f"put back the model's own tokenizer.json")
+    return Message(QT_TR_NOOP(
+        "{0} is not the tokenizer these weights were trained with (its fingerprint differs from the one recorded "
+        "in {1}), so every token may mean something else to the model; put back the model's own tokenizer.json"),
+        str(Path(folder) / TOKENIZER), WEIGHTS)
 
 
 def refuse_pickles(path: Path) -> None:
@@ -177,10 +185,11 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
     folder = Path(folder)
     recover_interrupted_save(folder)
     if not folder.exists():
-        raise CheckpointError(folder, "no such folder")
+        raise CheckpointError(folder, Message(QT_TR_NOOP("no such folder")))
     refuse_pickles(folder)
     if not folder.is_dir():
-        raise CheckpointError(folder, "not a model folder (expected a folder with config.json, model.safetensors, tokenizer.json)")
+        raise CheckpointError(folder, Message(QT_TR_NOOP(
+            "not a model folder (expected a folder with config.json, model.safetensors, tokenizer.json)")))
     from .gpt2 import import_gpt2  # imported here: gpt2 builds on this module
 
     if is_hf_folder(folder):  # a Hugging Face config.json: GPT-2 opens, anything else is refused by name
@@ -189,15 +198,13 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
     try:
         tokenizer = TextTokenizer.load(folder / TOKENIZER)
     except TokenizerError as exc:
-        raise CheckpointError(folder / TOKENIZER, str(exc).split(": ", 1)[-1]) from None
+        raise CheckpointError(folder / TOKENIZER, getattr(exc, "problem", exc)) from None
     if tokenizer.vocab_size != config.vocab_size:
-        raise CheckpointError(
-            folder / TOKENIZER,
-            f"has {tokenizer.vocab_size} tokens but config.json says the model has vocab_size {config.vocab_size}",
-        )
+        raise CheckpointError(folder / TOKENIZER, Message(VOCAB_MISMATCH, tokenizer.vocab_size, config.vocab_size))
     if config.objective == "masked" and tokenizer.mask_id is None:
-        raise CheckpointError(folder / TOKENIZER, "has no [MASK] token, but config.json says the model was trained "
-                                                  "to fill in [MASK] tokens (objective 'masked')")
+        raise CheckpointError(folder / TOKENIZER, Message(QT_TR_NOOP(
+            "has no [MASK] token, but config.json says the model was trained to fill in [MASK] tokens "
+            "(objective 'masked')")))
     state = read_safetensors(folder / WEIGHTS)
     model = Transformer(config)
     load_state_into(model, state, folder / WEIGHTS)
@@ -206,7 +213,7 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
         try:
             training = json.loads((folder / TRAINING).read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise CheckpointError(folder / TRAINING, f"not valid JSON ({exc})") from None
+            raise CheckpointError(folder / TRAINING, Message(NOT_JSON, exc)) from None
     notes = []
     mismatch = tokenizer_mismatch(folder, tokenizer)
     if mismatch:

@@ -23,8 +23,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .labelled import (LabelledDataError, LabelledSet, hold_out, parse_labelled_csv,  # noqa: F401  (re-exported)
-                       read_labelled_csv, write_labelled_csv)
+from .labelled import (  # noqa: F401  (re-exported)
+    LabelledDataError,
+    LabelledSet,
+    hold_out,
+    parse_labelled_csv,
+    read_labelled_csv,
+    write_labelled_csv,
+)
+from .messages import QT_TR_NOOP, Message
 from .tokenizer import TextTokenizer
 from .transformer import Transformer
 
@@ -139,12 +146,13 @@ class ClassifierTrainer:
         self.cfg, self.tokenizer = cfg, tokenizer
         self.labels = data.label_names()
         if len(self.labels) < 2:
-            raise LabelledDataError(f"classification needs at least two labels; found {self.labels}")
+            raise LabelledDataError(Message(QT_TR_NOOP("classification needs at least two labels; found {0}"),
+                                            str(self.labels)))
         index = {l: i for i, l in enumerate(self.labels)}
         self.train_texts, train_labels = data.part("train")
         self.test_texts, test_labels = data.part("test")
         if not self.train_texts:
-            raise LabelledDataError("no training rows (every row is marked test)")
+            raise LabelledDataError(Message(QT_TR_NOOP("no training rows (every row is marked test)")))
         self.train_y = torch.tensor([index[l] for l in train_labels])
         self.test_y = [index[l] for l in test_labels]
         torch.manual_seed(cfg.seed)
@@ -172,6 +180,8 @@ class ClassifierTrainer:
         return accuracy, confusion_matrix(self.test_y, guess, len(self.labels))
 
     def run(self) -> Iterator[ClassifyMetrics]:
+        from .train import FINISHED_STEPS
+
         cfg = self.cfg
         self.classifier.train()
         started = time.perf_counter()
@@ -180,7 +190,8 @@ class ClassifierTrainer:
             if self.stop_event.is_set():
                 acc, conf = self.evaluate()
                 yield ClassifyMetrics(self.step, cfg.steps, float(np.mean(losses)) if losses else math.nan, acc, conf,
-                                      "stopped", f"Stopped at step {self.step}.", time.perf_counter() - started)
+                                      "stopped", Message(QT_TR_NOOP("Stopped at step {0}."), self.step),
+                                      time.perf_counter() - started)
                 return
             rows = torch.randint(0, len(self.train_texts), (min(cfg.batch_size, len(self.train_texts)),),
                                  generator=self.generator)
@@ -192,8 +203,9 @@ class ClassifierTrainer:
             value = loss.item()
             if not math.isfinite(value):
                 yield ClassifyMetrics(self.step, cfg.steps, value, event="diverged", elapsed=time.perf_counter() - started,
-                                      message=f"The loss became {value} at step {self.step + 1}: the learning rate "
-                                              f"({cfg.learning_rate:g}) is probably too high; try a smaller one.")
+                                      message=Message(QT_TR_NOOP(
+                                          "The loss became {0} at step {1}: the learning rate ({2:g}) is probably too "
+                                          "high; try a smaller one."), str(value), self.step + 1, cfg.learning_rate))
                 return
             self.optimizer.zero_grad(set_to_none=True)
             loss.backward()
@@ -208,6 +220,6 @@ class ClassifierTrainer:
             if acc is not None:
                 self.classifier.train()
             yield ClassifyMetrics(self.step, cfg.steps, float(np.mean(losses)), acc, conf,
-                                  "done" if last else "log", f"Finished {cfg.steps} steps." if last else "",
+                                  "done" if last else "log", Message(FINISHED_STEPS, cfg.steps) if last else "",
                                   time.perf_counter() - started)
             losses = []

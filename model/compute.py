@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 
 from .config import ModelConfig, parameter_count
+from .messages import QT_TR_NOOP, Message
 
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 LAPTOP_WATTS = 15.0  # an assumption: a typical laptop CPU's sustained power (its TDP), not a measurement
@@ -58,7 +59,7 @@ def training_flops(n_params: float, tokens: float) -> float:
 class MachineSpeed:
     tokens_per_second: float
     n_params: int  # the model the tokens went through
-    source: str  # where the figure comes from, in words
+    source: str  # where the figure comes from, in words (a Message: the window translates it)
     here: bool = False  # measured on the machine running this code (not read from a model folder)
 
     @property
@@ -76,9 +77,9 @@ def speed_from_training(training: dict, n_params: int) -> MachineSpeed | None:
         return None
     if tokens <= 0 or seconds <= 0:
         return None
-    device = str(training.get("device") or "its machine")
-    return MachineSpeed(tokens / seconds, int(n_params),
-                        f"training.json: {tokens:,.0f} tokens in {seconds:,.0f} s on {device}")
+    device = str(training.get("device") or "") or Message(QT_TR_NOOP("its machine"))
+    said = Message(QT_TR_NOOP("training.json: {0} tokens in {1} s on {2}"), f"{tokens:,.0f}", f"{seconds:,.0f}", device)
+    return MachineSpeed(tokens / seconds, int(n_params), said)
 
 
 def measure_speed(model, batch: int = 4, length: int = 64, steps: int = 3) -> MachineSpeed:
@@ -107,8 +108,8 @@ def measure_speed(model, batch: int = 4, length: int = 64, steps: int = 3) -> Ma
         model.train(was_training)
     per_step = sorted(timings[1:])[len(timings[1:]) // 2]  # the median, the warm-up left out
     n_params = count_parameters(cfg)["total"]
-    return MachineSpeed(batch * length / per_step, n_params,
-                        f"measured here: {steps} forward + backward passes of {batch}×{length} tokens", here=True)
+    return MachineSpeed(batch * length / per_step, n_params, Message(QT_TR_NOOP(
+        "measured here: {0} forward + backward passes of {1}×{2} tokens"), steps, batch, length), here=True)
 
 
 def seconds_for(flops: float, speed: MachineSpeed) -> float:
@@ -126,7 +127,7 @@ class PublishedModel:
     params: float  # as published
     tokens: float | None  # training tokens as published; None where they were not published
     flops: float | None  # training compute as published, if it was
-    source: str
+    source: str  # these three are Messages (model/messages.py): the window shows them translated
     cite: str  # the source in a few words, for a table cell
     config: dict | None = None  # the published shape, to count its parameters our way
     note: str = ""
@@ -135,23 +136,26 @@ class PublishedModel:
 PUBLISHED = (
     PublishedModel(
         "GPT-2 (1.5B)", 1.542e9, None, None,
-        "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners', Table 2 (1542M parameters, "
-        "48 layers, d_model 1600). Trained on WebText (about 40 GB of text); the number of training tokens was "
-        "not published.",
-        "Radford et al. 2019, Table 2",
+        Message(QT_TR_NOOP(
+            "Radford et al. 2019, 'Language Models are Unsupervised Multitask Learners', Table 2 (1542M parameters, "
+            "48 layers, d_model 1600). Trained on WebText (about 40 GB of text); the number of training tokens was "
+            "not published.")),
+        Message(QT_TR_NOOP("Radford et al. 2019, Table 2")),
         dict(vocab_size=50257, context_length=1024, n_layer=48, n_head=25, d_model=1600, d_mlp=6400),
-        "training tokens not published, so 6·N·D cannot be computed"),
+        Message(QT_TR_NOOP("training tokens not published, so 6·N·D cannot be computed"))),
     PublishedModel(
         "GPT-3 (175B)", 175.0e9, 300e9, 3.14e23,
-        "Brown et al. 2020, 'Language Models are Few-Shot Learners': Table 2.1 (175.0B parameters, 96 layers, "
-        "d_model 12288, context 2048) and Table D.1 (300 billion training tokens, 3.14e23 FLOPs).",
-        "Brown et al. 2020, Tables 2.1 and D.1",
+        Message(QT_TR_NOOP(
+            "Brown et al. 2020, 'Language Models are Few-Shot Learners': Table 2.1 (175.0B parameters, 96 layers, "
+            "d_model 12288, context 2048) and Table D.1 (300 billion training tokens, 3.14e23 FLOPs).")),
+        Message(QT_TR_NOOP("Brown et al. 2020, Tables 2.1 and D.1")),
         dict(vocab_size=50257, context_length=2048, n_layer=96, n_head=96, d_model=12288, d_mlp=49152)),
     PublishedModel(
         "Chinchilla (70B)", 70e9, 1.4e12, None,
-        "Hoffmann et al. 2022, 'Training Compute-Optimal Large Language Models', Table 1 (70 billion parameters, "
-        "1.4 trillion training tokens).",
-        "Hoffmann et al. 2022, Table 1"),
+        Message(QT_TR_NOOP(
+            "Hoffmann et al. 2022, 'Training Compute-Optimal Large Language Models', Table 1 (70 billion parameters, "
+            "1.4 trillion training tokens).")),
+        Message(QT_TR_NOOP("Hoffmann et al. 2022, Table 1"))),
 )
 GPT3_ENERGY_KWH = 1_287_000  # Patterson et al. 2021, 'Carbon Emissions and Large Neural Network Training': 1,287 MWh
 
@@ -170,10 +174,17 @@ def published_row(model: PublishedModel, speed: MachineSpeed | None, watts: floa
     return row
 
 
-# ---- numbers for people ---------------------------------------------------------------------------
+# ---- numbers for people (Messages, model/messages.py: the window shows their words translated) --------------
+LARGE_NUMBERS = ((QT_TR_NOOP("{0} trillion"), 1e12), (QT_TR_NOOP("{0} billion"), 1e9), (QT_TR_NOOP("{0} million"), 1e6))
+# With a unit, each its own template: Spanish puts "de" between the word and the unit ("175 mil millones de tokens").
+LARGE_COUNTS = (QT_TR_NOOP("{0} trillion {1}"), QT_TR_NOOP("{0} billion {1}"), QT_TR_NOOP("{0} million {1}"))
+TIME_UNITS = ((QT_TR_NOOP("{0} years"), SECONDS_PER_YEAR), (QT_TR_NOOP("{0} days"), 86400),
+              (QT_TR_NOOP("{0} hours"), 3600), (QT_TR_NOOP("{0} min"), 60))
+
+
 def short(n: float | None, unit: str = "") -> str:
     """A count in words, three significant figures: 3.11 million, 175 billion, 1.4 trillion tokens; 3.15e23
-    beyond trillions; "—" for None."""
+    beyond trillions; "—" for None. `unit` is a word already in the reader's language."""
     if n is None:
         return "—"
     n = float(n)
@@ -181,11 +192,10 @@ def short(n: float | None, unit: str = "") -> str:
         text = f"{n:.3g}".replace("e+", "e")
     else:
         text = f"{n:,.0f}"
-        for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        for (words, size), with_unit in zip(LARGE_NUMBERS, LARGE_COUNTS):
             if abs(n) >= size:
-                text = f"{n / size:.3g} {word}"
-                break
-    return f"{text} {unit}".rstrip()
+                return Message(with_unit, f"{n / size:.3g}", unit) if unit else Message(words, f"{n / size:.3g}")
+    return Message("{0} {1}", text, unit) if unit else text
 
 
 def flops_text(n: float | None) -> str:
@@ -215,10 +225,10 @@ def duration(seconds: float | None) -> str:
     """A length of time in the largest unit that keeps it readable: 4.2 s, 77 min, 3.1 days, 2.5e5 years."""
     if seconds is None:
         return "—"
-    for unit, size in (("years", SECONDS_PER_YEAR), ("days", 86400), ("hours", 3600), ("min", 60)):
+    for words, size in TIME_UNITS:
         if seconds >= size:
             value = seconds / size
             if value >= 1e9:
-                return f"{value:.2e} {unit}".replace("e+", "e")
-            return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.3g} {unit}"
+                return Message(words, f"{value:.2e}".replace("e+", "e"))
+            return Message(words, f"{value:,.0f}" if value >= 100 else f"{value:.3g}")
     return f"{seconds:.3g} s"

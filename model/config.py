@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from .messages import QT_TR_NOOP, Message, joined
+
 POSITIONAL_ENCODINGS = ("learned", "sinusoidal", "rope")
 # What the network is trained to predict. "causal" (GPT): the next token, from the tokens to its left
 # only (attention has the causal mask). "masked" (BERT): tokens hidden behind [MASK], from both sides
@@ -29,25 +31,29 @@ class ModelConfig:
     def __post_init__(self) -> None:
         problems = []
         if self.positional not in POSITIONAL_ENCODINGS:
-            problems.append(f"positional must be one of {POSITIONAL_ENCODINGS}, not {self.positional!r}")
+            problems.append(Message(QT_TR_NOOP("positional must be one of {0}, not {1}"), str(POSITIONAL_ENCODINGS),
+                                    repr(self.positional)))
         for name in ("vocab_size", "context_length", "n_layer", "n_head", "d_model", "d_mlp"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
-                problems.append(f"{name} must be a positive integer, not {value!r}")
+                problems.append(Message(QT_TR_NOOP("{0} must be a positive integer, not {1}"), name, repr(value)))
         if not problems and self.d_model % self.n_head:
-            problems.append(f"d_model ({self.d_model}) must be divisible by n_head ({self.n_head})")
+            problems.append(Message(QT_TR_NOOP("d_model ({0}) must be divisible by n_head ({1})"), self.d_model,
+                                    self.n_head))
         if not problems and self.positional == "rope" and self.d_head % 2:
-            problems.append(f"RoPE needs an even head width, not {self.d_head}")
+            problems.append(Message(QT_TR_NOOP("RoPE needs an even head width, not {0}"), self.d_head))
         if not problems and self.positional == "sinusoidal" and self.d_model % 2:
-            problems.append(f"sinusoidal positions need an even d_model, not {self.d_model}")
+            problems.append(Message(QT_TR_NOOP("sinusoidal positions need an even d_model, not {0}"), self.d_model))
         if not 0.0 <= self.dropout < 1.0:
-            problems.append(f"dropout must be in [0, 1), not {self.dropout}")
+            problems.append(Message(QT_TR_NOOP("dropout must be in [0, 1), not {0}"), str(self.dropout)))
         if self.gelu_approximation not in ("none", "tanh"):
-            problems.append(f"gelu_approximation must be 'none' or 'tanh', not {self.gelu_approximation!r}")
+            problems.append(Message(QT_TR_NOOP("gelu_approximation must be 'none' or 'tanh', not {0}"),
+                                    repr(self.gelu_approximation)))
         if self.objective not in OBJECTIVES:
-            problems.append(f"objective must be one of {OBJECTIVES}, not {self.objective!r}")
+            problems.append(Message(QT_TR_NOOP("objective must be one of {0}, not {1}"), str(OBJECTIVES),
+                                    repr(self.objective)))
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError(joined(*problems, separator="; "))
 
     @property
     def causal(self) -> bool:
@@ -66,7 +72,7 @@ class ModelConfig:
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise ValueError(f"unknown config keys: {sorted(unknown)}")
+            raise ValueError(Message(QT_TR_NOOP("unknown config keys: {0}"), str(sorted(unknown))))
         return cls(**data)
 
 

@@ -13,6 +13,7 @@ import torch
 
 from . import tokenizer_kinds as _tokenizers
 from .files import atomic_write
+from .messages import QT_TR_NOOP, Message, joined
 from .tokenizer import TextTokenizer
 from .tokenizer_kinds import chunks
 
@@ -64,26 +65,27 @@ def read_corpus(paths: list[str | os.PathLike]) -> Corpus:
         elif p.is_file():
             files.append(p)
         else:
-            notices.append(f"{p}: not found, skipped")
+            notices.append(Message(QT_TR_NOOP("{0}: not found, skipped"), str(p)))
     docs = []
     for f in files:
         try:
             with open(f, "rb") as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            notices.append(f"{f}: could not be read ({exc.strerror}), skipped")
+            notices.append(Message(QT_TR_NOOP("{0}: could not be read ({1}), skipped"), str(f), str(exc.strerror)))
             continue
         if len(data) > MAX_FILE_BYTES:
             data = data[:MAX_FILE_BYTES]
-            notices.append(f"{f.name}: larger than {MAX_FILE_BYTES // 2**20} MB, only the first part is used")
+            notices.append(Message(QT_TR_NOOP("{0}: larger than {1} MB, only the first part is used"), f.name,
+                                   MAX_FILE_BYTES // 2**20))
         if not data or data.isspace():
-            notices.append(f"{f.name}: empty, skipped")
+            notices.append(Message(QT_TR_NOOP("{0}: empty, skipped"), f.name))
             continue
         nul = _first_nul(data)
         if nul >= 0:
-            where = "" if nul < 8192 else f" (a NUL byte at byte {nul:,})"
-            notices.append(f"{f.name}: looks like a binary file, not text{where}; skipped "
-                           "(text files have no NUL bytes: remove them to use this file)")
+            where = "" if nul < 8192 else Message(QT_TR_NOOP(" (a NUL byte at byte {0:,})"), nul)
+            notices.append(Message(QT_TR_NOOP("{0}: looks like a binary file, not text{1}; skipped (text files have no "
+                                              "NUL bytes: remove them to use this file)"), f.name, where))
             continue
         try:
             text = data.decode("utf-8")
@@ -91,13 +93,16 @@ def read_corpus(paths: list[str | os.PathLike]) -> Corpus:
             text = data.decode("utf-8", errors="replace")
             bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
             if bad:
-                notices.append(f"{f.name}: {bad} bytes were not valid UTF-8 and were replaced with \ufffd")
+                notices.append(Message(QT_TR_NOOP("{0}: {1} bytes were not valid UTF-8 and were replaced with {2}"),
+                                       f.name, bad, "\ufffd"))
         data = b""  # the text is all that is kept
         if "\r\n" in text:
             text = text.replace("\r\n", "\n")
         docs.append(Document(f.stem, text))
     if not docs:
-        raise CorpusError("no usable text found" + (": " + "; ".join(notices) if notices else ""))
+        if notices:
+            raise CorpusError(Message(QT_TR_NOOP("no usable text found: {0}"), joined(*notices, separator="; ")))
+        raise CorpusError(Message(QT_TR_NOOP("no usable text found")))
     return Corpus(docs, notices)
 
 
@@ -113,7 +118,7 @@ def split_documents(
     if val_names:
         missing = set(val_names) - {d.name for d in docs}
         if missing:
-            raise CorpusError(f"validation documents not in the corpus: {sorted(missing)}")
+            raise CorpusError(Message(QT_TR_NOOP("validation documents not in the corpus: {0}"), str(sorted(missing))))
         return [d for d in docs if d.name not in val_names], [d for d in docs if d.name in val_names]
     if len(docs) == 1:
         d = docs[0]
@@ -220,7 +225,8 @@ def _save_array_atomically(path: Path, array: np.ndarray) -> None:
 def sample_batch(ids: np.ndarray, batch_size: int, block: int, generator: torch.Generator):
     """Random windows of `block` tokens: inputs x and targets y (x shifted by one). (B, T) each."""
     if len(ids) < block + 1:
-        raise CorpusError(f"the text has {len(ids)} tokens, fewer than one training window of {block + 1}")
+        raise CorpusError(Message(QT_TR_NOOP("the text has {0} tokens, fewer than one training window of {1}"),
+                                  len(ids), block + 1))
     starts = torch.randint(0, len(ids) - block, (batch_size,), generator=generator).numpy()
     rows = np.stack([ids[s : s + block + 1] for s in starts]).astype(np.int64)
     rows = torch.from_numpy(rows)

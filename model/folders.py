@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .messages import QT_TR_NOOP, Message
+
 CONFIG, WEIGHTS, TOKENIZER, TRAINING = "config.json", "model.safetensors", "tokenizer.json", "training.json"
 TRAINER_STATE = "trainer_state.safetensors"
 # Every file LM Anatomy writes into a model folder (ours, a GPT-2 export's, a classifier's). A folder
@@ -21,10 +23,22 @@ OUR_FILES = frozenset({CONFIG, WEIGHTS, TOKENIZER, TRAINING, TRAINER_STATE, "voc
                        ".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
+# Wording both our folders and GPT-2 folders use (checkpoint.py, gpt2.py, gpt2_format.py)
+NOT_JSON = QT_TR_NOOP("not valid JSON ({0})")
+DOES_NOT_MATCH = QT_TR_NOOP("does not match config.json: {0}")
+SHAPE_MISMATCH = QT_TR_NOOP("tensor {0} has shape {1}, but config.json implies {2}")
+VOCAB_MISMATCH = QT_TR_NOOP("has {0} tokens but config.json says the model has vocab_size {1}")
+
+
 class CheckpointError(Exception):
+    """`problem` is a model.messages.Message where it has words, so the window can show it translated."""
+
     def __init__(self, path: str | os.PathLike, problem: str):
         self.path, self.problem = Path(path), problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(Message("{0}: {1}", path, problem))
+
+    def __reduce__(self):  # pickled (a training child's error) with its two parts, not its text
+        return (type(self), (self.path, self.problem))
 
 
 class FolderInUseError(CheckpointError):
@@ -51,13 +65,16 @@ def check_replaceable(folder: str | os.PathLike, also_ours: set[str] | frozenset
     if not folder.exists() and not folder.is_symlink():
         return
     if folder.is_symlink() or not folder.is_dir():
-        raise FolderInUseError(folder, "is not a folder LM Anatomy wrote (it is a file or a link); "
-                                       "choose a new or empty folder for the model")
+        raise FolderInUseError(folder, Message(QT_TR_NOOP(
+            "is not a folder LM Anatomy wrote (it is a file or a link); choose a new or empty folder for the model")))
     foreign = foreign_entries(folder, also_ours)
     if foreign:
-        shown = ", ".join(foreign[:4]) + (f" and {len(foreign) - 4} more" if len(foreign) > 4 else "")
-        raise FolderInUseError(folder, f"already holds files LM Anatomy did not write ({shown}), and saving a model "
-                                       "replaces the whole folder; nothing was changed. Choose a new or empty folder")
+        shown = ", ".join(foreign[:4])
+        if len(foreign) > 4:
+            shown = Message(QT_TR_NOOP("{0} and {1} more"), shown, len(foreign) - 4)
+        raise FolderInUseError(folder, Message(QT_TR_NOOP(
+            "already holds files LM Anatomy did not write ({0}), and saving a model replaces the whole folder; "
+            "nothing was changed. Choose a new or empty folder"), shown))
 
 
 def _stale_temporaries(folder: Path) -> list[Path]:
@@ -100,15 +117,17 @@ def check_writable(folder: str | os.PathLike, need_bytes: int = 0) -> None:
         finally:
             shutil.rmtree(probe, ignore_errors=True)
     except OSError as exc:
-        raise CheckpointError(folder, f"cannot be written ({exc.strerror or exc}); choose a folder you can write to") from None
+        raise CheckpointError(folder, Message(QT_TR_NOOP("cannot be written ({0}); choose a folder you can write to"),
+                                              exc.strerror or str(exc))) from None
     if need_bytes:
         try:
             usage = shutil.disk_usage(folder.parent)
         except OSError:
             return
         if usage.total and usage.free < need_bytes:
-            raise CheckpointError(folder, f"a checkpoint needs about {_mb(need_bytes)} free, but the disk has only "
-                                          f"{_mb(usage.free)} free; free some space or choose another folder")
+            raise CheckpointError(folder, Message(QT_TR_NOOP(
+                "a checkpoint needs about {0} free, but the disk has only {1} free; free some space or choose another "
+                "folder"), _mb(need_bytes), _mb(usage.free)))
 
 
 def _mb(n: int) -> str:
@@ -119,9 +138,9 @@ def save_failure_reason(exc: OSError) -> str:
     """A failed write in words, with what to do about it."""
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"{reason}; is the disk full? Free some space"
+        return Message(QT_TR_NOOP("{0}; is the disk full? Free some space"), reason)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{reason}; the folder cannot be written. Choose a folder you can write to"
+        return Message(QT_TR_NOOP("{0}; the folder cannot be written. Choose a folder you can write to"), reason)
     return reason
 
 

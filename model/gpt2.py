@@ -19,10 +19,20 @@ from safetensors.torch import save_file
 from .checkpoint import FLOAT_DTYPES, LoadedModel, read_safetensors, refuse_pickles
 from .config import ModelConfig
 from .files import atomic_write_json
-from .folders import CONFIG, TOKENIZER, WEIGHTS, CheckpointError, write_folder_atomically
+from .folders import (
+    CONFIG,
+    DOES_NOT_MATCH,
+    SHAPE_MISMATCH,
+    TOKENIZER,
+    VOCAB_MISMATCH,
+    WEIGHTS,
+    CheckpointError,
+    write_folder_atomically,
+)
 from .gpt2_format import (
     END_OF_TEXT,
     MASKED_EXPORT_REFUSAL,
+    MISSING_SUPPORTED,
     SHARD_INDEX,
     SUPPORTED,
     VOCAB,
@@ -31,6 +41,7 @@ from .gpt2_format import (
     read_gpt2_tokenizer,
     write_tokenizer,
 )
+from .messages import QT_TR_NOOP, Message, joined
 from .tokenizer import TextTokenizer
 from .transformer import Transformer
 
@@ -76,25 +87,24 @@ def state_from_gpt2(tensors: dict[str, torch.Tensor], config: ModelConfig, path:
         tensor = tensors.pop(hf, None)
         want = expected[ours][::-1] if conv1d else expected[ours]
         if tensor is None:
-            problems.append(f"missing tensor {hf}")
+            problems.append(Message(QT_TR_NOOP("missing tensor {0}"), hf))
         elif tuple(tensor.shape) != want:
-            problems.append(f"tensor {hf} has shape {tuple(tensor.shape)}, but config.json implies {want}")
+            problems.append(Message(SHAPE_MISMATCH, hf, str(tuple(tensor.shape)), str(want)))
         elif tensor.dtype not in FLOAT_DTYPES:  # casting integers or fp8 would give wrong results silently
-            problems.append(f"tensor {hf} is stored as {str(tensor.dtype).replace('torch.', '')}, "
-                            f"not as floating-point numbers")
+            problems.append(Message(QT_TR_NOOP("tensor {0} is stored as {1}, not as floating-point numbers"), hf,
+                                    str(tensor.dtype).replace("torch.", "")))
         else:
             tensor = tensor.float()  # some uploads are fp16; the explorer computes in fp32
             state[ours] = tensor.t().contiguous() if conv1d else tensor
     head = tensors.pop("lm_head.weight", None)
     if head is not None and "tok_emb.weight" in state and not torch.equal(head.float(), state["tok_emb.weight"]):
-        problems.append(
-            "lm_head.weight differs from wte.weight, but LM Anatomy's output head is tied to the token embedding"
-        )
+        problems.append(Message(QT_TR_NOOP(
+            "lm_head.weight differs from wte.weight, but LM Anatomy's output head is tied to the token embedding")))
     extra = sorted(k for k in tensors if not k.endswith(IGNORED_SUFFIXES))
     if extra:
-        problems.append(f"unexpected tensors {extra[:5]}{' ...' if len(extra) > 5 else ''}")
+        problems.append(Message(QT_TR_NOOP("unexpected tensors {0}"), f"{extra[:5]}{' ...' if len(extra) > 5 else ''}"))
     if problems:
-        raise CheckpointError(path, "does not match config.json: " + "; ".join(problems[:5]))
+        raise CheckpointError(path, Message(DOES_NOT_MATCH, joined(*problems[:5], separator="; ")))
     return state
 
 
@@ -111,10 +121,11 @@ def state_to_gpt2(model: Transformer) -> dict[str, torch.Tensor]:
 def read_gpt2_weights(folder: Path, config: ModelConfig) -> dict[str, torch.Tensor]:
     path = folder / WEIGHTS
     if not path.exists() and (folder / SHARD_INDEX).exists():
-        raise CheckpointError(path, f"missing: this model is split into several safetensors files ({SHARD_INDEX}), "
-                                    f"which LM Anatomy does not read yet. {SUPPORTED}")
+        raise CheckpointError(path, Message(QT_TR_NOOP(
+            "missing: this model is split into several safetensors files ({0}), which LM Anatomy does not read yet. "
+            "{1}"), SHARD_INDEX, SUPPORTED))
     if not path.exists():
-        raise CheckpointError(path, f"missing. {SUPPORTED}")
+        raise CheckpointError(path, Message(MISSING_SUPPORTED, SUPPORTED))
     tensors = read_safetensors(path)
     return state_from_gpt2(tensors, config, path)
 
@@ -139,10 +150,8 @@ def import_gpt2(folder: str | os.PathLike, device: str | torch.device = "cpu") -
     config = read_gpt2_config(folder)
     tokenizer = read_gpt2_tokenizer(folder)
     if tokenizer.vocab_size != config.vocab_size:
-        raise CheckpointError(
-            folder / (TOKENIZER if (folder / TOKENIZER).exists() else VOCAB),
-            f"has {tokenizer.vocab_size} tokens but config.json says the model has vocab_size {config.vocab_size}",
-        )
+        raise CheckpointError(folder / (TOKENIZER if (folder / TOKENIZER).exists() else VOCAB),
+                              Message(VOCAB_MISMATCH, tokenizer.vocab_size, config.vocab_size))
     model = build_model(config, read_gpt2_weights(folder, config))
     model.to(device).eval()
     return LoadedModel(model, tokenizer, config, {"source": "Hugging Face GPT-2 folder"}, folder)
@@ -166,8 +175,9 @@ def export_gpt2(
     if model.config.objective != "causal":
         raise CheckpointError(folder, MASKED_EXPORT_REFUSAL)
     if model.config.positional != "learned":
-        raise CheckpointError(folder, f"cannot export a model with {model.config.positional} positions: "
-                                      "GPT-2 has learned positions, so only learned-position models export")
+        raise CheckpointError(folder, Message(QT_TR_NOOP(
+            "cannot export a model with {0} positions: GPT-2 has learned positions, so only learned-position models "
+            "export"), model.config.positional))
     if tokenizer.vocab_size != model.config.vocab_size:
         raise ValueError(f"the tokenizer has {tokenizer.vocab_size} tokens but the model {model.config.vocab_size}")
     end_of_text = tokenizer.tokenizer.token_to_id(END_OF_TEXT)

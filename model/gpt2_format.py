@@ -13,7 +13,8 @@ from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
 
 from .config import ModelConfig
 from .files import atomic_write_json, atomic_write_text
-from .folders import CONFIG, TOKENIZER, CheckpointError
+from .folders import CONFIG, NOT_JSON, TOKENIZER, CheckpointError
+from .messages import QT_TR_NOOP, Message, message_of
 from .tokenizer import TextTokenizer
 from .tokenizer_kinds import TokenizerError
 
@@ -21,10 +22,10 @@ VOCAB, MERGES, TOKENIZER_CONFIG = "vocab.json", "merges.txt", "tokenizer_config.
 SHARD_INDEX = "model.safetensors.index.json"
 END_OF_TEXT = "<|endoftext|>"
 ARCHITECTURES = ("GPT2LMHeadModel", "GPT2Model")
-SUPPORTED = (
+SUPPORTED = Message(QT_TR_NOOP(
     "LM Anatomy opens GPT-2-family models (model_type \"gpt2\", GPT2LMHeadModel) in the Hugging Face layout: "
-    "config.json, model.safetensors, and tokenizer.json or vocab.json + merges.txt"
-)
+    "config.json, model.safetensors, and tokenizer.json or vocab.json + merges.txt"))
+MISSING_SUPPORTED = QT_TR_NOOP("missing. {0}")
 # activation_function -> our gelu_approximation ("gelu_new" is GPT-2's tanh approximation)
 ACTIVATIONS = {"gelu_new": "tanh", "gelu_pytorch_tanh": "tanh", "gelu": "none"}
 # Settings whose non-default value changes the maths, which our model does not do.
@@ -70,7 +71,7 @@ def _architecture_problem(hf: dict) -> str | None:
     architectures = hf.get("architectures") or []
     if model_type not in (None, "gpt2") or any(a not in ARCHITECTURES for a in architectures):
         described = f"model_type {model_type!r}" + (f", architectures {architectures}" if architectures else "")
-        return f"describes a {described} model, which LM Anatomy cannot open. {SUPPORTED}"
+        return Message(QT_TR_NOOP("describes a {0} model, which LM Anatomy cannot open. {1}"), described, SUPPORTED)
     return None
 
 
@@ -82,15 +83,14 @@ def config_from_gpt2(hf: dict, path: Path) -> ModelConfig:
         raise CheckpointError(path, problem)
     for key, expected in UNSUPPORTED_SETTINGS.items():
         if key in hf and bool(hf[key]) != expected:
-            raise CheckpointError(
-                path, f"sets {key} to {hf[key]!r}; only standard GPT-2 ({key} {expected}) is supported. {SUPPORTED}"
-            )
+            raise CheckpointError(path, Message(QT_TR_NOOP(
+                "sets {0} to {1}; only standard GPT-2 ({0} {2}) is supported. {3}"), key, repr(hf[key]), expected,
+                SUPPORTED))
     get = lambda key: hf.get(key, DEFAULTS[key])  # noqa: E731
     activation = get("activation_function")
     if activation not in ACTIVATIONS:
-        raise CheckpointError(
-            path, f"activation_function {activation!r} is not supported (use one of {sorted(ACTIVATIONS)})"
-        )
+        raise CheckpointError(path, Message(QT_TR_NOOP("activation_function {0} is not supported (use one of {1})"),
+                                            repr(activation), str(sorted(ACTIVATIONS))))
     d_model = get("n_embd")
     try:
         return ModelConfig(
@@ -106,13 +106,14 @@ def config_from_gpt2(hf: dict, path: Path) -> ModelConfig:
             gelu_approximation=ACTIVATIONS[activation],
         )
     except (TypeError, ValueError) as exc:
-        raise CheckpointError(path, f"not a valid GPT-2 configuration ({exc})") from None
+        raise CheckpointError(path, Message(QT_TR_NOOP("not a valid GPT-2 configuration ({0})"),
+                                            message_of(exc))) from None
 
 
-MASKED_EXPORT_REFUSAL = (
+MASKED_EXPORT_REFUSAL = Message(QT_TR_NOOP(
     "cannot export a masked-LM model as GPT-2: GPT-2 is a causal model (each token attends only to the ones "
     "before it), and this model was trained to fill in hidden tokens reading both sides; with GPT-2's causal "
-    "mask its weights would compute something else")
+    "mask its weights would compute something else"))
 
 
 def config_to_gpt2(config: ModelConfig, end_of_text: int | None) -> dict:
@@ -147,13 +148,13 @@ def config_to_gpt2(config: ModelConfig, end_of_text: int | None) -> dict:
 def read_gpt2_config(folder: Path) -> ModelConfig:
     path = folder / CONFIG
     if not path.exists():
-        raise CheckpointError(path, f"missing. {SUPPORTED}")
+        raise CheckpointError(path, Message(MISSING_SUPPORTED, SUPPORTED))
     try:
         hf = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise CheckpointError(path, f"not valid JSON ({exc})") from None
+        raise CheckpointError(path, Message(NOT_JSON, exc)) from None
     if not isinstance(hf, dict):
-        raise CheckpointError(path, "not a configuration (expected a JSON object)")
+        raise CheckpointError(path, Message(QT_TR_NOOP("not a configuration (expected a JSON object)")))
     return config_from_gpt2(hf, path)
 
 
@@ -163,7 +164,8 @@ def tokenizer_from_vocab_merges(vocab: Path, merges: Path) -> Tokenizer:
     try:
         bpe = models.BPE.from_file(str(vocab), str(merges))
     except Exception as exc:  # tokenizers raises plain Exceptions for unreadable files
-        raise CheckpointError(vocab, f"not a readable GPT-2 vocabulary with {MERGES} ({exc})") from None
+        raise CheckpointError(vocab, Message(QT_TR_NOOP("not a readable GPT-2 vocabulary with {0} ({1})"), MERGES,
+                                             str(exc))) from None
     tok = Tokenizer(bpe)
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
@@ -177,12 +179,11 @@ def read_gpt2_tokenizer(folder: Path) -> TextTokenizer:
         try:
             return TextTokenizer.load(folder / TOKENIZER)
         except TokenizerError as exc:
-            raise CheckpointError(folder / TOKENIZER, str(exc).split(": ", 1)[-1]) from None
+            raise CheckpointError(folder / TOKENIZER, getattr(exc, "problem", exc)) from None
     if (folder / VOCAB).exists() and (folder / MERGES).exists():
         return TextTokenizer(tokenizer_from_vocab_merges(folder / VOCAB, folder / MERGES))
-    raise CheckpointError(
-        folder / TOKENIZER, f"missing, and so is {VOCAB} + {MERGES}: a GPT-2 folder needs one of them. {SUPPORTED}"
-    )
+    raise CheckpointError(folder / TOKENIZER, Message(QT_TR_NOOP(
+        "missing, and so is {0} + {1}: a GPT-2 folder needs one of them. {2}"), VOCAB, MERGES, SUPPORTED))
 
 
 # ---- export--------------------------------------------------------------------------------------

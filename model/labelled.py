@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .messages import QT_TR_NOOP, Message, joined
+
 
 # ---- labelled data ---------------------------------------------------------------------------
 class LabelledDataError(Exception):
@@ -44,9 +46,9 @@ def _header_columns(row: list[str]) -> dict[str, int | None] | None:
         return None
     missing = [name for name in REQUIRED if name not in lowered]
     if missing:
-        raise LabelledDataError(
-            f"the header row ({', '.join(c.strip() for c in row)}) has no {' and no '.join(missing)} column; "
-            f"name the columns text,label (and optionally split)")
+        raise LabelledDataError(Message(QT_TR_NOOP(
+            "the header row ({0}) has no {1} column; name the columns text,label (and optionally split)"),
+            ", ".join(c.strip() for c in row), " and no ".join(missing)))
     return {name: (lowered.index(name) if name in lowered else None) for name in COLUMNS}
 
 
@@ -84,31 +86,36 @@ def parse_labelled_csv(text: str) -> LabelledSet:
             peek_reader = csv.reader(io.StringIO(text.replace("\r\n", "\n")))
             peek = [r for _, r in zip(range(200), peek_reader) if r and any(c.strip() for c in r)]
             if _looks_like_unknown_header(peek):
-                raise LabelledDataError(
-                    f"the first row ({', '.join(c.strip() for c in row)}) looks like a header, but it names no "
-                    "text or label column; name the columns text,label (and optionally split)")
+                raise LabelledDataError(Message(QT_TR_NOOP(
+                    "the first row ({0}) looks like a header, but it names no text or label column; name the "
+                    "columns text,label (and optionally split)"), ", ".join(c.strip() for c in row)))
         if not row or not any(c.strip() for c in row):
             continue  # blank lines are not errors
         if len(row) <= max(columns["text"], columns["label"]):
-            out.problems.append(f"line {line}: expected text and label separated by a comma; skipped")
+            out.problems.append(Message(QT_TR_NOOP("line {0}: expected text and label separated by a comma; skipped"),
+                                        line))
             continue
         text_value = row[columns["text"]].strip() if columns["text"] < len(row) else ""
         label = row[columns["label"]].strip() if columns["label"] < len(row) else ""
         split = row[columns["split"]].strip().lower() if columns["split"] is not None and columns["split"] < len(row) else ""
         if not text_value:
-            out.problems.append(f"line {line}: the text is empty; skipped")
+            out.problems.append(Message(QT_TR_NOOP("line {0}: the text is empty; skipped"), line))
             continue
         if not label:
-            out.problems.append(f"line {line}: no label; skipped")
+            out.problems.append(Message(QT_TR_NOOP("line {0}: no label; skipped"), line))
             continue
         if split not in ("", "train", "test"):
-            out.problems.append(f"line {line}: split must be train or test, not {split!r}; skipped")
+            out.problems.append(Message(QT_TR_NOOP("line {0}: split must be train or test, not {1}; skipped"),
+                                        line, repr(split)))
             continue
         out.texts.append(text_value)
         out.labels.append(label)
         out.splits.append(split or "train")
     if not out.texts:
-        raise LabelledDataError("no usable rows" + (": " + "; ".join(out.problems[:5]) if out.problems else ""))
+        if out.problems:
+            raise LabelledDataError(Message(QT_TR_NOOP("no usable rows: {0}"),
+                                            joined(*out.problems[:5], separator="; ")))
+        raise LabelledDataError(Message(QT_TR_NOOP("no usable rows")))
     return out
 
 
@@ -125,8 +132,9 @@ def decode_csv_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
             try:
                 return body.decode(encoding.replace("-sig", "")), []
             except UnicodeDecodeError:
-                raise LabelledDataError(f"{name} starts with a {encoding.upper().replace('-SIG', '')} byte order mark "
-                                        "but is not valid in that encoding; save it as UTF-8 CSV") from None
+                raise LabelledDataError(Message(QT_TR_NOOP(
+                    "{0} starts with a {1} byte order mark but is not valid in that encoding; save it as UTF-8 CSV"),
+                    name, encoding.upper().replace("-SIG", ""))) from None
     if b"\x00" in data:
         even, odd = data[0::2], data[1::2]
         guess = "utf-16-le" if odd.count(0) > 0.9 * len(odd) else "utf-16-be" if even.count(0) > 0.9 * len(even) else None
@@ -137,11 +145,13 @@ def decode_csv_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
                     return text, []
             except UnicodeDecodeError:
                 pass
-        raise LabelledDataError(f"{name} holds NUL bytes: it is not a UTF-8 text file (a spreadsheet, or text in "
-                                "another encoding?); save it as CSV UTF-8")
+        raise LabelledDataError(Message(QT_TR_NOOP(
+            "{0} holds NUL bytes: it is not a UTF-8 text file (a spreadsheet, or text in another encoding?); save it "
+            "as CSV UTF-8"), name))
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    return text, ([f"{name}: {bad} bytes were not valid UTF-8 and were replaced"] if bad else [])
+    replaced = Message(QT_TR_NOOP("{0}: {1} bytes were not valid UTF-8 and were replaced"), name, bad)
+    return text, ([replaced] if bad else [])
 
 
 def read_labelled_csv(path: str | Path) -> LabelledSet:

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import torch
 
+from .messages import QT_TR_NOOP, Message
+
 MASK_FRACTION = 0.15
 REPLACE_WITH_MASK, REPLACE_WITH_RANDOM = 0.8, 0.1  # the rest (0.1) keep their token
 IGNORE = -100  # F.cross_entropy's default ignore_index
-GENERATION_NEEDS_CAUSAL = (
+GENERATION_NEEDS_CAUSAL = Message(QT_TR_NOOP(
     "This model was trained to fill in hidden tokens (a masked language model, like BERT): it reads both "
     "sides of a blank, so it never learned to continue text from the left. Generating text needs a causal "
-    "model (like GPT); open one such as shakespeare-bpe to generate."
-)
+    "model (like GPT); open one such as shakespeare-bpe to generate."))
 
 
 class NotCausalError(ValueError):
@@ -30,7 +31,7 @@ class NotCausalError(ValueError):
 def refuse_masked(config, what: str = "") -> None:
     """Raise NotCausalError when `config` (a ModelConfig) is a masked-LM model."""
     if config.objective == "masked":
-        raise NotCausalError((what + ": " if what else "") + GENERATION_NEEDS_CAUSAL)
+        raise NotCausalError(Message("{0}: {1}", what, GENERATION_NEEDS_CAUSAL) if what else GENERATION_NEEDS_CAUSAL)
 
 
 def step_generator(seed: int, step: int) -> torch.Generator:

@@ -20,6 +20,7 @@ from .checkpoint import read_config
 from .config import ModelConfig, parameter_count
 from .data import read_corpus, split_documents, tokenize_documents, utf8_length
 from .folders import CONFIG, TOKENIZER
+from .messages import message_of
 from .paths import user_cache_dir
 from .settings import TrainConfig
 from .tokenizer import TextTokenizer
@@ -107,11 +108,11 @@ def _config(model: ModelConfig | Path, tok: TextTokenizer) -> ModelConfig:
         try:
             return dataclasses.replace(model, vocab_size=tok.vocab_size)
         except (ValueError, TypeError) as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(message_of(exc)) from None
     try:
         return ModelConfig.from_dict(json.loads((Path(model) / CONFIG).read_text(encoding="utf-8")))
     except (ValueError, TypeError, OSError) as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(message_of(exc)) from None
 
 
 def kept_tokenizer(folder: Path) -> Path:

@@ -16,6 +16,7 @@ import numpy as np
 from tokenizers import Tokenizer
 
 from .files import atomic_write_text
+from .messages import QT_TR_NOOP, Message, message_of
 from .tokenizer_kinds import (
     BYTE_TOKEN_SET,
     CHAR_TO_BYTE,
@@ -36,7 +37,8 @@ def _encode_guarded(tok: Tokenizer, text: str):
     except BaseException as exc:  # tokenizers' PanicException derives from BaseException
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        raise TokenizerError(f"the tokenizer could not split this text ({type(exc).__name__}: {exc})") from exc
+        raise TokenizerError(Message(QT_TR_NOOP("the tokenizer could not split this text ({0})"),
+                                     f"{type(exc).__name__}: {exc}")) from exc
 
 
 class TextTokenizer:
@@ -60,7 +62,9 @@ class TextTokenizer:
             return "char"
         if model_type == "BPE" and "ByteLevel" in json.dumps(spec.get("pre_tokenizer")):
             return "bpe"
-        raise TokenizerError(f"unsupported tokenizer: model {model_type} (LM Anatomy reads character, word-level and byte-level BPE tokenizers)")
+        raise TokenizerError(Message(QT_TR_NOOP(
+            "unsupported tokenizer: model {0} (LM Anatomy reads character, word-level and byte-level BPE tokenizers)"),
+            model_type))
 
     # ---- files -------------------------------------------------------------------------
     @classmethod
@@ -69,9 +73,12 @@ class TextTokenizer:
         try:
             return cls(Tokenizer.from_file(str(path)))
         except TokenizerError as exc:
-            raise TokenizerError(f"{path}: {exc}") from None
+            problem = message_of(exc)
         except Exception as exc:
-            raise TokenizerError(f"{path}: not a readable tokenizer.json ({exc})") from None
+            problem = Message(QT_TR_NOOP("not a readable tokenizer.json ({0})"), str(exc))
+        error = TokenizerError(Message("{0}: {1}", path, problem))
+        error.problem = problem  # without the path, for a CheckpointError that names the file itself
+        raise error from None
 
     @classmethod
     def from_str(cls, text: str) -> TextTokenizer:
@@ -185,7 +192,7 @@ class TextTokenizer:
         Each state is a list of readable token labels. Only for the byte-level BPE tokenizer.
         """
         if self.kind != "bpe":
-            raise TokenizerError("merge steps exist only for the byte-level BPE tokenizer")
+            raise TokenizerError(Message(QT_TR_NOOP("merge steps exist only for the byte-level BPE tokenizer")))
         ranks = self._merge_ranks
         pieces = [p for p, _ in self.tokenizer.pre_tokenizer.pre_tokenize_str(word)]
         parts = [list(piece) for piece in pieces]  # byte-level characters, one per byte

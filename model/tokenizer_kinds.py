@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
 
+from .messages import QT_TR_NOOP, Message
+
 KINDS = ("char", "word", "bpe")
 KIND_NAMES = {"char": "characters", "word": "words", "bpe": "byte-level BPE (sub-words)"}
 UNKNOWN = "[UNK]"
@@ -81,7 +83,7 @@ def readable(data: bytes) -> str:
 def build(kind: str, texts: Iterable[str], vocab_size: int) -> Tokenizer:
     """A `tokenizers.Tokenizer` of `kind` trained on `texts` (cut into pieces: bounded memory)."""
     if kind not in KINDS:
-        raise TokenizerError(f"tokenizer kind must be one of {KINDS}, not {kind!r}")
+        raise TokenizerError(Message(QT_TR_NOOP("tokenizer kind must be one of {0}, not {1}"), str(KINDS), repr(kind)))
     texts = (piece for text in texts for piece in chunks(text))
     if kind == "char":
         return _char_tokenizer(texts, vocab_size)
@@ -91,7 +93,8 @@ def build(kind: str, texts: Iterable[str], vocab_size: int) -> Tokenizer:
         trainer = trainers.WordLevelTrainer(vocab_size=vocab_size, special_tokens=[UNKNOWN], show_progress=False)
     else:
         if vocab_size < 256:
-            raise TokenizerError("a byte-level BPE vocabulary needs at least 256 tokens (one per byte)")
+            raise TokenizerError(Message(QT_TR_NOOP(
+                "a byte-level BPE vocabulary needs at least 256 tokens (one per byte)")))
         tok = Tokenizer(models.BPE())
         tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
         tok.decoder = decoders.ByteLevel()
@@ -122,7 +125,8 @@ def _char_tokenizer(texts: Iterable[str], vocab_size: int) -> Tokenizer:
     """Characters as tokens: the most frequent characters, plus 256 byte tokens so that any
     other character (an emoji, say) is still spelled exactly, byte by byte (Llama's byte fallback)."""
     if vocab_size <= 256:
-        raise TokenizerError("a character vocabulary needs more than 256 tokens (256 are reserved for raw bytes)")
+        raise TokenizerError(Message(QT_TR_NOOP(
+            "a character vocabulary needs more than 256 tokens (256 are reserved for raw bytes)")))
     counts = Counter()
     for text in texts:
         counts.update(text)

@@ -26,12 +26,15 @@ from .decoding import generate
 from .distributed import exit_distributed, init_distributed, pick_device, run_distributed  # noqa: F401 (old home)
 from .folders import TRAINER_STATE, CheckpointError, check_writable, clean_leftovers, save_failure_reason
 from .masking import objective_batch, training_mask_id
+from .messages import QT_TR_NOOP, Message, joined
 from .metrics import Metrics, record_to_history
 from .settings import TrainConfig, learning_rate_at
 from .step import GradientStep, cpu_shards
 from .tokenizer import TextTokenizer
 from .trainer_state import restore_trainer, trainer_state_bytes
 from .transformer import Transformer
+
+FINISHED_STEPS = QT_TR_NOOP("Finished {0} steps.")  # the classifier's trainer says it too
 
 
 class TrainingDiverged(Exception):
@@ -154,10 +157,11 @@ class Trainer:
         try:
             return str(self.save_checkpoint()), ""
         except (OSError, CheckpointError) as exc:
-            kept = (f"The previous checkpoint (step {self.last_checkpoint_step}) is intact."
-                    if self.last_checkpoint_step is not None else "No earlier checkpoint exists.")
+            kept = (Message(QT_TR_NOOP("The previous checkpoint (step {0}) is intact."), self.last_checkpoint_step)
+                    if self.last_checkpoint_step is not None else Message(QT_TR_NOOP("No earlier checkpoint exists.")))
             reason = save_failure_reason(exc) if isinstance(exc, OSError) else exc.problem
-            self.save_error = (f"Could not save a checkpoint at step {self.step} in {self.out_dir} ({reason}). {kept}")
+            self.save_error = Message(QT_TR_NOOP("Could not save a checkpoint at step {0} in {1} ({2}). {3}"),
+                                      self.step, str(self.out_dir), reason, kept)
             return None, self.save_error
 
     # ---- the loop ----------------------------------------------------------------------
@@ -217,8 +221,8 @@ class Trainer:
             if self._stop_agreed():
                 path, problem = self._save_checkpoint_reporting()
                 yield self._record(loss_sum, loss_steps, grad_norm, window_tokens, window_time, None, "stopped",
-                                   checkpoint=path, message=problem or f"Stopped at step {self.step}; checkpoint saved.",
-                                   save_error=problem)
+                                   checkpoint=path, message=problem or Message(QT_TR_NOOP(
+                                       "Stopped at step {0}; checkpoint saved."), self.step), save_error=problem)
                 return
             started = time.perf_counter()
             lr = learning_rate_at(self.step, cfg)
@@ -255,7 +259,7 @@ class Trainer:
                 record.checkpoint, record.message = self._save_checkpoint_reporting()
                 record.save_error = record.message if record.checkpoint is None else ""
             if last:
-                record.message = (record.message + " " if record.message else "") + f"Finished {cfg.steps} steps."
+                record.message = joined(record.message, Message(FINISHED_STEPS, cfg.steps))
             loss_sum, loss_steps, window_tokens, window_time = 0.0, 0, 0, 0.0
             yield record
 
@@ -285,14 +289,11 @@ class Trainer:
         )
 
     def _diverged(self, loss_value, loss_sum, loss_steps, window_tokens, window_time) -> Metrics:
-        kept = (
-            f"The last good checkpoint (step {self.last_checkpoint_step}) in {self.out_dir} is kept."
-            if self.last_checkpoint_step is not None
-            else "No checkpoint had been saved yet."
-        )
-        message = (
-            f"Training stopped at step {self.step + 1}: the loss became {loss_value} (not a finite number), "
-            f"so the weights can no longer improve. This usually means the learning rate "
-            f"({self.cfg.learning_rate:g}) is too high; try a smaller one. {kept}"
-        )
+        kept = (Message(QT_TR_NOOP("The last good checkpoint (step {0}) in {1} is kept."), self.last_checkpoint_step,
+                        str(self.out_dir)) if self.last_checkpoint_step is not None
+                else Message(QT_TR_NOOP("No checkpoint had been saved yet.")))
+        message = Message(QT_TR_NOOP(
+            "Training stopped at step {0}: the loss became {1} (not a finite number), so the weights can no longer "
+            "improve. This usually means the learning rate ({2:g}) is too high; try a smaller one. {3}"),
+            self.step + 1, str(loss_value), self.cfg.learning_rate, kept)
         return self._record(loss_sum, loss_steps, 0.0, window_tokens, window_time, None, "diverged", message=message)

@@ -10,6 +10,7 @@ from safetensors.torch import save as save_tensors_bytes
 
 from .checkpoint import load_state_into, read_safetensors, tokenizer_mismatch
 from .folders import TRAINER_STATE, TRAINING, CheckpointError
+from .messages import QT_TR_NOOP, Message
 
 
 def trainer_state_bytes(trainer) -> bytes:
@@ -29,7 +30,8 @@ def restore_trainer(trainer) -> None:
     """Put a saved run back into `trainer`: weights, optimizer, random generators, step and history."""
     path = trainer.out_dir / TRAINER_STATE
     if not path.exists():
-        raise CheckpointError(trainer.out_dir, "nothing to resume: no trainer_state.safetensors in this folder")
+        raise CheckpointError(trainer.out_dir, Message(QT_TR_NOOP(
+            "nothing to resume: no trainer_state.safetensors in this folder")))
     mismatch = tokenizer_mismatch(trainer.out_dir, trainer.tokenizer)
     if mismatch:
         trainer.warnings.append(mismatch)
@@ -38,7 +40,7 @@ def restore_trainer(trainer) -> None:
     try:
         training = json.loads((trainer.out_dir / TRAINING).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise CheckpointError(trainer.out_dir / TRAINING, f"cannot resume: {exc}") from None
+        raise CheckpointError(trainer.out_dir / TRAINING, Message(QT_TR_NOOP("cannot resume: {0}"), str(exc))) from None
     tensors = load_tensors_bytes(path.read_bytes())
     optimizer_state = trainer.optimizer.state_dict()
     for name, value in tensors.items():

@@ -16,6 +16,7 @@ from safetensors.torch import save_file
 
 from .checkpoint import CheckpointError, read_safetensors
 from .folders import WEIGHTS
+from .messages import QT_TR_NOOP, Message
 
 NEW_ROW_NOISE = 0.02  # the new rows' spread around the mean, as a fraction of the old rows' spread
 
@@ -25,8 +26,9 @@ def grown_state(expected: dict[str, torch.Tensor], state: dict[str, torch.Tensor
     """`state` shaped like `expected` (a model's state_dict), or CheckpointError naming what does not fit."""
     missing, unexpected = sorted(set(expected) - set(state)), sorted(set(state) - set(expected))
     if missing or unexpected:
-        raise CheckpointError(path, f"cannot start from these weights: the architectures differ (missing "
-                              f"{missing[:3]}, unexpected {unexpected[:3]})")
+        raise CheckpointError(path, Message(QT_TR_NOOP(
+            "cannot start from these weights: the architectures differ (missing {0}, unexpected {1})"),
+            str(missing[:3]), str(unexpected[:3])))
     generator = torch.Generator().manual_seed(seed)
     grown = {}
     for name, tensor in state.items():
@@ -36,8 +38,9 @@ def grown_state(expected: dict[str, torch.Tensor], state: dict[str, torch.Tensor
         elif tensor.dim() == 2 and tensor.shape[1] == want[1] and tensor.shape[0] < want[0]:
             grown[name] = _grow_rows(tensor, want[0], generator)  # the vocabulary grew: tok_emb
         else:
-            raise CheckpointError(path, f"cannot start from these weights: {name} has shape {tuple(tensor.shape)}, "
-                                  f"the new model needs {want}")
+            raise CheckpointError(path, Message(QT_TR_NOOP(
+                "cannot start from these weights: {0} has shape {1}, the new model needs {2}"), name,
+                str(tuple(tensor.shape)), str(want)))
     return grown
 
 

@@ -55,7 +55,9 @@ def test_lupdate_finds_nothing_new(ts, tmp_path):
     """Run lupdate over app/ into a copy: any source text it adds was never translated."""
     copy = tmp_path / ts.name
     shutil.copy(ts, copy)
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app").rglob("*.py"))
+    from app.i18n import translated_sources
+
+    sources = translated_sources()
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(copy)], cwd=ROOT,
                    check=True, capture_output=True)
     known = {(m["context"], m["source"], m["comment"]) for m in messages(ts)}

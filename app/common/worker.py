@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
 
+from app.i18n import tr, translated
+
 
 class Worker(QThread):
     done = Signal(str, int, object)  # kind, generation, result
@@ -91,7 +93,7 @@ class Worker(QThread):
         except BaseException as exc:  # a broken install: every job says why, none waits for ever
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
-            self._fail_everything(f"The engine could not be loaded: {_describe(exc)}")
+            self._fail_everything(tr("The engine could not be loaded: {0}").format(_describe(exc)))
             return
         while True:
             with self._cond:
@@ -119,7 +121,8 @@ class Worker(QThread):
 
 
 def _describe(exc: BaseException) -> str:
+    """The error in the window's language: model/ raises its errors with a model.messages.Message."""
     name = type(exc).__name__
     if name in ("CheckpointError", "TokenizerError", "ValueError", "FileNotFoundError"):
-        return str(exc)
-    return f"{name}: {exc}"
+        return translated(exc)
+    return f"{name}: {translated(exc)}"

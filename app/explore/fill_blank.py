@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.paths import default_model_dir, masked_model_dir
 
 _loaded: dict[str, tuple[float, object]] = {}  # folder -> (weights' mtime, LoadedModel); worker thread only
@@ -81,7 +81,8 @@ def fill_blanks(text: str, blanks: list[int], old_ids: list[int], open_path: str
     try:
         masked = _load(masked_path)
     except CheckpointError as exc:
-        return FillResult(text, [], [], [], message=tr("The fill-in-blanks model could not be opened: {0}").format(exc))
+        return FillResult(text, [], [], [], message=tr("The fill-in-blanks model could not be opened: {0}").format(
+            translated(exc)))
     tok = masked.tokenizer
     window, ids, *_ = window_text(tok, text, masked.config.context_length)
     kept = sorted(b for b in set(blanks) if b < len(ids) and b < len(old_ids) and ids[b] == old_ids[b])

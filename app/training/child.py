@@ -25,6 +25,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.messages import QT_TR_NOOP, Message, joined, message_of
+
 from .loop import pull
 
 # One redraw a second at most (events, samples and checkpoints are sent at once): the GUI keeps
@@ -72,8 +74,8 @@ def describe(exc: BaseException, settings) -> str:
         return advice
     name = type(exc).__name__
     if name in ("CorpusError", "CheckpointError", "TokenizerError", "ValueError"):
-        return str(exc)
-    return f"{name}: {exc}"
+        return message_of(exc)  # a Message where model/ raised one: the window translates it
+    return Message("{0}: {1}", name, message_of(exc))
 
 
 @dataclass
@@ -161,8 +163,8 @@ def _flush(run, batch: list, send) -> None:
     try:
         run.append_metrics(batch)
     except OSError as exc:  # a full disk must not end the run; the record says so
-        batch[-1].message = (batch[-1].message + " " if batch[-1].message else "") + \
-            f"(metrics.csv could not be written: {exc.strerror or exc})"
+        batch[-1].message = joined(batch[-1].message, Message(QT_TR_NOOP("(metrics.csv could not be written: {0})"),
+                                                              exc.strerror or str(exc)))
     send("records", list(batch))
 
 

@@ -117,12 +117,13 @@ def load_classifier(run: Run) -> SavedClassifier:
     Runs on a worker thread (imports torch); raises CheckpointError naming a bad file."""
     from model.checkpoint import CheckpointError, load_model, load_state_into
     from model.classify import Classifier
+    from model.messages import QT_TR_NOOP, Message
 
     folder = run.checkpoint
     try:
         labels = list(json.loads((folder / CLASSIFIER).read_text(encoding="utf-8"))["labels"])
     except (OSError, ValueError, KeyError) as exc:
-        raise CheckpointError(folder / CLASSIFIER, f"unreadable ({exc})") from None
+        raise CheckpointError(folder / CLASSIFIER, Message(QT_TR_NOOP("unreadable ({0})"), str(exc))) from None
     loaded = load_model(folder)
     tuned = Classifier(loaded.model, len(labels))
     load_state_into(tuned.head, read_head(folder / HEAD), folder / HEAD)

@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
-from app.i18n import tr
+from app.i18n import tr, translated
 
 from .loop import pull
 
@@ -74,7 +74,7 @@ class ClassifyWorker(QThread):
             trainer.classifier.eval()
             if self.store is not None and event in ("done", "stopped") and trainer.step > 0:
                 self._save(trainer, loaded.tokenizer, history, event, message)
-            self.ended.emit(event, message, trainer.classifier)
+            self.ended.emit(event, translated(message), trainer.classifier)
         except BaseException as exc:  # tokenizers' PanicException is a BaseException
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
@@ -84,8 +84,9 @@ class ClassifyWorker(QThread):
 
             advice = out_of_memory_advice(exc, TrainingSettings.of(batch_size=self.cfg.batch_size))
             name = type(exc).__name__
-            text = advice or (str(exc) if name in ("CheckpointError", "LabelledDataError", "ValueError")
-                              else f"{name}: {exc}")
+            text = translated(advice) if advice else (
+                translated(exc) if name in ("CheckpointError", "LabelledDataError", "ValueError")
+                else f"{name}: {translated(exc)}")
             self.ended.emit("failed", text, None)
 
     def _save(self, trainer, tokenizer, history: list, event: str, message: str) -> None:

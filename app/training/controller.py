@@ -231,6 +231,6 @@ ENDINGS = {"done": QT_TR_NOOP("Finished."), "stopped": QT_TR_NOOP("Stopped."), "
 def ending_text(event: str, message: str) -> str:
     """The status line when a run ends. The trainer's own message often says it already ("Stopped
     at step 169; …"): no "Stopped. Stopped"."""
-    head = ENDINGS.get(event, event)  # the trainer's messages are English: compare in English, show translated
-    said = bool(message) and message.lower().startswith(head.rstrip(".").lower())
+    head = ENDINGS.get(event, event)  # the message arrives translated (worker.py): compare in both languages
+    said = bool(message) and message.lower().startswith((head.rstrip(".").lower(), tr(head).rstrip(".").lower()))
     return message if said else f"{tr(head)} {message}".strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from app.i18n import QT_TR_NOOP, tr
+from app.i18n import QT_TR_NOOP, tr, translated
 
 from ..common.appearance import Appearance
 from . import classify_runs
@@ -84,7 +84,7 @@ class FinetunePanel(RunPanel):
         try:
             data = self.table.labelled_set()
         except LabelledDataError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(translated(exc))
             return
         self.table.show_summary(tr("the table"), data.problems)
         cfg = self.form.config()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import QT_TR_NOOP, tr
+from app.i18n import QT_TR_NOOP, tr, translated
 from model.config import PRESETS, ModelConfig
 from model.settings import DEFAULT_VOCAB, TrainConfig, TrainingSettings, paced
 
@@ -203,13 +203,13 @@ class PretrainForm(QWidget):
         try:
             self.estimate_requested.emit(self.settings())
         except ValueError as exc:
-            self.show_estimate(str(exc))
+            self.show_estimate(translated(exc))
 
     def _request_tokenizer_preview(self) -> None:
         try:
             self.tokenizer_preview_requested.emit(self.settings())
         except ValueError as exc:
-            self.show_tokenizer(str(exc))
+            self.show_tokenizer(translated(exc))
 
     def set_running(self, running: bool) -> None:
         for box in self.findChildren(QGroupBox):

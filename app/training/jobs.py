@@ -12,18 +12,16 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.messages import QT_TR_NOOP, Message
+
 from .previews import TokenizerPreview, corpus_paths, tokenizer_preview
-
-
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - marks a text for lupdate without Qt; worker.py translates it
-    return text
 
 
 @dataclass
 class Prepared:
     trainer: object  # model.train.Trainer
     notices: list[str]
-    summary: str
+    summary: str  # a model.messages.Message: worker.py shows it translated
     tokenizer_preview: TokenizerPreview | None
     parameters: int
 
@@ -52,8 +50,9 @@ def prepare_pretraining(settings, run_folder: Path, resume: bool, say=lambda tex
                       token_cache=token_cache, tell=tell,
                       run_info={"app_run": run_folder.name, "corpus": corpus_paths(settings),
                                 "tokenizer": settings.tokenizer})
-    summary = (f"{p.documents} documents, {p.characters:,} characters → {p.train_tokens:,} training and "
-               f"{p.validation_tokens:,} validation tokens · {p.parameters:,} parameters · {p.trainer.device}")
+    summary = Message(QT_TR_NOOP("{0} documents, {1:,} characters → {2:,} training and {3:,} validation tokens · "
+                                 "{4:,} parameters · {5}"), p.documents, p.characters, p.train_tokens,
+                      p.validation_tokens, p.parameters, str(p.trainer.device))
     return Prepared(p.trainer, p.notices, summary, preview[0] if preview else None, p.parameters)
 
 
@@ -80,8 +79,9 @@ def prepare_continued(base_folder: str, settings, run_folder: Path, resume: bool
                       resume=resume, init_from=None if resume else base, token_cache=token_cache,
                       tell=lambda stage, facts: say(texts[stage]) if stage in texts else None,
                       run_info={"app_run": run_folder.name, "base_model": str(base), "corpus": corpus_paths(settings)})
-    summary = (f"{p.documents} file(s), {p.characters:,} characters → {p.train_tokens:,} tokens with "
-               f"the base model's {p.tokenizer.kind} tokenizer · {p.parameters:,} parameters · {p.trainer.device}")
+    summary = Message(QT_TR_NOOP("{0} file(s), {1:,} characters → {2:,} tokens with the base model's {3} tokenizer · "
+                                 "{4:,} parameters · {5}"), p.documents, p.characters, p.train_tokens, p.tokenizer.kind,
+                      p.parameters, str(p.trainer.device))
     return Prepared(p.trainer, p.notices, summary, None, p.parameters)
 
 
@@ -89,6 +89,7 @@ def out_of_memory_advice(exc: BaseException, settings) -> str | None:
     text = str(exc)
     if "out of memory" not in text.lower() and type(exc).__name__ != "OutOfMemoryError":
         return None
-    return (f"The device ran out of memory. Make the job smaller: halve the batch size (now {settings.train.batch_size}), "
-            f"shorten the context (now {settings.model.context_length} tokens), or pick a smaller model "
-            f"(now {settings.model.n_layer} layers × d_model {settings.model.d_model}); or train on the CPU.")
+    return Message(QT_TR_NOOP(
+        "The device ran out of memory. Make the job smaller: halve the batch size (now {0}), shorten the context "
+        "(now {1} tokens), or pick a smaller model (now {2} layers × d_model {3}); or train on the CPU."),
+        settings.train.batch_size, settings.model.context_length, settings.model.n_layer, settings.model.d_model)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.paths import resources_dir
 
 from ..common.textutil import esc
@@ -145,8 +145,9 @@ class LabelledTable(QWidget):
         try:
             data = read_labelled_csv(path)
         except (OSError, LabelledDataError) as exc:
-            self.summary.setText(tr("<b>Could not import {0}:</b> {1}").format(esc(Path(path).name), esc(str(exc))))
-            return [str(exc)]
+            self.summary.setText(tr("<b>Could not import {0}:</b> {1}").format(esc(Path(path).name),
+                                                                              esc(translated(exc))))
+            return [translated(exc)]
         self.set_rows(data.texts, data.labels, data.splits)
         self.show_summary(Path(path).name, data.problems)
         return data.problems
@@ -158,7 +159,7 @@ class LabelledTable(QWidget):
         text = tr("{0} examples from {1} · labels: {2} · {3} held out for testing").format(
             len(rows), esc(source), esc(", ".join(labels)), tests)
         if problems:
-            shown = "<br>".join(esc(p) for p in problems[:6])
+            shown = "<br>".join(esc(translated(p)) for p in problems[:6])
             more = "<br>" + tr("… and {0} more").format(len(problems) - 6) if len(problems) > 6 else ""
             text += "<br>" + tr("<b>{0} row(s) skipped:</b>").format(len(problems)) + f"<br>{shown}{more}"
         self.summary.setText(text)
@@ -188,7 +189,7 @@ class LabelledTable(QWidget):
         try:
             result, error = read_labelled_csv(path), ""
         except (OSError, LabelledDataError, ValueError, UnicodeError) as exc:
-            result, error = None, str(exc) or type(exc).__name__
+            result, error = None, translated(exc) or type(exc).__name__  # tr() may run off the GUI thread
         try:
             self._parsed.emit(generation, result, error)
         except RuntimeError:  # the window closed meanwhile

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.i18n import QT_TR_NOOP, tr
+from app.i18n import QT_TR_NOOP, tr, translated
 from model.settings import TrainingSettings
 
 from ..common.appearance import Appearance
@@ -151,7 +151,7 @@ class PretrainPanel(RunPanel):
             if r.sample:
                 self.samples.add(r.step, r.sample)
             if r.message and r.event == "log":
-                self.status.setText(r.message)
+                self.status.setText(translated(r.message))
             if self.snapshot_every and (r.step % self.snapshot_every == 0 or r.step == r.total_steps):
                 self.checkpoints.add_snapshots(self.run, up_to=r.step)
         self.records_shown.emit(last.step)
@@ -191,7 +191,7 @@ class PretrainPanel(RunPanel):
         self.eta_label.setText("")
         self.runner.set_progress(run.step, run.total_steps)
         self.status.setText(tr("{0}: {1}, step {2} of {3}.").format(
-            run.name, status_text(run.status), f"{run.step:,}", f"{run.total_steps:,}") + f" {run.info.get('message', '')}")
+            run.name, status_text(run.status), f"{run.step:,}", f"{run.total_steps:,}") + " " + translated(run.message()))
 
     def _clear_views(self, curves: bool = True) -> None:
         if curves:

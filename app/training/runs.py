@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.messages import Message
 from model.paths import user_data_dir
 
 METRIC_COLUMNS = ("step", "tokens_seen", "train_loss", "val_loss", "learning_rate", "grad_norm",
@@ -98,9 +99,16 @@ class Run:
             return 0
 
     def update(self, **changes) -> None:
+        if "message" in changes:  # a model.messages.Message keeps its parts, for the window to translate
+            message = changes["message"]
+            changes["message_parts"] = message.to_json() if isinstance(message, Message) else None
         self.info.update(changes)
         self.info["updated"] = time.time()
         _atomic_json(self.folder / "run.json", self.info)
+
+    def message(self) -> str:
+        """How the run ended, as a Message when its parts were kept (app.i18n.translated shows it)."""
+        return Message.from_json(self.info.get("message_parts")) or self.info.get("message", "")
 
     # ---- metrics and samples -------------------------------------------------------------
     def append_metrics(self, records) -> None:

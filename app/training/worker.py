@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.paths import user_cache_dir
 
 from . import child
@@ -170,7 +170,8 @@ class TrainingWorker(QThread):
         elif kind == "status":
             self.status.emit(tr(message[1]))  # the child's fixed texts are marked in jobs.py
         elif kind == "prepared":
-            info = message[1]
+            info = dict(message[1], summary=translated(message[1]["summary"]),
+                        notices=[translated(n) for n in message[1]["notices"]])
             if self.trainer is None:
                 self.trainer = TrainerView(info["step"])
             self._at(info["step"])
@@ -184,7 +185,7 @@ class TrainingWorker(QThread):
             _, event, text, info = message
             if self.mode == "child":
                 self.run_store_entry.info = info  # the child wrote run.json; keep this copy in step
-            self._end = (event, text)
+            self._end = (event, translated(text))  # model/ and jobs.py build their messages in English
 
     def _at(self, step: int) -> None:
         self.step = step

@@ -35,33 +35,33 @@
         <translation>Incluido: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="47"/>
+        <location filename="../../app/common/pages.py" line="49"/>
         <location filename="../../app/explore/model_picker.py" line="61"/>
         <source>Open a model folder…</source>
         <translation>Abrir una carpeta de modelo…</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="49"/>
+        <location filename="../../app/common/pages.py" line="51"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="50"/>
+        <location filename="../../app/common/pages.py" line="52"/>
         <source>Try loading the same model folder again</source>
         <translation>Volver a intentar cargar la misma carpeta de modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="86"/>
+        <location filename="../../app/common/pages.py" line="88"/>
         <source>Type something in the box above</source>
         <translation>Escribe algo en el cuadro de arriba</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="87"/>
+        <location filename="../../app/common/pages.py" line="89"/>
         <source>The model reads your text, splits it into tokens and guesses what comes next. Every stage on the left updates as you type. Try one of these:</source>
         <translation>El modelo lee tu texto, lo divide en tokens y adivina lo que viene después. Cada etapa de la izquierda se actualiza mientras escribes. Prueba uno de estos:</translation>
     </message>
     <message>
-        <location filename="../../app/common/pages.py" line="136"/>
+        <location filename="../../app/common/pages.py" line="138"/>
         <source>(The lesson file {0} is missing.)</source>
         <translation>(Falta el archivo de la lección {0}.)</translation>
     </message>
@@ -385,22 +385,22 @@ longitud {2:.2f}</translation>
         <translation>= salida del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="43"/>
         <source>One slot like {doctor|nurse}: each word in it makes one prompt</source>
         <translation>Un hueco como {doctor|nurse}: cada palabra que contiene da un prompt</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="45"/>
         <source>Words whose next-token probability is read, separated by commas</source>
         <translation>Palabras cuya probabilidad como siguiente token se lee, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="47"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="48"/>
         <source>Run probe</source>
         <translation>Ejecutar sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="50"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -440,77 +440,77 @@ longitud {2:.2f}</translation>
         <translation>partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="57"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="58"/>
         <source>next-token probability (%)</source>
         <translation>probabilidad del siguiente token (%)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="64"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="65"/>
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="66"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="67"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="69"/>
         <source>Targets</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="96"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="97"/>
         <source>Press Run probe to trace these prompts on {0}.</source>
         <translation>Pulsa Ejecutar sonda para trazar estos prompts en {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="112"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="113"/>
         <source>Cannot run this probe</source>
         <translation>No se puede ejecutar esta sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="115"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="116"/>
         <source>Open a model first.</source>
         <translation>Abre primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="118"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="119"/>
         <source>Tracing {0} prompts…</source>
         <translation>Trazando {0} prompts…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="123"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="124"/>
         <source>The probe did not run</source>
         <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="145"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="146"/>
         <source>“{0}” — next-token probability</source>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="155"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="156"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="162"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="163"/>
         <source>{0} prompts traced; each bar is the probability of the word&apos;s first token.</source>
         <translation>{0} prompts trazados; cada barra es la probabilidad del primer token de la palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="168"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="169"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="175"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="176"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="177"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="178"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
         <location filename="../../app/window.py" line="105"/>
@@ -762,8 +762,8 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output.py" line="94"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="140"/>
-        <location filename="../../app/explore/panels/tokens.py" line="184"/>
+        <location filename="../../app/explore/panels/tokens.py" line="151"/>
+        <location filename="../../app/explore/panels/tokens.py" line="196"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -839,7 +839,7 @@ longitud {2:.2f}</translation>
         <translation>Pesos de atención medios de cada cabeza en este prompt; haz doble clic en una fila para abrirla</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="118"/>
+        <location filename="../../app/common/access_texts.py" line="119"/>
         <location filename="../../app/explore/panels/challenges_interpret.py" line="94"/>
         <source>A worked example: what is this head doing?</source>
         <translation>Un ejemplo resuelto: ¿qué hace esta cabeza?</translation>
@@ -891,122 +891,122 @@ longitud {2:.2f}</translation>
         <translation>&lt;b&gt;3. Pon a prueba la conjetura.&lt;/b&gt; En la etapa Atención, pon &lt;i&gt;Clic en una cabeza para:&lt;/i&gt; en &lt;b&gt;(des)activarla&lt;/b&gt; y haz clic en la cabeza: la pestaña &lt;b&gt;Antes / después&lt;/b&gt; muestra lo que pierde la predicción sin ella. &lt;b&gt;¿Qué cabezas importan aquí?&lt;/b&gt; desactiva cada cabeza por turno y colorea la cuadrícula según el cambio. Una cabeza con un patrón claro puede importar poco para esta predicción, y una difusa, mucho.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="15"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="23"/>
         <source>not recorded</source>
         <translation>no registrado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="16"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="24"/>
         <source>its folder</source>
         <translation>su carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="21"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="29"/>
         <source>not published</source>
         <translation>no publicado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="24"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="32"/>
         <source> Our count of this shape: {0:,} parameters.</source>
         <translation> Nuestro recuento para esta forma: {0:,} parámetros.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="34"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="42"/>
         <source>token embedding (tied: also the output head)</source>
         <translation>embedding de tokens (compartido: también la cabeza de salida)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="35"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="43"/>
         <source>{0} tokens × d_model {1}</source>
         <translation>{0} tokens × d_model {1}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="36"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="44"/>
         <source>positions</source>
         <translation>posiciones</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="38"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="46"/>
         <source>{0}: no parameters</source>
         <translation>{0}: sin parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="39"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="47"/>
         <source>attention, {0} blocks</source>
         <translation>atención, {0} bloques</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="40"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="48"/>
         <source>W_Q, W_K, W_V, W_O with biases, and the layer norm before it</source>
         <translation>W_Q, W_K, W_V, W_O con sesgos, y la normalización de capa anterior</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="41"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="49"/>
         <source>MLP, {0} blocks</source>
         <translation>MLP, {0} bloques</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="50"/>
         <source>biases and the layer norm before it</source>
         <translation>sesgos y la normalización de capa anterior</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="43"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="51"/>
         <source>final layer norm</source>
         <translation>normalización de capa final</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="52"/>
         <source>parameters N</source>
         <translation>parámetros N</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="52"/>
         <source>the sum; the tied head is counted once</source>
         <translation>la suma; la cabeza compartida se cuenta una vez</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="45"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="53"/>
         <source>forward FLOPs per token</source>
         <translation>FLOPs hacia delante por token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
         <source>tokens trained on D</source>
         <translation>tokens de entrenamiento D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
         <source>training.json</source>
         <translation>training.json</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="58"/>
         <source>training FLOPs 6·N·D</source>
         <translation>FLOPs de entrenamiento 6·N·D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="54"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="62"/>
         <source>time it took</source>
         <translation>tiempo que tardó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="55"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="63"/>
         <source>{0:,.0f} tokens/s, training.json</source>
         <translation>{0:,.0f} tokens/s, training.json</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="65"/>
         <source>speed, measured here</source>
         <translation>velocidad, medida aquí</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="65"/>
         <source>speed of its training run</source>
         <translation>velocidad de su ejecución de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="59"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="67"/>
         <source>6 × {0} × {1} tokens/s</source>
         <translation>6 × {0} × {1} tokens/s</translation>
     </message>
@@ -1156,13 +1156,13 @@ longitud {2:.2f}</translation>
         <translation>Mostrar explicaciones</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="117"/>
+        <location filename="../../app/i18n.py" line="131"/>
         <location filename="../../app/menus.py" line="90"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../app/i18n.py" line="118"/>
+        <location filename="../../app/i18n.py" line="132"/>
         <source>LM Anatomy will start in {0} next time. Restart now? Your prompt and settings are kept.</source>
         <translation>LM Anatomy se abrirá en {0} la próxima vez. ¿Reiniciar ahora? Se conservan tu prompt y tus ajustes.</translation>
     </message>
@@ -1583,72 +1583,72 @@ longitud {2:.2f}</translation>
         <translation>una lista de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="23"/>
+        <location filename="../../app/scenario_apply.py" line="24"/>
         <source>LM Anatomy scenario (*.lmscenario.json *.json)</source>
         <translation>Escenario de LM Anatomy (*.lmscenario.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="69"/>
+        <location filename="../../app/scenario_apply.py" line="70"/>
         <source>Save scenario</source>
         <translation>Guardar escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="76"/>
+        <location filename="../../app/scenario_apply.py" line="77"/>
         <source>Could not save the scenario</source>
         <translation>No se pudo guardar el escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="78"/>
+        <location filename="../../app/scenario_apply.py" line="79"/>
         <source>Saved the scenario to {0}</source>
         <translation>Escenario guardado en {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="83"/>
+        <location filename="../../app/scenario_apply.py" line="84"/>
         <source>Open scenario</source>
         <translation>Abrir escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="89"/>
+        <location filename="../../app/scenario_apply.py" line="90"/>
         <source>Could not open the scenario</source>
         <translation>No se pudo abrir el escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="130"/>
+        <location filename="../../app/scenario_apply.py" line="131"/>
         <source>The scenario&apos;s generated tokens do not fit this model&apos;s vocabulary; only the prompt is shown.</source>
         <translation>Los tokens generados del escenario no caben en el vocabulario de este modelo; solo se muestra el prompt.</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="159"/>
+        <location filename="../../app/scenario_apply.py" line="160"/>
         <source>The scenario switches off parts this model does not have: {0}</source>
         <translation>El escenario desactiva partes que este modelo no tiene: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="165"/>
+        <location filename="../../app/scenario_apply.py" line="166"/>
         <source>Opened the scenario {0}</source>
         <translation>Escenario {0} abierto</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="165"/>
+        <location filename="../../app/scenario_apply.py" line="166"/>
         <source>Opened the scenario</source>
         <translation>Escenario abierto</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="167"/>
+        <location filename="../../app/scenario_apply.py" line="168"/>
         <source>Scenario “{0}”: some controls are locked (File ▸ Leave scenario)</source>
         <translation>Escenario «{0}»: algunos controles están bloqueados (Archivo ▸ Salir del escenario)</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="168"/>
+        <location filename="../../app/scenario_apply.py" line="169"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="172"/>
+        <location filename="../../app/scenario_apply.py" line="173"/>
         <source>Scenario</source>
         <translation>Escenario</translation>
     </message>
     <message>
-        <location filename="../../app/scenario_apply.py" line="216"/>
+        <location filename="../../app/scenario_apply.py" line="214"/>
         <source>Left the scenario: every control and tab is back.</source>
         <translation>Has salido del escenario: vuelven todos los controles y pestañas.</translation>
     </message>
@@ -2394,418 +2394,418 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="39"/>
-        <source>Every token&apos;s embedding vector flattened to two dimensions; tokens the model uses alike lie close together. Click a point, or press the arrow keys, to choose a token</source>
-        <translation>El vector de embedding de cada token reducido a dos dimensiones; los tokens que el modelo usa de forma parecida quedan cerca. Haz clic en un punto, o pulsa las flechas, para elegir un token</translation>
+        <source>Every token&apos;s embedding vector flattened to two dimensions; tokens the model uses alike lie close together. Click a point to choose its token, or highlight a token of your text with the arrow keys and press Enter; + and - zoom, 0 shows the whole map</source>
+        <translation>El vector de embedding de cada token reducido a dos dimensiones; los tokens que el modelo usa de forma parecida quedan cerca. Haz clic en un punto para elegir su token, o resalta un token de tu texto con las flechas y pulsa Intro; + y - acercan y alejan, 0 muestra el mapa entero</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="41"/>
+        <location filename="../../app/common/access_texts.py" line="42"/>
         <source>The chosen token&apos;s embedding vector</source>
         <translation>El vector de embedding del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="42"/>
+        <location filename="../../app/common/access_texts.py" line="43"/>
         <source>One cell per dimension of the chosen token&apos;s vector: blue negative, gold positive</source>
         <translation>Una celda por dimensión del vector del token elegido: azul negativo, dorado positivo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="43"/>
-        <location filename="../../app/explore/panels/embeddings.py" line="75"/>
+        <location filename="../../app/common/access_texts.py" line="44"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="57"/>
         <source>Nearest neighbours</source>
         <translation>Vecinos más cercanos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="44"/>
+        <location filename="../../app/common/access_texts.py" line="45"/>
         <source>The tokens whose embedding vectors point most nearly the same way as the chosen token&apos;s</source>
         <translation>Los tokens cuyos vectores de embedding apuntan casi en la misma dirección que el del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="46"/>
+        <location filename="../../app/common/access_texts.py" line="47"/>
         <source>Position vector of the chosen token</source>
         <translation>Vector de posición del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="47"/>
+        <location filename="../../app/common/access_texts.py" line="48"/>
         <source>One cell per dimension of the vector added for the chosen token&apos;s position</source>
         <translation>Una celda por dimensión del vector que se suma por la posición del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="48"/>
+        <location filename="../../app/common/access_texts.py" line="49"/>
         <source>The token whose position vector the strip shows</source>
         <translation>El token cuyo vector de posición muestra la franja</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="49"/>
+        <location filename="../../app/common/access_texts.py" line="50"/>
         <source>What the cells show</source>
         <translation>Qué muestran las celdas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="49"/>
+        <location filename="../../app/common/access_texts.py" line="50"/>
         <source>Attention weights after softmax, or the scores before it (query · key / √d_head)</source>
         <translation>Pesos de atención después del softmax, o las puntuaciones antes de él (consulta · clave / √d_head)</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="51"/>
+        <location filename="../../app/common/access_texts.py" line="52"/>
         <source>Attention grid: every layer and head</source>
         <translation>Cuadrícula de atención: todas las capas y cabezas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="52"/>
+        <location filename="../../app/common/access_texts.py" line="53"/>
         <source>One small heatmap per head, layers in rows and heads in columns; each shows the attention weights, rows the tokens looking, columns the tokens looked at. Arrow keys move the cursor; Enter or Space looks at that head, or in the switching mode switches it off or on</source>
         <translation>Un pequeño mapa de calor por cabeza, capas en filas y cabezas en columnas; cada uno muestra los pesos de atención, en filas los tokens que miran y en columnas los tokens mirados. Las flechas mueven el cursor; Intro o Espacio muestra esa cabeza o, en el modo de desactivar, la desactiva o la reactiva</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="55"/>
+        <location filename="../../app/common/access_texts.py" line="56"/>
         <source>Attention grid picture</source>
         <translation>Imagen de la cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="55"/>
+        <location filename="../../app/common/access_texts.py" line="56"/>
         <source>The picture of the attention grid</source>
         <translation>La imagen de la cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="56"/>
+        <location filename="../../app/common/access_texts.py" line="57"/>
         <source>Colour scale of the drop</source>
         <translation>Escala de color de la caída</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="57"/>
+        <location filename="../../app/common/access_texts.py" line="58"/>
         <source>How far the top token&apos;s probability falls, in percentage points, with a head switched off</source>
         <translation>Cuánto cae, en puntos porcentuales, la probabilidad del token más probable al desactivar una cabeza</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="58"/>
+        <location filename="../../app/common/access_texts.py" line="59"/>
         <source>Attention as lines</source>
         <translation>La atención como líneas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="59"/>
+        <location filename="../../app/common/access_texts.py" line="60"/>
         <source>Each token on the left joined to the tokens on the right it attends to; thicker lines carry more weight</source>
         <translation>Cada token de la izquierda unido a los tokens de la derecha a los que atiende; las líneas más gruesas llevan más peso</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="61"/>
+        <location filename="../../app/common/access_texts.py" line="62"/>
         <source>What each layer would guess for the next token if the model stopped there</source>
         <translation>Lo que cada capa adivinaría como siguiente token si el modelo se detuviera ahí</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="62"/>
+        <location filename="../../app/common/access_texts.py" line="63"/>
         <source>Logit lens of the whole model</source>
         <translation>Lente de logits del modelo completo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="63"/>
+        <location filename="../../app/common/access_texts.py" line="64"/>
         <source>Logit lens with parts switched off</source>
         <translation>Lente de logits con partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="64"/>
+        <location filename="../../app/common/access_texts.py" line="65"/>
         <source>Next token before and after</source>
         <translation>Siguiente token antes y después</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="65"/>
+        <location filename="../../app/common/access_texts.py" line="66"/>
         <source>The most likely next tokens for the whole model beside the same tokens with the chosen parts switched off</source>
         <translation>Los siguientes tokens más probables del modelo completo junto a esos mismos tokens con las partes elegidas desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="67"/>
+        <location filename="../../app/common/access_texts.py" line="68"/>
         <source>{section}: vectors</source>
         <translation>{section}: vectores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="68"/>
+        <location filename="../../app/common/access_texts.py" line="69"/>
         <source>Vectors drawn as rows of cells, one cell per dimension, coloured by value</source>
         <translation>Vectores dibujados como filas de celdas, una celda por dimensión, coloreadas según su valor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="69"/>
+        <location filename="../../app/common/access_texts.py" line="70"/>
         <source>{section}: table of cells</source>
         <translation>{section}: tabla de celdas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="69"/>
+        <location filename="../../app/common/access_texts.py" line="70"/>
         <source>A matrix drawn as coloured cells, one row per token</source>
         <translation>Una matriz dibujada como celdas de color, una fila por token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="70"/>
+        <location filename="../../app/common/access_texts.py" line="71"/>
         <source>A line about the token followed through the block; its name is the whole line</source>
         <translation>Una línea sobre el token seguido a través del bloque; su nombre es la línea entera</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="71"/>
+        <location filename="../../app/common/access_texts.py" line="72"/>
         <source>Token followed through the block</source>
         <translation>Token seguido a través del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="72"/>
+        <location filename="../../app/common/access_texts.py" line="73"/>
         <source>GELU curve with the neurons</source>
         <translation>Curva GELU con las neuronas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="73"/>
+        <location filename="../../app/common/access_texts.py" line="74"/>
         <source>The GELU function with a dot for each of the token&apos;s MLP neurons: its input and its output</source>
         <translation>La función GELU con un punto por cada neurona del MLP del token: su entrada y su salida</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="74"/>
+        <location filename="../../app/common/access_texts.py" line="75"/>
         <source>The most active neurons</source>
         <translation>Las neuronas más activas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="74"/>
+        <location filename="../../app/common/access_texts.py" line="75"/>
         <source>The neurons with the largest outputs for this token</source>
         <translation>Las neuronas con las salidas más grandes para este token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="75"/>
+        <location filename="../../app/common/access_texts.py" line="76"/>
         <source>The vector through the layers</source>
         <translation>El vector a través de las capas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="76"/>
+        <location filename="../../app/common/access_texts.py" line="77"/>
         <source>How the token&apos;s residual-stream vector changes from layer to layer</source>
         <translation>Cómo cambia de capa en capa el vector del flujo residual del token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="77"/>
+        <location filename="../../app/common/access_texts.py" line="78"/>
         <source>Next-token candidates</source>
         <translation>Candidatos a siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="78"/>
+        <location filename="../../app/common/access_texts.py" line="79"/>
         <source>The most likely next tokens as bars: filled after temperature, top-k and top-p, dashed the model&apos;s own probability, hatched when cut. Up and Down choose a bar; Enter forces that token</source>
         <translation>Los siguientes tokens más probables como barras: rellenas tras la temperatura, top-k y top-p, discontinuas la probabilidad del propio modelo, rayadas si se descartan. Arriba y Abajo eligen una barra; Intro fuerza ese token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="80"/>
+        <location filename="../../app/common/access_texts.py" line="81"/>
         <source>Decoding history</source>
         <translation>Historial de decodificación</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="81"/>
+        <location filename="../../app/common/access_texts.py" line="82"/>
         <source>Each generated token with its probability under the model, its rank and how it was chosen</source>
         <translation>Cada token generado con su probabilidad según el modelo, su rango y cómo se eligió</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="82"/>
+        <location filename="../../app/common/access_texts.py" line="83"/>
         <source>Play speed</source>
         <translation>Velocidad de reproducción</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="82"/>
+        <location filename="../../app/common/access_texts.py" line="83"/>
         <source>Tokens a second while Play runs</source>
         <translation>Tokens por segundo mientras se reproduce</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="83"/>
+        <location filename="../../app/common/access_texts.py" line="84"/>
         <source>Blank shown</source>
         <translation>Hueco mostrado</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="83"/>
+        <location filename="../../app/common/access_texts.py" line="84"/>
         <source>Which hidden token the bars show the guesses for</source>
         <translation>Para qué token oculto muestran las barras las conjeturas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="84"/>
+        <location filename="../../app/common/access_texts.py" line="85"/>
         <source>Guesses for the blank</source>
         <translation>Conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="85"/>
+        <location filename="../../app/common/access_texts.py" line="86"/>
         <source>The masked model&apos;s guesses, read from both sides, and the causal model&apos;s, read from the left only</source>
         <translation>Las conjeturas del modelo enmascarado, leídas desde ambos lados, y las del modelo causal, leídas solo desde la izquierda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="86"/>
+        <location filename="../../app/common/access_texts.py" line="87"/>
         <source>Model architecture</source>
         <translation>Arquitectura del modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="87"/>
+        <location filename="../../app/common/access_texts.py" line="88"/>
         <source>This model&apos;s parts drawn from its configuration, with parameter counts. Click a part, or choose it with the arrow keys and press Enter, to open its stage</source>
         <translation>Las partes de este modelo dibujadas a partir de su configuración, con el número de parámetros. Haz clic en una parte, o elígela con las flechas y pulsa Intro, para abrir su etapa</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="89"/>
+        <location filename="../../app/common/access_texts.py" line="90"/>
         <source>Open the head found</source>
         <translation>Abrir la cabeza encontrada</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="89"/>
+        <location filename="../../app/common/access_texts.py" line="90"/>
         <source>Opens the Attention stage on the head this step found</source>
         <translation>Abre la etapa Atención en la cabeza que encontró este paso</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="91"/>
+        <location filename="../../app/common/access_texts.py" line="92"/>
         <source>Probe results</source>
         <translation>Resultados de la sonda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="91"/>
+        <location filename="../../app/common/access_texts.py" line="92"/>
         <source>For each filled-in prompt, the probability of each target word as the next token</source>
         <translation>Para cada prompt completado, la probabilidad de cada palabra objetivo como siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="93"/>
+        <location filename="../../app/common/access_texts.py" line="94"/>
         <source>Probe table</source>
         <translation>Tabla de la sonda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="93"/>
+        <location filename="../../app/common/access_texts.py" line="94"/>
         <source>The probabilities behind the chart, one row per prompt</source>
         <translation>Las probabilidades detrás del gráfico, una fila por prompt</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="94"/>
+        <location filename="../../app/common/access_texts.py" line="95"/>
         <source>This model&apos;s parameters, training tokens and compute</source>
         <translation>Los parámetros, tokens de entrenamiento y cómputo de este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="95"/>
+        <location filename="../../app/common/access_texts.py" line="96"/>
         <source>Published models; click a row to put it on the sliders</source>
         <translation>Modelos publicados; haz clic en una fila para ponerla en los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="97"/>
+        <location filename="../../app/common/access_texts.py" line="98"/>
         <source>{section}: next-token probabilities</source>
         <translation>{section}: probabilidades del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="98"/>
+        <location filename="../../app/common/access_texts.py" line="99"/>
         <source>The model&apos;s next-token probabilities for the prompt</source>
         <translation>Las probabilidades del siguiente token del modelo para el prompt</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="99"/>
+        <location filename="../../app/common/access_texts.py" line="100"/>
         <source>Worksheet preview</source>
         <translation>Vista previa de la ficha</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="99"/>
+        <location filename="../../app/common/access_texts.py" line="100"/>
         <source>The chosen worksheet as it will be printed</source>
         <translation>La ficha elegida tal como se imprimirá</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="100"/>
-        <location filename="../../app/common/access_texts.py" line="108"/>
+        <location filename="../../app/common/access_texts.py" line="101"/>
+        <location filename="../../app/common/access_texts.py" line="109"/>
         <location filename="../../app/training/pretrain.py" line="67"/>
         <source>Samples</source>
         <translation>Muestras</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="100"/>
+        <location filename="../../app/common/access_texts.py" line="101"/>
         <source>What the model writes from the sample prompt every few steps</source>
         <translation>Lo que escribe el modelo a partir del prompt de muestra cada pocos pasos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="108"/>
+        <location filename="../../app/common/access_texts.py" line="109"/>
         <source>What the model writes every few steps</source>
         <translation>Lo que escribe el modelo cada pocos pasos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="109"/>
+        <location filename="../../app/common/access_texts.py" line="110"/>
         <location filename="../../app/training/pretrain.py" line="68"/>
         <source>Checkpoints</source>
         <translation>Puntos de control</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="109"/>
+        <location filename="../../app/common/access_texts.py" line="110"/>
         <source>The saved checkpoints of this run, to open in the explorer</source>
         <translation>Los puntos de control guardados de esta ejecución, para abrirlos en el explorador</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="110"/>
+        <location filename="../../app/common/access_texts.py" line="111"/>
         <location filename="../../app/training/pretrain.py" line="71"/>
         <source>Past runs</source>
         <translation>Ejecuciones anteriores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="110"/>
+        <location filename="../../app/common/access_texts.py" line="111"/>
         <source>Earlier runs: show, resume or delete them</source>
         <translation>Ejecuciones anteriores: mostrarlas, reanudarlas o borrarlas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="111"/>
+        <location filename="../../app/common/access_texts.py" line="112"/>
         <location filename="../../app/training/area.py" line="48"/>
         <source>Classify sentences (sentiment)</source>
         <translation>Clasificar frases (sentimiento)</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="111"/>
+        <location filename="../../app/common/access_texts.py" line="112"/>
         <source>Teach a trained model to label sentences</source>
         <translation>Enseñar a un modelo entrenado a etiquetar frases</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="112"/>
+        <location filename="../../app/common/access_texts.py" line="113"/>
         <location filename="../../app/training/area.py" line="49"/>
         <source>Continue training on your own text</source>
         <translation>Seguir entrenando con tu propio texto</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="112"/>
+        <location filename="../../app/common/access_texts.py" line="113"/>
         <source>Train a model further so that it writes like your text</source>
         <translation>Entrenar más un modelo para que escriba como tu texto</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="113"/>
+        <location filename="../../app/common/access_texts.py" line="114"/>
         <location filename="../../app/explore/panels/attention.py" line="51"/>
         <source>Heatmap</source>
         <translation>Mapa de calor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="113"/>
+        <location filename="../../app/common/access_texts.py" line="114"/>
         <source>The selected head&apos;s attention weights as a heatmap</source>
         <translation>Los pesos de atención de la cabeza seleccionada como mapa de calor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="114"/>
+        <location filename="../../app/common/access_texts.py" line="115"/>
         <location filename="../../app/explore/panels/attention.py" line="52"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="114"/>
+        <location filename="../../app/common/access_texts.py" line="115"/>
         <source>The selected head&apos;s attention weights as lines between tokens</source>
         <translation>Los pesos de atención de la cabeza seleccionada como líneas entre tokens</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="115"/>
+        <location filename="../../app/common/access_texts.py" line="116"/>
         <location filename="../../app/explore/panels/attention.py" line="54"/>
         <source>Before / after</source>
         <translation>Antes / después</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="115"/>
+        <location filename="../../app/common/access_texts.py" line="116"/>
         <source>The next token and the logit lens with and without the switched-off parts</source>
         <translation>El siguiente token y la lente de logits con y sin las partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="116"/>
+        <location filename="../../app/common/access_texts.py" line="117"/>
         <location filename="../../app/explore/panels/challenges.py" line="70"/>
         <source>Compute</source>
         <translation>Cómputo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="116"/>
+        <location filename="../../app/common/access_texts.py" line="117"/>
         <source>How much computation training a model takes</source>
         <translation>Cuánto cálculo cuesta entrenar un modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="117"/>
+        <location filename="../../app/common/access_texts.py" line="118"/>
         <location filename="../../app/explore/panels/challenges.py" line="71"/>
         <source>Bias</source>
         <translation>Sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="117"/>
+        <location filename="../../app/common/access_texts.py" line="118"/>
         <source>Probe the model for differences between words in one slot</source>
         <translation>Sondear el modelo en busca de diferencias entre palabras en un mismo hueco</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="118"/>
+        <location filename="../../app/common/access_texts.py" line="119"/>
         <location filename="../../app/explore/panels/challenges.py" line="72"/>
         <source>Interpretability</source>
         <translation>Interpretabilidad</translation>
@@ -2890,27 +2890,27 @@ longitud {2:.2f}</translation>
         <translation>LM Anatomy — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="177"/>
+        <location filename="../../app/window.py" line="178"/>
         <source>This model loaded with a warning</source>
         <translation>Este modelo se cargó con una advertencia</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="183"/>
+        <location filename="../../app/window.py" line="184"/>
         <source>Could not open that model; still showing {0}. {1}</source>
         <translation>No se pudo abrir ese modelo; se sigue mostrando {0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="185"/>
+        <location filename="../../app/window.py" line="186"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="203"/>
+        <location filename="../../app/window.py" line="204"/>
         <source>The prompt box holds at most {0:,} characters, so the last {1:,} were left out. The model reads only the end of a long prompt anyway (its context window).</source>
         <translation>El cuadro del prompt admite como mucho {0:,} caracteres, así que se dejaron fuera los últimos {1:,}. De todos modos, el modelo solo lee el final de un prompt largo (su ventana de contexto).</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="241"/>
+        <location filename="../../app/window.py" line="242"/>
         <source>Nothing to show for this text: {0}</source>
         <translation>No hay nada que mostrar para este texto: {0}</translation>
     </message>
@@ -3227,89 +3227,89 @@ longitud {2:.2f}</translation>
         <translation>sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="38"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="31"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="63"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="20"/>
         <location filename="../../app/explore/panels/positions.py" line="34"/>
         <location filename="../../app/explore/panels/positions.py" line="44"/>
         <source>dimension</source>
         <translation>dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="65"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
         <source>neighbour</source>
         <translation>vecino</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="65"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
         <source>similarity</source>
         <translation>similitud</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="65"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="86"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="59"/>
         <source>The selected token&apos;s vector, one colour per dimension</source>
         <translation>El vector del token seleccionado, un color por dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="72"/>
         <source>principal component 1 ({0} of the variance)</source>
         <translation>componente principal 1 ({0} de la varianza)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="106"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="73"/>
         <source>principal component 2 ({0})</source>
         <translation>componente principal 2 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="126"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="99"/>
         <source>All {0} token vectors, flattened to 2D</source>
         <translation>Los {0} vectores de tokens, reducidos a 2D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="127"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="100"/>
         <source>Grey dots: every token in the vocabulary. Coloured: the {0} of your text, labelled where the labels do not overlap (hover a dot for its token). Click any dot to see its nearest neighbours.</source>
         <translation>Puntos grises: todos los tokens del vocabulario. En color: los {0} de tu texto, con etiqueta donde las etiquetas no se solapan (pasa el ratón por un punto para ver su token). Haz clic en cualquier punto para ver sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="130"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="103"/>
         <source>different token</source>
         <translation>token distinto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="130"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="103"/>
         <source>different tokens</source>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="200"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="140"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="207"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="147"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="212"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="156"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="230"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="176"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="230"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="176"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
@@ -3440,18 +3440,18 @@ longitud {2:.2f}</translation>
         <translation>a</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/logit_lens.py" line="33"/>
-        <location filename="../../app/explore/panels/logit_lens.py" line="54"/>
+        <location filename="../../app/explore/panels/logit_lens.py" line="34"/>
+        <location filename="../../app/explore/panels/logit_lens.py" line="60"/>
         <source>layer {0}</source>
         <translation>capa {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/logit_lens.py" line="53"/>
+        <location filename="../../app/explore/panels/logit_lens.py" line="59"/>
         <source>guess {0}</source>
         <translation>conjetura {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/logit_lens.py" line="63"/>
+        <location filename="../../app/explore/panels/logit_lens.py" line="66"/>
         <source>token id {0}, probability {1}</source>
         <translation>id del token {0}, probabilidad {1}</translation>
     </message>
@@ -3560,7 +3560,7 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>No hay siguiente token: este modelo rellena huecos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output_masked.py" line="23"/>
+        <location filename="../../app/explore/panels/output_masked.py" line="24"/>
         <source>The &lt;b&gt;Fill the blank&lt;/b&gt; stage shows what this model does.</source>
         <translation>La etapa &lt;b&gt;Rellenar el hueco&lt;/b&gt; muestra lo que hace este modelo.</translation>
     </message>
@@ -3897,7 +3897,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3929,7 +3929,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <source>characters</source>
         <translation>caracteres</translation>
     </message>
@@ -3939,9 +3939,10 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>byte UTF-8</translation>
     </message>
     <message>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="37"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="140"/>
-        <location filename="../../app/explore/panels/tokens.py" line="184"/>
+        <location filename="../../app/explore/panels/tokens.py" line="151"/>
+        <location filename="../../app/explore/panels/tokens.py" line="196"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
@@ -3966,39 +3967,39 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Todo lo que has escrito cabe en la ventana de contexto del modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="16"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Characters</source>
         <translation>Caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="16"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Words</source>
         <translation>Palabras</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="16"/>
         <source>Byte-level BPE</source>
         <translation>BPE a nivel de bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="43"/>
+        <location filename="../../app/explore/panels/tokens.py" line="44"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="74"/>
+        <location filename="../../app/explore/panels/tokens.py" line="75"/>
         <source>The same text, three ways to split it</source>
         <translation>El mismo texto, dividido de tres formas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="77"/>
+        <location filename="../../app/explore/panels/tokens.py" line="78"/>
         <source>Byte-pair encoding, one merge at a time</source>
         <translation>Codificación por pares de bytes, fusión a fusión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="124"/>
+        <location filename="../../app/explore/panels/tokens.py" line="130"/>
         <source>token id {0}, position {1}
 characters {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</source>
@@ -4007,63 +4008,63 @@ caracteres {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="125"/>
+        <location filename="../../app/explore/panels/tokens.py" line="131"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="128"/>
+        <location filename="../../app/explore/panels/tokens.py" line="134"/>
         <source>part of {0}</source>
         <translation>parte de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="129"/>
+        <location filename="../../app/explore/panels/tokens.py" line="135"/>
         <source>click to see its embedding</source>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="141"/>
+        <location filename="../../app/explore/panels/tokens.py" line="152"/>
         <source>byte</source>
         <translation>byte</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="141"/>
+        <location filename="../../app/explore/panels/tokens.py" line="152"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="145"/>
+        <location filename="../../app/explore/panels/tokens.py" line="156"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="148"/>
+        <location filename="../../app/explore/panels/tokens.py" line="159"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="150"/>
+        <location filename="../../app/explore/panels/tokens.py" line="161"/>
         <source>Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
         <translation>Pasa el ratón por una ficha para ver sus bytes. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="177"/>
+        <location filename="../../app/explore/panels/tokens.py" line="189"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="182"/>
+        <location filename="../../app/explore/panels/tokens.py" line="194"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="186"/>
+        <location filename="../../app/explore/panels/tokens.py" line="198"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="192"/>
-        <location filename="../../app/training/labelled_table.py" line="162"/>
+        <location filename="../../app/explore/panels/tokens.py" line="204"/>
+        <location filename="../../app/training/labelled_table.py" line="163"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>
     </message>
@@ -4143,7 +4144,7 @@ UTF-8: {6}</translation>
         <translation>Añadiendo una cabeza de clasificación…</translation>
     </message>
     <message>
-        <location filename="../../app/training/classify_worker.py" line="103"/>
+        <location filename="../../app/training/classify_worker.py" line="104"/>
         <source>It could not be saved as a run ({0}).</source>
         <translation>No se pudo guardar como ejecución ({0}).</translation>
     </message>
@@ -4869,30 +4870,45 @@ UTF-8: {6}</translation>
         <translation>{0} parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/training/jobs.py" line="38"/>
+        <location filename="../../app/training/jobs.py" line="36"/>
         <source>Reading the corpus…</source>
         <translation>Leyendo el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/training/jobs.py" line="38"/>
-        <location filename="../../app/training/jobs.py" line="78"/>
+        <location filename="../../app/training/jobs.py" line="36"/>
+        <location filename="../../app/training/jobs.py" line="77"/>
         <source>Turning the text into token ids…</source>
         <translation>Convirtiendo el texto en ids de token…</translation>
     </message>
     <message>
-        <location filename="../../app/training/jobs.py" line="39"/>
+        <location filename="../../app/training/jobs.py" line="37"/>
         <source>Building the model…</source>
         <translation>Construyendo el modelo…</translation>
     </message>
     <message>
-        <location filename="../../app/training/jobs.py" line="43"/>
+        <location filename="../../app/training/jobs.py" line="41"/>
         <source>Training the tokenizer…</source>
         <translation>Entrenando el tokenizador…</translation>
     </message>
     <message>
-        <location filename="../../app/training/jobs.py" line="78"/>
+        <location filename="../../app/training/jobs.py" line="53"/>
+        <source>{0} documents, {1:,} characters → {2:,} training and {3:,} validation tokens · {4:,} parameters · {5}</source>
+        <translation>{0} documentos, {1:,} caracteres → {2:,} tokens de entrenamiento y {3:,} de validación · {4:,} parámetros · {5}</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/jobs.py" line="77"/>
         <source>Reading your text…</source>
         <translation>Leyendo tu texto…</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/jobs.py" line="82"/>
+        <source>{0} file(s), {1:,} characters → {2:,} tokens with the base model&apos;s {3} tokenizer · {4:,} parameters · {5}</source>
+        <translation>{0} archivo(s), {1:,} caracteres → {2:,} tokens con el tokenizador {3} del modelo base · {4:,} parámetros · {5}</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/jobs.py" line="93"/>
+        <source>The device ran out of memory. Make the job smaller: halve the batch size (now {0}), shorten the context (now {1} tokens), or pick a smaller model (now {2} layers × d_model {3}); or train on the CPU.</source>
+        <translation>El dispositivo se quedó sin memoria. Reduce el trabajo: divide entre dos el tamaño de lote (ahora {0}), acorta el contexto (ahora {1} tokens) o elige un modelo más pequeño (ahora {2} capas × d_model {3}); o entrena en la CPU.</translation>
     </message>
     <message>
         <location filename="../../app/training/labelled_table.py" line="51"/>
@@ -4975,43 +4991,43 @@ UTF-8: {6}</translation>
         <translation>&lt;b&gt;No se pudo importar {0}:&lt;/b&gt; {1}</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="158"/>
+        <location filename="../../app/training/labelled_table.py" line="159"/>
         <source>{0} examples from {1} · labels: {2} · {3} held out for testing</source>
         <translation>{0} ejemplos de {1} · etiquetas: {2} · {3} reservados para prueba</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="163"/>
+        <location filename="../../app/training/labelled_table.py" line="164"/>
         <source>&lt;b&gt;{0} row(s) skipped:&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0} fila(s) omitida(s):&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="167"/>
+        <location filename="../../app/training/labelled_table.py" line="168"/>
         <source>Import labelled examples</source>
         <translation>Importar ejemplos etiquetados</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="168"/>
-        <location filename="../../app/training/labelled_table.py" line="257"/>
+        <location filename="../../app/training/labelled_table.py" line="169"/>
+        <location filename="../../app/training/labelled_table.py" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="182"/>
+        <location filename="../../app/training/labelled_table.py" line="183"/>
         <source>Importing {0}…</source>
         <translation>Importando {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="202"/>
+        <location filename="../../app/training/labelled_table.py" line="203"/>
         <source>&lt;b&gt;Could not import:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;No se pudo importar:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="228"/>
+        <location filename="../../app/training/labelled_table.py" line="229"/>
         <source>Importing {0}… {1} of {2} rows</source>
         <translation>Importando {0}… {1} de {2} filas</translation>
     </message>
     <message>
-        <location filename="../../app/training/labelled_table.py" line="256"/>
+        <location filename="../../app/training/labelled_table.py" line="257"/>
         <source>Export labelled examples</source>
         <translation>Exportar ejemplos etiquetados</translation>
     </message>
@@ -5208,44 +5224,681 @@ UTF-8: {6}</translation>
         <translation>Iniciando el proceso de entrenamiento…</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="202"/>
+        <location filename="../../app/training/worker.py" line="203"/>
         <source>did not stop in time and was ended</source>
         <translation>no se detuvo a tiempo y se finalizó</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="207"/>
+        <location filename="../../app/training/worker.py" line="208"/>
         <source>signal {0}</source>
         <translation>señal {0}</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="208"/>
+        <location filename="../../app/training/worker.py" line="209"/>
         <source>was killed ({0})</source>
         <translation>fue terminado a la fuerza ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="210"/>
+        <location filename="../../app/training/worker.py" line="211"/>
         <source>; if nobody ended it, the computer may have run out of memory</source>
         <translation>; si nadie lo terminó, puede que el equipo se quedara sin memoria</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="212"/>
+        <location filename="../../app/training/worker.py" line="213"/>
         <source>ended unexpectedly (exit status {0})</source>
         <translation>terminó de forma inesperada (código de salida {0})</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="214"/>
+        <location filename="../../app/training/worker.py" line="215"/>
         <source>Its last checkpoint (step {0}) is kept: resume the run from Past runs.</source>
         <translation>Su último punto de control (paso {0}) se conserva: reanuda la ejecución desde Ejecuciones anteriores.</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="217"/>
+        <location filename="../../app/training/worker.py" line="218"/>
+        <location filename="../../model/train.py" line="294"/>
         <source>No checkpoint had been saved yet.</source>
         <translation>Aún no se había guardado ningún punto de control.</translation>
     </message>
     <message>
-        <location filename="../../app/training/worker.py" line="218"/>
+        <location filename="../../app/training/worker.py" line="219"/>
         <source>The training process {0}. {1}</source>
         <translation>El proceso de entrenamiento {0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/common/worker.py" line="96"/>
+        <source>The engine could not be loaded: {0}</source>
+        <translation>No se pudo cargar el motor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/embeddings_keys.py" line="122"/>
+        <source>Highlighted: {0}. Enter shows its nearest neighbours.</source>
+        <translation>Resaltado: {0}. Intro muestra sus vecinos más cercanos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/embeddings_keys.py" line="125"/>
+        <source>Enter: its nearest neighbours</source>
+        <translation>Intro: sus vecinos más cercanos</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/child.py" line="166"/>
+        <source>(metrics.csv could not be written: {0})</source>
+        <translation>(no se pudo escribir metrics.csv: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/classify_runs.py" line="126"/>
+        <source>unreadable ({0})</source>
+        <translation>ilegible ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="46"/>
+        <source>The template needs exactly one slot like {0}; it has {1}.</source>
+        <translation>La plantilla necesita exactamente un hueco como {0}; tiene {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="51"/>
+        <source>The slot needs at least two non-empty fillers separated by |, like {0}.</source>
+        <translation>El hueco necesita al menos dos rellenos no vacíos separados por |, como {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="61"/>
+        <source>Name at least one target word whose probability to read, like: he, she.</source>
+        <translation>Indica al menos una palabra objetivo cuya probabilidad leer, como: he, she.</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="69"/>
+        <source>A probe needs &apos;template&apos; and &apos;targets&apos; ({0}).</source>
+        <translation>Una sonda necesita &apos;template&apos; y &apos;targets&apos; ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="117"/>
+        <source>The target {0} has no tokens in this model&apos;s vocabulary.</source>
+        <translation>El objetivo {0} no tiene tokens en el vocabulario de este modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="142"/>
+        <source>Split into several tokens, so only the first token&apos;s probability is shown: {0}</source>
+        <translation>Partidos en varios tokens, así que solo se muestra la probabilidad del primer token: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="146"/>
+        <source>Not in this model&apos;s vocabulary (read as the unknown token): {0}</source>
+        <translation>No están en el vocabulario de este modelo (se leen como el token desconocido): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/bias_probe.py" line="150"/>
+        <source>Some targets begin with the same token, so their probabilities are equal: {0}. With a character tokenizer, end the template with a space.</source>
+        <translation>Algunos objetivos empiezan por el mismo token, así que sus probabilidades son iguales: {0}. Con un tokenizador de caracteres, termina la plantilla con un espacio.</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="45"/>
+        <source>is a PyTorch/pickle file. LM Anatomy never loads pickle files, because unpickling can run any code hidden inside them. Convert the weights to model.safetensors first.</source>
+        <translation>es un archivo de PyTorch/pickle. LM Anatomy nunca carga archivos pickle, porque al deserializarlos se puede ejecutar cualquier código escondido en ellos. Convierte antes los pesos a model.safetensors.</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="97"/>
+        <source>missing (a model folder needs config.json, model.safetensors and tokenizer.json)</source>
+        <translation>falta (una carpeta de modelo necesita config.json, model.safetensors y tokenizer.json)</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="103"/>
+        <source>not a valid model configuration ({0})</source>
+        <translation>no es una configuración de modelo válida ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="110"/>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="117"/>
+        <source>truncated: {0} bytes is too short for a safetensors file</source>
+        <translation>truncado: {0} bytes es demasiado poco para un archivo safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="122"/>
+        <source>truncated or not a safetensors file (its header runs past the end of the file)</source>
+        <translation>truncado o no es un archivo safetensors (su cabecera pasa del final del archivo)</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="126"/>
+        <source>corrupted or truncated safetensors file ({0})</source>
+        <translation>archivo safetensors dañado o truncado ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="137"/>
+        <source>missing tensors {0}</source>
+        <translation>faltan los tensores {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="140"/>
+        <location filename="../../model/gpt2.py" line="105"/>
+        <source>unexpected tensors {0}</source>
+        <translation>tensores inesperados {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="146"/>
+        <source>tensor {0} is stored as {1}, not as floating-point numbers: weights must be {2} (converting it would give wrong results silently)</source>
+        <translation>el tensor {0} está guardado como {1}, no como números de coma flotante: los pesos deben ser {2} (convertirlo daría resultados erróneos sin avisar)</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="170"/>
+        <source>{0} is not the tokenizer these weights were trained with (its fingerprint differs from the one recorded in {1}), so every token may mean something else to the model; put back the model&apos;s own tokenizer.json</source>
+        <translation>{0} no es el tokenizador con el que se entrenaron estos pesos (su huella difiere de la registrada en {1}), así que cada token puede significar otra cosa para el modelo; vuelve a poner el tokenizer.json propio del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="188"/>
+        <source>no such folder</source>
+        <translation>no existe esa carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="192"/>
+        <source>not a model folder (expected a folder with config.json, model.safetensors, tokenizer.json)</source>
+        <translation>no es una carpeta de modelo (se esperaba una carpeta con config.json, model.safetensors, tokenizer.json)</translation>
+    </message>
+    <message>
+        <location filename="../../model/checkpoint.py" line="206"/>
+        <source>has no [MASK] token, but config.json says the model was trained to fill in [MASK] tokens (objective &apos;masked&apos;)</source>
+        <translation>no tiene token [MASK], pero config.json dice que el modelo se entrenó para rellenar tokens [MASK] (objetivo &apos;masked&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../model/classify.py" line="149"/>
+        <source>classification needs at least two labels; found {0}</source>
+        <translation>la clasificación necesita al menos dos etiquetas; se encontró {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/classify.py" line="155"/>
+        <source>no training rows (every row is marked test)</source>
+        <translation>no hay filas de entrenamiento (todas las filas están marcadas como test)</translation>
+    </message>
+    <message>
+        <location filename="../../model/classify.py" line="193"/>
+        <source>Stopped at step {0}.</source>
+        <translation>Detenido en el paso {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../model/classify.py" line="207"/>
+        <source>The loss became {0} at step {1}: the learning rate ({2:g}) is probably too high; try a smaller one.</source>
+        <translation>La pérdida pasó a ser {0} en el paso {1}: la tasa de aprendizaje ({2:g}) es probablemente demasiado alta; prueba con una menor.</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="80"/>
+        <source>its machine</source>
+        <translation>su máquina</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="81"/>
+        <source>training.json: {0} tokens in {1} s on {2}</source>
+        <translation>training.json: {0} tokens en {1} s en {2}</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="112"/>
+        <source>measured here: {0} forward + backward passes of {1}×{2} tokens</source>
+        <translation>medido aquí: {0} pasadas hacia delante + hacia atrás de {1}×{2} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="140"/>
+        <source>Radford et al. 2019, &apos;Language Models are Unsupervised Multitask Learners&apos;, Table 2 (1542M parameters, 48 layers, d_model 1600). Trained on WebText (about 40 GB of text); the number of training tokens was not published.</source>
+        <translation>Radford et al. 2019, &apos;Language Models are Unsupervised Multitask Learners&apos;, tabla 2 (1542 millones de parámetros, 48 capas, d_model 1600). Entrenado con WebText (unos 40 GB de texto); no se publicó el número de tokens de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="143"/>
+        <source>Radford et al. 2019, Table 2</source>
+        <translation>Radford et al. 2019, tabla 2</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="145"/>
+        <source>training tokens not published, so 6·N·D cannot be computed</source>
+        <translation>los tokens de entrenamiento no se publicaron, así que 6·N·D no se puede calcular</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="149"/>
+        <source>Brown et al. 2020, &apos;Language Models are Few-Shot Learners&apos;: Table 2.1 (175.0B parameters, 96 layers, d_model 12288, context 2048) and Table D.1 (300 billion training tokens, 3.14e23 FLOPs).</source>
+        <translation>Brown et al. 2020, &apos;Language Models are Few-Shot Learners&apos;: tabla 2.1 (175.0 mil millones de parámetros, 96 capas, d_model 12288, contexto 2048) y tabla D.1 (300 mil millones de tokens de entrenamiento, 3.14e23 FLOPs).</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="151"/>
+        <source>Brown et al. 2020, Tables 2.1 and D.1</source>
+        <translation>Brown et al. 2020, tablas 2.1 y D.1</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="156"/>
+        <source>Hoffmann et al. 2022, &apos;Training Compute-Optimal Large Language Models&apos;, Table 1 (70 billion parameters, 1.4 trillion training tokens).</source>
+        <translation>Hoffmann et al. 2022, &apos;Training Compute-Optimal Large Language Models&apos;, tabla 1 (70 mil millones de parámetros, 1.4 billones de tokens de entrenamiento).</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="158"/>
+        <source>Hoffmann et al. 2022, Table 1</source>
+        <translation>Hoffmann et al. 2022, tabla 1</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="178"/>
+        <source>{0} trillion</source>
+        <translation>{0} billones</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="178"/>
+        <source>{0} billion</source>
+        <translation>{0} mil millones</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="178"/>
+        <source>{0} million</source>
+        <translation>{0} millones</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="180"/>
+        <source>{0} trillion {1}</source>
+        <translation>{0} billones de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="180"/>
+        <source>{0} billion {1}</source>
+        <translation>{0} mil millones de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="180"/>
+        <source>{0} million {1}</source>
+        <translation>{0} millones de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="181"/>
+        <source>{0} years</source>
+        <translation>{0} años</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="181"/>
+        <source>{0} days</source>
+        <translation>{0} días</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="182"/>
+        <source>{0} hours</source>
+        <translation>{0} horas</translation>
+    </message>
+    <message>
+        <location filename="../../model/compute.py" line="182"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="34"/>
+        <source>positional must be one of {0}, not {1}</source>
+        <translation>positional debe ser uno de {0}, no {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="39"/>
+        <source>{0} must be a positive integer, not {1}</source>
+        <translation>{0} debe ser un entero positivo, no {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="41"/>
+        <source>d_model ({0}) must be divisible by n_head ({1})</source>
+        <translation>d_model ({0}) debe ser divisible entre n_head ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="44"/>
+        <source>RoPE needs an even head width, not {0}</source>
+        <translation>RoPE necesita una anchura de cabeza par, no {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="46"/>
+        <source>sinusoidal positions need an even d_model, not {0}</source>
+        <translation>las posiciones sinusoidales necesitan un d_model par, no {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="48"/>
+        <source>dropout must be in [0, 1), not {0}</source>
+        <translation>dropout debe estar en [0, 1), no {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="50"/>
+        <source>gelu_approximation must be &apos;none&apos; or &apos;tanh&apos;, not {0}</source>
+        <translation>gelu_approximation debe ser &apos;none&apos; o &apos;tanh&apos;, no {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="53"/>
+        <source>objective must be one of {0}, not {1}</source>
+        <translation>objective debe ser uno de {0}, no {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/config.py" line="75"/>
+        <source>unknown config keys: {0}</source>
+        <translation>claves de configuración desconocidas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="68"/>
+        <source>{0}: not found, skipped</source>
+        <translation>{0}: no encontrado, omitido</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="75"/>
+        <source>{0}: could not be read ({1}), skipped</source>
+        <translation>{0}: no se pudo leer ({1}), omitido</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="79"/>
+        <source>{0}: larger than {1} MB, only the first part is used</source>
+        <translation>{0}: mayor de {1} MB, solo se usa la primera parte</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="82"/>
+        <source>{0}: empty, skipped</source>
+        <translation>{0}: vacío, omitido</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="86"/>
+        <source> (a NUL byte at byte {0:,})</source>
+        <translation> (un byte NUL en el byte {0:,})</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="87"/>
+        <source>{0}: looks like a binary file, not text{1}; skipped (text files have no NUL bytes: remove them to use this file)</source>
+        <translation>{0}: parece un archivo binario, no texto{1}; omitido (los archivos de texto no tienen bytes NUL: quítalos para usar este archivo)</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="96"/>
+        <source>{0}: {1} bytes were not valid UTF-8 and were replaced with {2}</source>
+        <translation>{0}: {1} bytes no eran UTF-8 válido y se sustituyeron por {2}</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="104"/>
+        <source>no usable text found: {0}</source>
+        <translation>no se encontró texto utilizable: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="105"/>
+        <source>no usable text found</source>
+        <translation>no se encontró texto utilizable</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="121"/>
+        <source>validation documents not in the corpus: {0}</source>
+        <translation>documentos de validación que no están en el corpus: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/data.py" line="228"/>
+        <source>the text has {0} tokens, fewer than one training window of {1}</source>
+        <translation>el texto tiene {0} tokens, menos que una ventana de entrenamiento de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="27"/>
+        <source>not valid JSON ({0})</source>
+        <translation>no es JSON válido ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="28"/>
+        <source>does not match config.json: {0}</source>
+        <translation>no coincide con config.json: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="29"/>
+        <source>tensor {0} has shape {1}, but config.json implies {2}</source>
+        <translation>el tensor {0} tiene forma {1}, pero config.json implica {2}</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="30"/>
+        <source>has {0} tokens but config.json says the model has vocab_size {1}</source>
+        <translation>tiene {0} tokens, pero config.json dice que el modelo tiene vocab_size {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="69"/>
+        <source>is not a folder LM Anatomy wrote (it is a file or a link); choose a new or empty folder for the model</source>
+        <translation>no es una carpeta escrita por LM Anatomy (es un archivo o un enlace); elige una carpeta nueva o vacía para el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="74"/>
+        <source>{0} and {1} more</source>
+        <translation>{0} y {1} más</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="76"/>
+        <source>already holds files LM Anatomy did not write ({0}), and saving a model replaces the whole folder; nothing was changed. Choose a new or empty folder</source>
+        <translation>ya contiene archivos que LM Anatomy no escribió ({0}), y guardar un modelo sustituye la carpeta entera; no se cambió nada. Elige una carpeta nueva o vacía</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="120"/>
+        <source>cannot be written ({0}); choose a folder you can write to</source>
+        <translation>no se puede escribir ({0}); elige una carpeta en la que puedas escribir</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="129"/>
+        <source>a checkpoint needs about {0} free, but the disk has only {1} free; free some space or choose another folder</source>
+        <translation>un punto de control necesita unos {0} libres, pero el disco solo tiene {1} libres; libera espacio o elige otra carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="141"/>
+        <source>{0}; is the disk full? Free some space</source>
+        <translation>{0}; ¿está lleno el disco? Libera espacio</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="143"/>
+        <source>{0}; the folder cannot be written. Choose a folder you can write to</source>
+        <translation>{0}; no se puede escribir en la carpeta. Elige una carpeta en la que puedas escribir</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2.py" line="90"/>
+        <source>missing tensor {0}</source>
+        <translation>falta el tensor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2.py" line="94"/>
+        <source>tensor {0} is stored as {1}, not as floating-point numbers</source>
+        <translation>el tensor {0} está guardado como {1}, no como números de coma flotante</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2.py" line="102"/>
+        <source>lm_head.weight differs from wte.weight, but LM Anatomy&apos;s output head is tied to the token embedding</source>
+        <translation>lm_head.weight difiere de wte.weight, pero la cabeza de salida de LM Anatomy está ligada al embedding de tokens</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2.py" line="125"/>
+        <source>missing: this model is split into several safetensors files ({0}), which LM Anatomy does not read yet. {1}</source>
+        <translation>falta: este modelo está repartido en varios archivos safetensors ({0}), que LM Anatomy aún no lee. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2.py" line="179"/>
+        <source>cannot export a model with {0} positions: GPT-2 has learned positions, so only learned-position models export</source>
+        <translation>no se puede exportar un modelo con posiciones {0}: GPT-2 tiene posiciones aprendidas, así que solo se exportan modelos con posiciones aprendidas</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="26"/>
+        <source>LM Anatomy opens GPT-2-family models (model_type &quot;gpt2&quot;, GPT2LMHeadModel) in the Hugging Face layout: config.json, model.safetensors, and tokenizer.json or vocab.json + merges.txt</source>
+        <translation>LM Anatomy abre modelos de la familia GPT-2 (model_type &quot;gpt2&quot;, GPT2LMHeadModel) con la estructura de Hugging Face: config.json, model.safetensors, y tokenizer.json o vocab.json + merges.txt</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="28"/>
+        <source>missing. {0}</source>
+        <translation>falta. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="74"/>
+        <source>describes a {0} model, which LM Anatomy cannot open. {1}</source>
+        <translation>describe un modelo {0}, que LM Anatomy no puede abrir. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="87"/>
+        <source>sets {0} to {1}; only standard GPT-2 ({0} {2}) is supported. {3}</source>
+        <translation>pone {0} a {1}; solo se admite GPT-2 estándar ({0} {2}). {3}</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="92"/>
+        <source>activation_function {0} is not supported (use one of {1})</source>
+        <translation>activation_function {0} no se admite (usa una de {1})</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="109"/>
+        <source>not a valid GPT-2 configuration ({0})</source>
+        <translation>no es una configuración de GPT-2 válida ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="114"/>
+        <source>cannot export a masked-LM model as GPT-2: GPT-2 is a causal model (each token attends only to the ones before it), and this model was trained to fill in hidden tokens reading both sides; with GPT-2&apos;s causal mask its weights would compute something else</source>
+        <translation>no se puede exportar un modelo de lenguaje enmascarado como GPT-2: GPT-2 es un modelo causal (cada token atiende solo a los anteriores), y este modelo se entrenó para rellenar tokens ocultos leyendo ambos lados; con la máscara causal de GPT-2 sus pesos calcularían otra cosa</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="157"/>
+        <source>not a configuration (expected a JSON object)</source>
+        <translation>no es una configuración (se esperaba un objeto JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="167"/>
+        <source>not a readable GPT-2 vocabulary with {0} ({1})</source>
+        <translation>no es un vocabulario de GPT-2 legible con {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../model/gpt2_format.py" line="186"/>
+        <source>missing, and so is {0} + {1}: a GPT-2 folder needs one of them. {2}</source>
+        <translation>falta, y también {0} + {1}: una carpeta de GPT-2 necesita uno de los dos. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="50"/>
+        <source>the header row ({0}) has no {1} column; name the columns text,label (and optionally split)</source>
+        <translation>la fila de cabecera ({0}) no tiene columna {1}; llama a las columnas text,label (y, si quieres, split)</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="90"/>
+        <source>the first row ({0}) looks like a header, but it names no text or label column; name the columns text,label (and optionally split)</source>
+        <translation>la primera fila ({0}) parece una cabecera, pero no nombra ninguna columna text ni label; llama a las columnas text,label (y, si quieres, split)</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="95"/>
+        <source>line {0}: expected text and label separated by a comma; skipped</source>
+        <translation>línea {0}: se esperaban texto y etiqueta separados por una coma; omitida</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="102"/>
+        <source>line {0}: the text is empty; skipped</source>
+        <translation>línea {0}: el texto está vacío; omitida</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="105"/>
+        <source>line {0}: no label; skipped</source>
+        <translation>línea {0}: sin etiqueta; omitida</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="108"/>
+        <source>line {0}: split must be train or test, not {1}; skipped</source>
+        <translation>línea {0}: split debe ser train o test, no {1}; omitida</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="116"/>
+        <source>no usable rows: {0}</source>
+        <translation>ninguna fila utilizable: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="118"/>
+        <source>no usable rows</source>
+        <translation>ninguna fila utilizable</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="136"/>
+        <source>{0} starts with a {1} byte order mark but is not valid in that encoding; save it as UTF-8 CSV</source>
+        <translation>{0} empieza con una marca de orden de bytes {1}, pero no es válido en esa codificación; guárdalo como CSV UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="149"/>
+        <source>{0} holds NUL bytes: it is not a UTF-8 text file (a spreadsheet, or text in another encoding?); save it as CSV UTF-8</source>
+        <translation>{0} contiene bytes NUL: no es un archivo de texto UTF-8 (¿una hoja de cálculo, o texto en otra codificación?); guárdalo como CSV UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../model/labelled.py" line="153"/>
+        <source>{0}: {1} bytes were not valid UTF-8 and were replaced</source>
+        <translation>{0}: {1} bytes no eran UTF-8 válido y se sustituyeron</translation>
+    </message>
+    <message>
+        <location filename="../../model/masking.py" line="22"/>
+        <source>This model was trained to fill in hidden tokens (a masked language model, like BERT): it reads both sides of a blank, so it never learned to continue text from the left. Generating text needs a causal model (like GPT); open one such as shakespeare-bpe to generate.</source>
+        <translation>Este modelo se entrenó para rellenar tokens ocultos (un modelo de lenguaje enmascarado, como BERT): lee los dos lados de un hueco, así que nunca aprendió a continuar un texto desde la izquierda. Para generar texto hace falta un modelo causal (como GPT); abre uno, como shakespeare-bpe, para generar.</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer.py" line="40"/>
+        <source>the tokenizer could not split this text ({0})</source>
+        <translation>el tokenizador no pudo dividir este texto ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer.py" line="66"/>
+        <source>unsupported tokenizer: model {0} (LM Anatomy reads character, word-level and byte-level BPE tokenizers)</source>
+        <translation>tokenizador no admitido: modelo {0} (LM Anatomy lee tokenizadores de caracteres, de palabras y BPE a nivel de bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer.py" line="78"/>
+        <source>not a readable tokenizer.json ({0})</source>
+        <translation>no es un tokenizer.json legible ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer.py" line="195"/>
+        <source>merge steps exist only for the byte-level BPE tokenizer</source>
+        <translation>los pasos de fusión solo existen en el tokenizador BPE a nivel de bytes</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer_kinds.py" line="86"/>
+        <source>tokenizer kind must be one of {0}, not {1}</source>
+        <translation>el tipo de tokenizador debe ser uno de {0}, no {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer_kinds.py" line="97"/>
+        <source>a byte-level BPE vocabulary needs at least 256 tokens (one per byte)</source>
+        <translation>un vocabulario BPE a nivel de bytes necesita al menos 256 tokens (uno por byte)</translation>
+    </message>
+    <message>
+        <location filename="../../model/tokenizer_kinds.py" line="129"/>
+        <source>a character vocabulary needs more than 256 tokens (256 are reserved for raw bytes)</source>
+        <translation>un vocabulario de caracteres necesita más de 256 tokens (256 están reservados para bytes sueltos)</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="37"/>
+        <source>Finished {0} steps.</source>
+        <translation>Terminados los {0} pasos.</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="160"/>
+        <source>The previous checkpoint (step {0}) is intact.</source>
+        <translation>El punto de control anterior (paso {0}) está intacto.</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="161"/>
+        <source>No earlier checkpoint exists.</source>
+        <translation>No existe ningún punto de control anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="163"/>
+        <source>Could not save a checkpoint at step {0} in {1} ({2}). {3}</source>
+        <translation>No se pudo guardar un punto de control en el paso {0} en {1} ({2}). {3}</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="225"/>
+        <source>Stopped at step {0}; checkpoint saved.</source>
+        <translation>Detenido en el paso {0}; punto de control guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="292"/>
+        <source>The last good checkpoint (step {0}) in {1} is kept.</source>
+        <translation>Se conserva el último punto de control bueno (paso {0}) en {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../model/train.py" line="296"/>
+        <source>Training stopped at step {0}: the loss became {1} (not a finite number), so the weights can no longer improve. This usually means the learning rate ({2:g}) is too high; try a smaller one. {3}</source>
+        <translation>El entrenamiento se detuvo en el paso {0}: la pérdida pasó a ser {1} (no es un número finito), así que los pesos ya no pueden mejorar. Esto suele significar que la tasa de aprendizaje ({2:g}) es demasiado alta; prueba con una menor. {3}</translation>
+    </message>
+    <message>
+        <location filename="../../model/trainer_state.py" line="34"/>
+        <source>nothing to resume: no trainer_state.safetensors in this folder</source>
+        <translation>nada que reanudar: no hay trainer_state.safetensors en esta carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../model/trainer_state.py" line="43"/>
+        <source>cannot resume: {0}</source>
+        <translation>no se puede reanudar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../model/warm_start.py" line="30"/>
+        <source>cannot start from these weights: the architectures differ (missing {0}, unexpected {1})</source>
+        <translation>no se puede partir de estos pesos: las arquitecturas difieren (faltan {0}, sobran {1})</translation>
+    </message>
+    <message>
+        <location filename="../../model/warm_start.py" line="42"/>
+        <source>cannot start from these weights: {0} has shape {1}, the new model needs {2}</source>
+        <translation>no se puede partir de estos pesos: {0} tiene forma {1}, el nuevo modelo necesita {2}</translation>
     </message>
 </context>
 </TS>

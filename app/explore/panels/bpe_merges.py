@@ -6,7 +6,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from app.i18n import tr
+from app.i18n import tr, translated
 
 from ...common.appearance import Appearance
 from ...common.textutil import esc, visible
@@ -78,7 +78,7 @@ class BpeMerges(QWidget):
             self.merge_states = tok.bpe_merge_steps(word)
         except Exception as exc:  # a TokenizerError: show it, keep going
             self.merge_states = []
-            self.merge_view.setText(esc(str(exc)))
+            self.merge_view.setText(esc(translated(exc)))
             return
         self.merge_slider.blockSignals(True)
         self.merge_slider.setRange(0, len(self.merge_states) - 1)

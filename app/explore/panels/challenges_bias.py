@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
 
 from ...common import export
 from ...common.plots import make_plot, set_title, style_plot
+from ...common.textutil import esc
 from .base import note
 from .challenges_parts import fit_rows, grouped_bars, table
 
@@ -109,7 +110,7 @@ class BiasView(QWidget):
         try:
             probe.check()
         except ProbeError as exc:
-            self.status.setText("<b>" + tr("Cannot run this probe") + f"</b>: {exc}")
+            self.status.setText("<b>" + tr("Cannot run this probe") + "</b>: " + esc(translated(exc)))
             return
         if self.jobs is None or self.info is None:
             self.status.setText(tr("Open a model first."))
@@ -160,7 +161,7 @@ class BiasView(QWidget):
         wide = sum(max(t.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(t.columnCount()))
         t.setMinimumWidth(min(self.width() // 2, wide + 2 * t.frameWidth() + t.verticalScrollBar().sizeHint().width()))
         notes = [tr("{0} prompts traced; each bar is the probability of the word's first token.").format(n_fill)]
-        self.status.setText(" ".join(notes + result.notes))
+        self.status.setText(" ".join(notes + [translated(n) for n in result.notes]))
 
     def export(self, path: str | None = None) -> str | None:
         if self.result is None:

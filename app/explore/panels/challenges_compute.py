@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model import compute
 from model.config import ModelConfig
 
 from .base import heading, note
 from .challenges_parts import LogSlider, fill, fit_rows, table
-from .challenges_rows import comparison_rows, model_rows
+from .challenges_rows import comparison_rows, model_rows, say_duration, say_short
 
 N_RANGE, D_RANGE = (4.0, 12.5), (4.0, 13.5)  # log10 of the sliders' ends: 10k..3T parameters, 10k..30T tokens
 
@@ -34,7 +34,7 @@ class ComputeView(QWidget):
         self.model_table = table([tr("quantity"), tr("value"), tr("how it is worked out")])
         self.model_table.setMinimumHeight(120)
         self.n_slider = LogSlider(tr("N parameters"), "", *N_RANGE, self._what_if)
-        self.d_slider = LogSlider(tr("D tokens"), "tokens", *D_RANGE, self._what_if)
+        self.d_slider = LogSlider(tr("D tokens"), tr("tokens"), *D_RANGE, self._what_if)
         widest = max(s.label.sizeHint().width() for s in (self.n_slider, self.d_slider))
         for s in (self.n_slider, self.d_slider):  # the two sliders start at the same x
             s.label.setMinimumWidth(widest)
@@ -128,7 +128,7 @@ class ComputeView(QWidget):
             return
         n, d = self.n_slider.value(), self.d_slider.value()
         flops = compute.training_flops(n, d)
-        text = tr("6 × {0} × {1} = <b>{2}</b>").format(compute.short(n), compute.short(d), compute.flops_text(flops))
+        text = tr("6 × {0} × {1} = <b>{2}</b>").format(say_short(n), say_short(d), compute.flops_text(flops))
         if self.speed is None:
             text += tr("<br>This model's folder does not say how fast it trained: press Measure this machine.")
             self.speed_note.setText("")
@@ -136,10 +136,10 @@ class ComputeView(QWidget):
             seconds = compute.seconds_for(flops, self.speed)
             where = tr("On this machine") if self.speed.here else tr("At the speed it trained")
             text += tr("<br>{0}: <b>{1}</b><br>Energy at {2:.0f} W: <b>{3}</b>").format(
-                where, compute.duration(seconds), self.watts.value(),
+                where, say_duration(seconds), self.watts.value(),
                 compute.energy_text(compute.energy_kwh(seconds, self.watts.value())))
             self.speed_note.setText(tr("Speed: {0} ({1}; 6·N × tokens/s).").format(
-                compute.rate_text(self.speed.flops_per_second), self.speed.source))
+                compute.rate_text(self.speed.flops_per_second), translated(self.speed.source)))
         self.result.setText(text)
 
     def _row_clicked(self, row: int, _column: int) -> None:

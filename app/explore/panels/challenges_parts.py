@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translated
 from model import compute
 
 from ...common.appearance import OKABE_ITO
@@ -62,7 +63,8 @@ class LogSlider(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(round(lo * STEPS_PER_DECADE), round(hi * STEPS_PER_DECADE))
         self.value_label = QLabel()
-        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("999 trillion tokens") + 8)
+        widest = translated(compute.short(999e12, unit))  # the longest value it shows, in the window's language
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(widest) + 8)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(label)
@@ -87,7 +89,7 @@ class LogSlider(QWidget):
         self._show()
 
     def _show(self) -> None:
-        self.value_label.setText(compute.short(self.exact, self.unit))
+        self.value_label.setText(translated(compute.short(self.exact, self.unit)))
         self.on_change()
 
 

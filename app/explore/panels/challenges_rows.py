@@ -2,8 +2,16 @@
 published models (model.compute does the arithmetic)."""
 from __future__ import annotations
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model import compute
+
+
+def say_short(n, unit: str = "") -> str:
+    return translated(compute.short(n, unit))
+
+
+def say_duration(seconds) -> str:
+    return translated(compute.duration(seconds))
 
 
 def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]], list[str]]:
@@ -12,16 +20,16 @@ def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]],
     flops = compute.training_flops(n, d) if d else None
     seconds = compute.seconds_for(flops, speed) if flops and speed else None
     kwh = compute.energy_kwh(seconds, watts) if seconds else None
-    rows = [[info.name, compute.short(n), compute.short(d) if d else tr("not recorded"), compute.flops_text(flops),
-             "—", compute.duration(seconds), compute.energy_text(kwh), tr("its folder")]]
+    rows = [[info.name, say_short(n), say_short(d) if d else tr("not recorded"), compute.flops_text(flops),
+             "—", say_duration(seconds), compute.energy_text(kwh), tr("its folder")]]
     tips = [info.path]
     for model in compute.PUBLISHED:
         r = compute.published_row(model, speed, watts)
-        rows.append([r["name"], compute.short(r["params"]),
-                     compute.short(r["tokens"]) if r["tokens"] else tr("not published"),
+        rows.append([r["name"], say_short(r["params"]),
+                     say_short(r["tokens"]) if r["tokens"] else tr("not published"),
                      compute.flops_text(r["flops"]), compute.flops_text(r["published_flops"]),
-                     compute.duration(r["seconds"]), compute.energy_text(r["kwh"]), model.cite])
-        tips.append(model.source + (tr(" Our count of this shape: {0:,} parameters.").format(r["our_count"])
+                     say_duration(r["seconds"]), compute.energy_text(r["kwh"]), translated(model.cite)])
+        tips.append(translated(model.source) + (tr(" Our count of this shape: {0:,} parameters.").format(r["our_count"])
                                     if r["our_count"] else ""))
     return rows, tips
 
@@ -51,7 +59,7 @@ def model_rows(info, c, speed) -> list[list[str]]:
                   f"6 × {n:,} × {int(d):,}"]]
     seconds = info.training.get("elapsed_seconds")
     if seconds and d:
-        rows.append([tr("time it took"), compute.duration(float(seconds)),
+        rows.append([tr("time it took"), say_duration(float(seconds)),
                      tr("{0:,.0f} tokens/s, training.json").format(float(d) / float(seconds))])
     if speed is not None:
         rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.i18n import tr
+from app.i18n import tr, translated
 
 from ...common.plots import set_title
 from ...common.textutil import esc
@@ -20,5 +20,5 @@ def show_no_next_token(panel) -> None:
         item.setText("")
     panel.candidates, panel.label_texts = np.zeros(0, np.int64), []
     set_title(panel.plot, tr("No next token: this model fills in blanks"), panel.appearance)
-    panel.summary.setText(esc(GENERATION_NEEDS_CAUSAL) + " " + tr("The <b>Fill the blank</b> stage shows what "
-                                                                  "this model does."))
+    why = esc(translated(GENERATION_NEEDS_CAUSAL))  # model/ words it in English: shown in the window's language
+    panel.summary.setText(why + " " + tr("The <b>Fill the blank</b> stage shows what this model does."))
