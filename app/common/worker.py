@@ -121,8 +121,12 @@ class Worker(QThread):
 
 
 def _describe(exc: BaseException) -> str:
-    """The error in the window's language: model/ raises its errors with a model.messages.Message."""
+    """The error in the window's language: model/ raises its errors with a model.messages.Message, which is
+    worded for the user (no class name in front)."""
+    from model.messages import Message, message_of
+
     name = type(exc).__name__
-    if name in ("CheckpointError", "TokenizerError", "ValueError", "FileNotFoundError"):
+    if isinstance(message_of(exc), Message) or name in ("CheckpointError", "TokenizerError", "ValueError",
+                                                        "FileNotFoundError"):
         return translated(exc)
     return f"{name}: {translated(exc)}"

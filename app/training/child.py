@@ -73,7 +73,8 @@ def describe(exc: BaseException, settings) -> str:
     if advice:
         return advice
     name = type(exc).__name__
-    if name in ("CorpusError", "CheckpointError", "TokenizerError", "ValueError"):
+    if isinstance(message_of(exc), Message) or name in ("CorpusError", "CheckpointError", "TokenizerError",
+                                                        "ValueError"):
         return message_of(exc)  # a Message where model/ raised one: the window translates it
     return Message("{0}: {1}", name, message_of(exc))
 

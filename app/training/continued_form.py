@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.settings import TrainConfig, TrainingSettings, paced
 
 from ..common.appearance import Appearance
@@ -79,7 +79,7 @@ class ContinuedForm(QWidget):
             ctx=f"{ctx:,}", need=f"{ctx + 1:,}"))
 
     def show_corpus(self, result) -> None:
-        notes = "".join(f"<br>⚠ {esc(n)}" for n in result.notices)
+        notes = "".join(f"<br>⚠ {esc(translated(n))}" for n in result.notices)
         self.corpus_label.setText(tr("{0} file(s), {1} characters ({2} KB)").format(
             result.documents, f"{result.characters:,}", f"{result.size_bytes / 1024:,.0f}") + notes)
 

@@ -264,7 +264,7 @@ class PretrainForm(QWidget):
         self.corpus_label.setText(self.corpus_label.text().split(" · ")[0] + " · " +
                                   tr("{0}, {1} characters ({2})").format(files, f"{preview.characters:,}", human))
         self.corpus_preview.setPlainText(preview.preview)
-        self.corpus_notes.setText(" ".join(f"⚠ {esc(n)}." for n in preview.notices) or
+        self.corpus_notes.setText(" ".join(f"⚠ {esc(translated(n))}." for n in preview.notices) or
                                   tr("You can also drop .txt files or a folder here."))
 
     def show_tokenizer(self, p) -> None:
