@@ -8,6 +8,7 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -160,3 +161,40 @@ def test_a_training_run_reports_in_spanish(qtbot, tmp_path, monkeypatch, spanish
     worker.wait()
     assert ended.args[0] == "failed"
     assert_spanish(ended.args[1], "El dispositivo se quedó sin memoria", "tamaño de lote (ahora 4)")
+
+
+# ---- model/ words what the window shows as Messages ----------------------------------------------------
+SHOWN_ERRORS = {"CheckpointError", "FolderInUseError", "LabelledDataError", "CorpusError", "TokenizerError",
+                "ProbeError", "NotCausalError"}
+SHOWN_LISTS = {"problems", "notices", "notes", "warnings"}  # lists of texts the window lists
+
+
+def plain_strings(source: str) -> list[int]:
+    """Lines where model/ builds a shown text from a literal or an f-string instead of a Message."""
+    import ast
+
+    def literal(node) -> bool:
+        return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)) \
+            or (isinstance(node, ast.BinOp) and (literal(node.left) or literal(node.right)))
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
+        said = node.args[-1] if name in SHOWN_ERRORS else node.args[0] if (name == "append" and owner in SHOWN_LISTS) \
+            else None
+        if said is not None and literal(said):
+            found.append(node.lineno)
+    return found
+
+
+def test_model_words_what_the_window_shows_as_messages():
+    assert plain_strings('raise CheckpointError(p, f"bad {x}")\nproblems.append("line")\n'
+                         'raise CorpusError(Message("ok"))\nraise CheckpointError(p, Message(T, 1))\n') == [1, 2]
+    files = sorted((Path(__file__).resolve().parent.parent / "model").glob("*.py"))
+    assert len(files) > 20
+    left = {p.name: lines for p in files if (lines := plain_strings(p.read_text()))}
+    assert not left, f"texts the window shows, built without model.messages.Message (never translated): {left}"
