@@ -19,6 +19,7 @@ BASE_POINT_SIZE = 10.0
 TEXT_SIZES = {"smaller": 0.85, "normal": 1.0, "larger": 1.25, "largest": 1.5}
 # Okabe & Ito's palette, distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+CATEGORY_COUNT = 7  # token chips cycle through the first seven (the grey is left out)
 
 THEMES = {
     "light": dict(bg="#ffffff", fg="#1b1b1f", muted="#6b6b76", panel="#f4f4f6", accent="#0072B2",
@@ -67,7 +68,7 @@ class Appearance(QObject):
 
     def category(self, i: int, alpha: float = 0.35) -> QColor:
         """A light (or dark-theme) tint of the i-th Okabe-Ito colour, for token chips."""
-        base = QColor(OKABE_ITO[i % 7])  # skip the grey
+        base = QColor(OKABE_ITO[i % CATEGORY_COUNT])  # skip the grey
         bg = self.color("bg")
         mix = lambda a, b: int(a * alpha + b * (1 - alpha))  # noqa: E731
         return QColor(mix(base.red(), bg.red()), mix(base.green(), bg.green()), mix(base.blue(), bg.blue()))

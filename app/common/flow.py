@@ -10,10 +10,18 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items = []
         self._spacing = spacing
+        self._heights: dict[int, int] = {}  # heightForWidth by width, until the items change
         self.setContentsMargins(0, 0, 0, 0)
+
+    def invalidate(self):
+        # Qt asks heightForWidth many times a layout pass (46 asks for one render of 64 chips, each
+        # walking every chip); the answer changes only when an item does, which invalidates.
+        self._heights.clear()
+        super().invalidate()
 
     def addItem(self, item):
         self._items.append(item)
+        self.invalidate()
 
     def count(self):
         return len(self._items)
@@ -22,6 +30,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index):
+        self.invalidate()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self):
@@ -31,7 +40,9 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width):
-        return self._do_layout(QRect(0, 0, width, 0), test_only=True)
+        if width not in self._heights:
+            self._heights[width] = self._do_layout(QRect(0, 0, width, 0), test_only=True)
+        return self._heights[width]
 
     def setGeometry(self, rect):
         super().setGeometry(rect)

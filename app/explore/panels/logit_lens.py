@@ -4,11 +4,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
 from app.i18n import tr
 
 from ...common.appearance import Appearance
+from ...common.tables import bulk_fill, set_cell
 from ...common.textutil import visible
 
 SHOWN = 6
@@ -43,30 +44,30 @@ class LogitLensTable(QTableWidget):
         self._args = (trace, labels, position)
         ids, probs = trace.lens_top_ids[:, position], trace.lens_top_probs[:, position]  # [L, K]
         n_layer, k = ids.shape
-        self.setFont(self.appearance.font())
+        font = self.appearance.font()
+        if self.font() != font:  # setFont re-lays-out the table: only when the text size changed
+            self.setFont(font)
         texts = np.array([[self.cell_text(labels[int(ids[l, c])], float(probs[l, c])) for c in range(min(SHOWN, k))]
                           for l in range(n_layer)], dtype=object)
         shown = self.columns_that_fit(texts)
-        self.setRowCount(n_layer)
-        self.setColumnCount(shown)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # new columns too share the width
-        self.setHorizontalHeaderLabels([tr("guess {0}").format(i + 1) for i in range(shown)])
-        self.setVerticalHeaderLabels([tr("layer {0}").format(l + 1) for l in range(n_layer)])
         colours = self.appearance.sequential().map(np.clip(probs[:, :shown], 0.0, 1.0).ravel(), mode="qcolor")
-        rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.Fixed)  # fit the rows once below, not once per cell set
-        for layer in range(n_layer):
-            for col in range(shown):
-                tid, p = int(ids[layer, col]), float(probs[layer, col])
-                item = QTableWidgetItem(texts[layer, col])
-                item.setData(Qt.UserRole, tid)
-                item.setToolTip(tr("token id {0}, probability {1}").format(tid, f"{p:.4f}"))
-                bg = colours[layer * shown + col]
-                bg.setAlpha(170)
-                item.setBackground(QBrush(bg))
-                item.setForeground(QBrush(QColor("#000000") if p > 0.55 else QColor("#ffffff")))
-                self.setItem(layer, col, item)
-        rows.setSectionResizeMode(QHeaderView.ResizeToContents)
+        with bulk_fill(self):  # the rows are fitted once below, not once per cell set
+            if (self.rowCount(), self.columnCount()) != (n_layer, shown):
+                self.setRowCount(n_layer)
+                self.setColumnCount(shown)
+                self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # new columns share the width
+            self.setHorizontalHeaderLabels([tr("guess {0}").format(i + 1) for i in range(shown)])
+            self.setVerticalHeaderLabels([tr("layer {0}").format(l + 1) for l in range(n_layer)])
+            for layer in range(n_layer):
+                for col in range(shown):
+                    tid, p = int(ids[layer, col]), float(probs[layer, col])
+                    item = set_cell(self, layer, col, texts[layer, col])
+                    item.setData(Qt.UserRole, tid)
+                    item.setToolTip(tr("token id {0}, probability {1}").format(tid, f"{p:.4f}"))
+                    bg = colours[layer * shown + col]
+                    bg.setAlpha(170)
+                    item.setBackground(QBrush(bg))
+                    item.setForeground(QBrush(QColor("#000000") if p > 0.55 else QColor("#ffffff")))
         self.resizeRowsToContents()
         self._fit_height()
 

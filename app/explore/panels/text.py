@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QProgressBar,
     QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
 )
 
 from app.i18n import QT_TR_NOOP, tr
 
+from ...common.tables import bulk_fill, set_cell
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 
@@ -86,10 +86,11 @@ class TextPanel(Panel):
                             "time.").format(a.hex("generated")))
         self.usage_note.setText("<br>".join(notes) or tr("Everything you typed fits in the model's context window."))
         rows = character_rows(text)
-        self.chars.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.chars.setItem(r, c, QTableWidgetItem(value))
+        with bulk_fill(self.chars):
+            self.chars.setRowCount(len(rows))
+            for r, values in enumerate(rows):
+                for c, value in enumerate(values):
+                    set_cell(self.chars, r, c, value)
         self.view.setFont(a.font())
 
 

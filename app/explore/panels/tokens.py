@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from app.i18n import QT_TR_NOOP, tr
 
+from ...common.appearance import CATEGORY_COUNT
 from ...common.flow import FlowLayout
 from ...common.focus import ring
 from ...common.textutil import esc, visible
@@ -109,6 +110,7 @@ class TokensPanel(Panel):
             self.flow.addWidget(chip)
         a = self.appearance
         font = a.font(1.0, mono=True)
+        encoded = trace.text.encode("utf-8")
         for i, chip in enumerate(self.chips):
             if i >= n:
                 chip.hide()
@@ -118,20 +120,29 @@ class TokensPanel(Panel):
             chip.token_id = tid
             b0, b1 = (int(v) for v in trace.byte_spans[i])
             c0, c1 = (int(v) for v in trace.char_spans[i])
-            raw = trace.text.encode("utf-8")[b0:b1]
-            chip.setText(f"<span>{esc(visible(label))}</span><br>"
-                         f"<span style='font-size:{a.point_size * 0.75:.0f}pt; color:{a.hex('muted')}'>{tid}</span>")
+            raw = encoded[b0:b1]
+            # Each setter re-lays-out or re-polishes the chip; on a keystroke most chips are unchanged,
+            # so only what differs is set (the style sheet most of all: it re-polishes the widget).
+            html = (f"<span>{esc(visible(label))}</span><br>"
+                    f"<span style='font-size:{a.point_size * 0.75:.0f}pt; color:{a.hex('muted')}'>{tid}</span>")
+            if chip.text() != html:
+                chip.setText(html)
             tip = tr("token id {0}, position {1}\ncharacters {2}–{3}, bytes {4}–{5}\nUTF-8: {6}").format(
                 tid, int(trace.positions[i]), c0, c1, b0, b1, raw.hex(" ").upper() or tr("(none)"))
             if "⟨" in label:  # bytes of a character split across tokens: name the character
                 chars = trace.text[c0:max(c1, c0 + 1)]
                 tip += "\n" + tr("part of {0}").format(", ".join(f"“{ch}” (U+{ord(ch):04X})" for ch in chars[:4]))
-            chip.setToolTip(tip + "\n" + tr("click to see its embedding"))
-            chip.setFont(font)
+            tip += "\n" + tr("click to see its embedding")
+            if chip.toolTip() != tip:
+                chip.setToolTip(tip)
+            if chip.font() != font:
+                chip.setFont(font)
             border = a.hex("generated") if 0 <= first_generated <= i else a.hex("grid")
             width = 3 if 0 <= first_generated <= i else 1
-            chip.setStyleSheet(f"QLabel {{ background: {a.category(i).name()}; color: {a.hex('fg')};"
-                               f" border: {width}px solid {border}; border-radius: 6px; padding: 3px 6px; }}")
+            style = (f"QLabel {{ background: {a.category(i).name()}; color: {a.hex('fg')};"
+                     f" border: {width}px solid {border}; border-radius: 6px; padding: 3px 6px; }}")
+            if chip.styleSheet() != style:
+                chip.setStyleSheet(style)
             chip.show()
         self.flow.invalidate()
         self._fit_chips()
@@ -169,6 +180,7 @@ class TokensPanel(Panel):
 
     def _render_comparison(self) -> None:
         a = self.appearance
+        tints = [a.category(j).name() for j in range(CATEGORY_COUNT)]  # category(j) repeats
         for kind, (title, chips) in self.compare_rows.items():
             tok = self.comparison_tokenizers.get(kind)
             if tok is None:
@@ -187,7 +199,7 @@ class TokensPanel(Panel):
                           + f"</span>{extra}")
             parts = []
             for j, tid in enumerate(ids[:MAX_COMPARE_CHIPS]):
-                bg = a.category(j).name()
+                bg = tints[j % len(tints)]
                 parts.append(f"<span style='background:{bg}; color:{a.hex('fg')}'>&nbsp;{esc(visible(tok.label(tid), 24))}&nbsp;</span>")
             more = " " + tr("… and {0} more").format(len(ids) - MAX_COMPARE_CHIPS) if len(ids) > MAX_COMPARE_CHIPS else ""
             chips.setText(f"<span style='font-size:{a.point_size * 1.1:.0f}pt'>" + " ".join(parts) + more + "</span>")

@@ -1,0 +1,45 @@
+"""Filling a QTableWidget on every keystroke without making the keystroke wait for it."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+
+@contextmanager
+def bulk_fill(table: QTableWidget):
+    """Write many cells, then measure and paint once.
+
+    A header section in ResizeToContents mode measures every row of its column again after each
+    setItem: filling 180 cells of the Text stage's character table took 180 ms at 128 tokens, most of
+    a keystroke's budget. Inside this block those sections are Interactive and the table does not
+    repaint; on leaving, the modes come back, which measures each column once."""
+    columns = table.horizontalHeader()
+    fitted = [i for i in range(columns.count()) if columns.sectionResizeMode(i) == QHeaderView.ResizeToContents]
+    rows = table.verticalHeader()
+    rows_fitted = rows.count() > 0 and rows.sectionResizeMode(0) == QHeaderView.ResizeToContents
+    table.setUpdatesEnabled(False)
+    for i in fitted:
+        columns.setSectionResizeMode(i, QHeaderView.Interactive)
+    if rows_fitted:
+        rows.setSectionResizeMode(QHeaderView.Interactive)
+    try:
+        yield
+    finally:
+        for i in fitted:
+            if i < columns.count():
+                columns.setSectionResizeMode(i, QHeaderView.ResizeToContents)
+        if rows_fitted:
+            rows.setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.setUpdatesEnabled(True)
+
+
+def set_cell(table: QTableWidget, row: int, column: int, text: str) -> QTableWidgetItem:
+    """The cell's item with `text`, reusing the item already there (cheaper than a new one each time)."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem(text)
+        table.setItem(row, column, item)
+    elif item.text() != text:
+        item.setText(text)
+    return item
