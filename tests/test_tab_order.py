@@ -1,13 +1,14 @@
 """Tab order (#16 item 4) on every explorer stage and both training tabs: from the page's first control, Tab
 walks the whole window and comes back to it; every visible, enabled control on the page is reached on the way;
-focus never stays put; and every widget it reaches shows the focus as app/common/focus.py draws it (a ring of
-its own, or the one ring that follows the focus over Qt's controls). Shift+Tab walks the same way back."""
+focus never stays put; every widget it reaches shows the focus as app/common/focus.py draws it (a ring of its
+own, or the one ring that follows the focus over Qt's controls); a scroll area is a stop only while it has
+something to scroll. Shift+Tab walks the same way back."""
 from __future__ import annotations
 
 import pytest
 from _gui import open_window, type_and_wait
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
 from app.common import access
 from app.common.focus import FocusRing
@@ -57,6 +58,11 @@ def ring_shown(win, widget: QWidget) -> bool:
     return ring is not None and ring.isVisible() and ring.geometry() == widget.rect() and not widget.rect().isEmpty()
 
 
+def can_scroll(area: QScrollArea) -> bool:
+    """A scroll area is worth a Tab stop only while its keys scroll it (the long block stage, a small screen)."""
+    return area.verticalScrollBar().maximum() > 0 or area.horizontalScrollBar().maximum() > 0
+
+
 def lap(qtbot, win, first: QWidget, key) -> tuple[list[QWidget], list[str]]:
     """Press `key` from `first` until the focus is back on it: the widgets reached, in order, and problems."""
     first.setFocus(Qt.TabFocusReason)
@@ -73,6 +79,8 @@ def lap(qtbot, win, first: QWidget, key) -> tuple[list[QWidget], list[str]]:
             return reached, problems + [f"stuck on {name(now)}"]
         if not ring_shown(win, now):
             problems.append(f"no focus ring on {name(now)}")
+        if isinstance(now, QScrollArea) and not can_scroll(now):
+            problems.append(f"a stop that does nothing: {name(now)} has nothing to scroll")
         if now is first:
             return reached, problems
         if now is not before:

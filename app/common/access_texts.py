@@ -37,7 +37,8 @@ def texts() -> dict[str, tuple[str, str | None]]:
                                                         "word, from its raw bytes to its tokens")),
         "EmbeddingsPanel.plot": (tr("Map of all token embeddings"), tr(
             "Every token's embedding vector flattened to two dimensions; tokens the model uses alike lie close "
-            "together. Click a point, or press the arrow keys, to choose a token")),
+            "together. Click a point to choose its token, or highlight a token of your text with the arrow keys "
+            "and press Enter; + and - zoom, 0 shows the whole map")),
         "EmbeddingsPanel.strip_plot": (tr("The chosen token's embedding vector"), tr(
             "One cell per dimension of the chosen token's vector: blue negative, gold positive")),
         "EmbeddingsPanel.neighbours": (tr("Nearest neighbours"), tr(

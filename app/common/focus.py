@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPen
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollArea, QWidget
 
 RING_WIDTH = 3  # pixels: visible on a projector, and on both themes (the accent is blue on light, sky on dark)
 
@@ -58,21 +58,43 @@ def tab_leaves(view: QWidget) -> None:
         view.setTabKeyNavigation(False)
 
 
+def scroll_stop(area: QScrollArea) -> None:
+    """A scroll area is a Tab stop only while it has something to scroll (the long block stage, a page on a
+    small screen: its arrow and page keys read what no control covers). Otherwise Tab would stop on it for
+    nothing, a ring round the whole page; Qt still scrolls it to show each control inside that takes focus."""
+    if getattr(area, "_scroll_stop", False):
+        return
+    area._scroll_stop = True
+    bars = (area.verticalScrollBar(), area.horizontalScrollBar())
+
+    def follow_range(*_) -> None:
+        area.setFocusPolicy(Qt.StrongFocus if any(bar.maximum() > 0 for bar in bars) else Qt.NoFocus)
+
+    for bar in bars:
+        bar.rangeChanged.connect(follow_range)
+    follow_range()
+
+
 class FocusFollower(QObject):
     """One ring that follows the keyboard focus over Qt's own controls, whose style's focus mark (a faint
     outline on a button, a slider or a check box) can hardly be seen on a projector. Not drawn when a mouse
     click gave the focus; widgets with a ring of their own (ring()) keep theirs. It also lets Tab out of
-    every table and list it reaches (tab_leaves), those made later included."""
+    every table and list (tab_leaves) and stops it on a scroll area only while it can scroll (scroll_stop),
+    those made later included once the focus reaches them."""
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self.ring: FocusRing | None = None
         for view in parent.findChildren(QAbstractItemView):
             tab_leaves(view)
+        for area in parent.findChildren(QScrollArea):
+            scroll_stop(area)
         QApplication.instance().focusChanged.connect(self.moved)
 
     def moved(self, _old, new) -> None:
         tab_leaves(new)
+        if isinstance(new, QScrollArea):
+            scroll_stop(new)
         try:
             if self.ring is not None:
                 self.ring.target.removeEventFilter(self.ring)

@@ -2409,7 +2409,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="44"/>
-        <location filename="../../app/explore/panels/embeddings.py" line="57"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="58"/>
         <source>Nearest neighbours</source>
         <translation>Vecinos más cercanos</translation>
     </message>
@@ -3254,62 +3254,62 @@ longitud {2:.2f}</translation>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="59"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="60"/>
         <source>The selected token&apos;s vector, one colour per dimension</source>
         <translation>El vector del token seleccionado, un color por dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="72"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="73"/>
         <source>principal component 1 ({0} of the variance)</source>
         <translation>componente principal 1 ({0} de la varianza)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="73"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="74"/>
         <source>principal component 2 ({0})</source>
         <translation>componente principal 2 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="99"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="100"/>
         <source>All {0} token vectors, flattened to 2D</source>
         <translation>Los {0} vectores de tokens, reducidos a 2D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="100"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="101"/>
         <source>Grey dots: every token in the vocabulary. Coloured: the {0} of your text, labelled where the labels do not overlap (hover a dot for its token). Click any dot to see its nearest neighbours.</source>
         <translation>Puntos grises: todos los tokens del vocabulario. En color: los {0} de tu texto, con etiqueta donde las etiquetas no se solapan (pasa el ratón por un punto para ver su token). Haz clic en cualquier punto para ver sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="103"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="104"/>
         <source>different token</source>
         <translation>token distinto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="103"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="104"/>
         <source>different tokens</source>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="140"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="143"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="147"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="150"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="156"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="163"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="176"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="183"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="176"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="183"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
@@ -5270,17 +5270,17 @@ UTF-8: {6}</translation>
         <translation>No se pudo cargar el motor: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_keys.py" line="122"/>
+        <location filename="../../app/explore/panels/embeddings_keys.py" line="119"/>
         <source>Highlighted: {0}. Enter shows its nearest neighbours.</source>
         <translation>Resaltado: {0}. Intro muestra sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_keys.py" line="125"/>
-        <source>Enter: its nearest neighbours</source>
-        <translation>Intro: sus vecinos más cercanos</translation>
+        <location filename="../../app/explore/panels/embeddings_keys.py" line="123"/>
+        <source>The arrow keys move to the next coloured dot; + and - zoom, 0 shows the whole map.</source>
+        <translation>Las flechas llevan al siguiente punto de color; + y - acercan y alejan, 0 muestra el mapa entero.</translation>
     </message>
     <message>
-        <location filename="../../app/training/child.py" line="166"/>
+        <location filename="../../app/training/child.py" line="167"/>
         <source>(metrics.csv could not be written: {0})</source>
         <translation>(no se pudo escribir metrics.csv: {0})</translation>
     </message>

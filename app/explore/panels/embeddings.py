@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTableWidgetItem
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import image_item, make_plot, set_title, style_plot
-from ...common.textutil import visible
+from ...common.plots import make_plot, set_title, style_plot
+from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
+from .embeddings_keys import MapKeys
+from .embeddings_labels import TokenLabels
+from .embeddings_parts import neighbour_table, side_by_side, vector_strip
 
-N_LABELS = 40
 N_NEIGHBOURS = 12
 
 
@@ -40,8 +33,8 @@ class EmbeddingsPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.selected = -1
-        self.label_ids: list[int] = []
-        self.label_rects: list = []
+        self.caption_text = ""
+        self.label_ids: list[int] = []  # the prompt's tokens, each once, in the order of the text
         self.unit = np.zeros((0, 0), np.float32)
         self.plot = make_plot(self.appearance)
         self.cloud = pg.ScatterPlotItem(size=5, pxMode=True)
@@ -49,48 +42,23 @@ class EmbeddingsPanel(Panel):
         self.selected_point = pg.ScatterPlotItem(size=22, pxMode=True, symbol="o")
         for item in (self.cloud, self.prompt_points, self.selected_point):
             self.plot.addItem(item)
-        self.labels = [pg.TextItem(anchor=(0, 1)) for _ in range(N_LABELS)]
-        for t in self.labels:
-            self.plot.addItem(t)
+        self.token_labels = TokenLabels(self.plot)
+        self.labels = self.token_labels.items
         self.cloud.sigClicked.connect(self._point_clicked)
         self.prompt_points.sigClicked.connect(self._point_clicked)
-        self.strip_plot = make_plot(self.appearance, invert_y=True)
-        self.strip_plot.setMaximumHeight(130)
-        self.strip_plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.strip = image_item()
-        self.strip_plot.addItem(self.strip)
-        self.strip_plot.getPlotItem().getAxis("left").setTicks([[], []])
-        self.strip_plot.getPlotItem().getAxis("bottom").setLabel(tr("dimension"))
-        self.neighbours = QTableWidget(0, 3)
-        self.neighbours.setHorizontalHeaderLabels([tr("neighbour"), tr("similarity"), tr("id")])
-        self.neighbours.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.neighbours.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.neighbours.verticalHeader().hide()
+        self.strip_plot, self.strip = vector_strip(self.appearance)
+        self.neighbours = neighbour_table()
         self.neighbours.cellClicked.connect(lambda r, _c: self.select_token(int(self.neighbours.item(r, 2).text())))
-        # by keyboard: arrows to a neighbour, Enter walks to it (the map itself takes no keys)
+        # by keyboard: arrows to a neighbour, Enter walks the map to it (a grey dot the map's own keys skip)
         self.neighbours.activated.connect(
             lambda index: self.select_token(int(self.neighbours.item(index.row(), 2).text())))
         self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
+        self.map_keys = MapKeys(self)  # arrows highlight a token of the prompt, Enter chooses it, + - 0 zoom
         self.caption = note("", self.appearance)
         self.neighbour_title = heading(tr("Nearest neighbours"), self.appearance)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.neighbour_title)
-        rv.addWidget(self.neighbours, 1)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.plot, 1)
-        lv.addWidget(self.caption)
-        lv.addWidget(heading(tr("The selected token's vector, one colour per dimension"), self.appearance))
-        lv.addWidget(self.strip_plot)
-        split = QSplitter(Qt.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        QVBoxLayout(self).addWidget(split)
+        side_by_side(self, [(self.plot, 1), (self.caption, 0), (heading(
+            tr("The selected token's vector, one colour per dimension"), self.appearance), 0), (self.strip_plot, 0)],
+                     [(self.neighbour_title, 0), (self.neighbours, 1)])
 
     def set_model(self, info) -> None:
         super().set_model(info)
@@ -104,13 +72,19 @@ class EmbeddingsPanel(Panel):
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(tr("principal component 1 ({0} of the variance)").format(f"{ex[0]:.0%}"))
         pi.getAxis("left").setLabel(tr("principal component 2 ({0})").format(f"{ex[1]:.0%}"))
-        # The whole vocabulary in view, outliers included, whatever the plot's size or fonts.
+        self.show_whole_map()
+
+    def show_whole_map(self) -> None:
+        """The whole vocabulary in view, outliers included, whatever the plot's size or fonts."""
+        if self.info is None:
+            return
         # float64: pyqtgraph compares ranges with its 1e307 limits, which overflow a float32 (a warning a launch)
-        lo, hi = info.pca.min(axis=0).astype(np.float64), info.pca.max(axis=0).astype(np.float64)
+        lo, hi = self.info.pca.min(axis=0).astype(np.float64), self.info.pca.max(axis=0).astype(np.float64)
         pad = np.maximum((hi - lo) * 0.04, 1e-6)
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().setRange(xRange=(lo[0] - pad[0], hi[0] + pad[0]),
                                         yRange=(lo[1] - pad[1], hi[1] + pad[1] * 3), padding=0)  # room for labels
+        self.place_labels()
 
     def render(self, trace) -> None:
         self.trace = trace
@@ -122,54 +96,21 @@ class EmbeddingsPanel(Panel):
         brushes = [pg.mkBrush(a.category(j, alpha=1.0)) for j in range(len(ids))]
         self.prompt_points.setData(pos=pos, data=np.array(ids), brush=brushes, pen=pg.mkPen(a.color("fg"), width=1))
         self.label_ids = ids
-        self._place_labels()
+        self.place_labels()
         set_title(self.plot, tr("All {0} token vectors, flattened to 2D").format(f"{len(self.info.pca):,}"), a)
-        self.caption.setText(tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
-                                     "labelled where the labels do not overlap (hover a dot for its token). "
-                                     "Click any dot to see its nearest neighbours.").format(
-            count(len(ids), tr("different token"), tr("different tokens"))))
+        self.caption_text = tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
+                               "labelled where the labels do not overlap (hover a dot for its token). "
+                               "Click any dot to see its nearest neighbours.").format(
+            count(len(ids), tr("different token"), tr("different tokens")))
+        self.caption.setText(self.caption_text)
         if self.selected < 0 or self.selected not in ids:
             self.select_token(int(trace.token_ids[-1]))
         else:
             self.select_token(self.selected)
 
-    def _place_labels(self) -> None:
-        """Label the prompt's tokens where a label overlaps no other: the selected token first, then in
-        the order of the text. Near the right edge a label goes to the left of its dot."""
-        if self.info is None or self.trace is None:
-            return
-        a = self.appearance
-        ids = list(self.label_ids)
-        order = sorted(range(len(ids)), key=lambda j: ids[j] != self.selected)  # the selected token first
-        vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        w_px, h_px = max(1.0, vb.width()), max(1.0, vb.height())
-        fm = QFontMetrics(a.font(0.95, bold=True))
-        placed: list[QRectF] = []
-        shown: dict[int, QRectF] = {}
-        for j in order[:N_LABELS]:
-            text = visible(self.info.labels[ids[j]], 16)
-            x, y = self.info.pca[ids[j]]
-            px, py = (x - x0) / (x1 - x0) * w_px, (y1 - y) / (y1 - y0) * h_px  # pixels, y down
-            tw, th = fm.horizontalAdvance(text) + 4, fm.height()
-            left = px + 3 if px + 3 + tw <= w_px else px - 3 - tw
-            rect = QRectF(left, py - th, tw, th)
-            if left < 0 or rect.top() < 0 or any(rect.intersects(r) for r in placed):
-                continue
-            placed.append(rect)
-            shown[j] = rect
-        self.label_rects = list(shown.values())
-        for k, item in enumerate(self.labels):
-            j = order[k] if k < len(order) else -1
-            if j in shown:
-                rect = shown[j]
-                item.setText(visible(self.info.labels[ids[j]], 16), color=a.hex("fg"))
-                item.setFont(a.font(0.95, bold=True))
-                x, y = self.info.pca[ids[j]]
-                item.setAnchor((0, 1) if rect.left() >= (x - x0) / (x1 - x0) * w_px else (1, 1))
-                item.setPos(float(x), float(y))
-            else:
-                item.setText("")
+    def place_labels(self) -> None:
+        if self.info is not None and self.trace is not None:
+            self.token_labels.place(self.info, self.label_ids, self.selected, self.appearance)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -178,13 +119,15 @@ class EmbeddingsPanel(Panel):
 
     def _place_labels_later(self) -> None:
         try:
-            self._place_labels()
+            self.place_labels()
         except RuntimeError:  # closed meanwhile
             pass
 
     def select_token(self, token: int) -> None:
         if self.info is None:
             return
+        if int(token) != self.selected:  # a click or the table moves the keyboard's highlight there too;
+            self.map_keys.follow(int(token))  # a redraw (F5, a theme) leaves it where the keys put it
         self.selected = int(token)
         a = self.appearance
         self.selected_point.setData(pos=self.info.pca[[token]], brush=pg.mkBrush(None),
@@ -196,7 +139,7 @@ class EmbeddingsPanel(Panel):
                 self.neighbours.setItem(r, c, QTableWidgetItem(text))
         label = visible(self.info.labels[token], 24)
         if self.trace is not None:
-            self._place_labels()  # the selected token's label comes first
+            self.place_labels()  # the selected token's label comes first
         self.neighbour_title.setText(tr("Nearest neighbours of “{0}”").format(label))
         vec = self.info.embeddings[token][None, :]
         m = float(np.abs(vec).max()) or 1.0
@@ -206,10 +149,18 @@ class EmbeddingsPanel(Panel):
         set_title(self.strip_plot,
                   tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
 
+    def say_highlight(self, text: str) -> None:
+        """The line under the map: the keyboard's highlight while the map has the focus, else how to read it."""
+        self.caption.setText(esc(text) if text else self.caption_text)
+
     def _tip(self, x, y, data) -> str:
+        return self.token_text(int(data))
+
+    def token_text(self, token: int) -> str:
+        """“ king” (id 301): a token as the map's tool tips and its keyboard highlight name it."""
         if self.info is None:
             return ""
-        return tr("“{0}” (id {1})").format(visible(self.info.labels[int(data)], 24), int(data))
+        return tr("“{0}” (id {1})").format(visible(self.info.labels[token], 24), token)
 
     def _point_clicked(self, _item, points, *_) -> None:
         if len(points):
@@ -220,7 +171,9 @@ class EmbeddingsPanel(Panel):
         style_plot(self.plot, self.appearance)
         style_plot(self.strip_plot, self.appearance)
         if self.info is not None:
-            self.set_model(self.info)
+            chosen = self.selected
+            self.set_model(self.info)  # the cloud in the new colours
+            self.selected = chosen  # F5 or a theme keeps the chosen token (render chooses it again)
         super().apply_appearance()
 
     def tables(self):

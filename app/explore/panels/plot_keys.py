@@ -6,13 +6,15 @@
   that token, as a click on its bar does.
 - The model overview (`DiagramKeys`): arrows (or Tab order within the picture) move between the boxes
   that open a stage; Enter or Space opens it.
+- The embeddings map (`MapKeys`, in embeddings_keys.py): arrows move a dashed square over the prompt's
+  tokens; Enter or Space chooses the token under it, as a click on its dot does; + and - zoom, 0 unzooms.
 Each takes the keyboard focus with Tab and shows it with a focus ring (common/focus.py) and its cursor.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ...common.focus import ring
 
@@ -40,10 +42,10 @@ def dashed(appearance) -> QPen:
     return pen
 
 
-class _Keys(QObject):
+class PlotKeys(QObject):
     """Focus in: show the cursor; focus out: hide it; keys: move or act."""
 
-    def __init__(self, focus_widget, cursor: QGraphicsRectItem | None):
+    def __init__(self, focus_widget, cursor: QGraphicsItem | None):
         super().__init__(focus_widget)
         self.widget, self.cursor = focus_widget, cursor
         focus_widget.setFocusPolicy(Qt.StrongFocus)
@@ -65,6 +67,11 @@ class _Keys(QObject):
             if event.key() in ACT_KEYS and not event.modifiers():
                 self.act()
                 return True
+            return self.other_key(event)
+        return False
+
+    def other_key(self, event) -> bool:
+        """A key beyond the arrows and Enter; True when it was used."""
         return False
 
     def start(self) -> None: ...
@@ -76,7 +83,7 @@ class _Keys(QObject):
     def draw(self) -> None: ...
 
 
-class GridKeys(_Keys):
+class GridKeys(PlotKeys):
     def __init__(self, mosaic):
         self.mosaic = mosaic
         self.cell = (0, 0)
@@ -109,7 +116,7 @@ class GridKeys(_Keys):
         self.item.show()
 
 
-class BarKeys(_Keys):
+class BarKeys(PlotKeys):
     def __init__(self, panel):
         self.panel = panel
         self.row = 0
@@ -135,7 +142,7 @@ class BarKeys(_Keys):
         self.item.show()
 
 
-class DiagramKeys(_Keys):
+class DiagramKeys(PlotKeys):
     """The diagram is redrawn (its scene cleared) on every model or appearance change: the cursor is a
     new item in the scene each time it is drawn, and the old one goes with the clearing."""
 
@@ -182,3 +189,4 @@ class DiagramKeys(_Keys):
         self.item.setRect(boxes[self.index].sceneBoundingRect().adjusted(-4, -4, 4, 4))
         self.item.show()
         self.diagram.scene().addItem(self.item)
+
