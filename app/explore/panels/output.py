@@ -5,28 +5,23 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import QT_TR_NOOP, tr
 
-HOW_CHOSEN = {"greedy": QT_TR_NOOP("greedy"), "sampled": QT_TR_NOOP("sampled"), "forced": QT_TR_NOOP("forced")}
-
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from ..decoding import generates
 from .base import Panel, heading, note
+from .output_history import DecodingHistory, pct
 from .output_masked import show_no_next_token
 from .plot_keys import BarKeys
 from .sampling import SamplingControls
@@ -38,11 +33,6 @@ def shape(logits: np.ndarray, temperature: float, top_k: int, top_p: float):
     from model.decoding import shape_distribution  # numpy only; the model is already loaded
 
     return shape_distribution(logits, temperature, top_k, top_p)
-
-
-def pct(p: float) -> str:
-    p = float(p) * 100
-    return f"{p:.0f}%" if p >= 10 else (f"{p:.1f}%" if p >= 1 else f"{p:.2f}%")
 
 
 class OutputPanel(Panel):
@@ -89,13 +79,7 @@ class OutputPanel(Panel):
         self.temperature_label, self.greedy_note = c.temperature_label, c.greedy_note
         self.settings, self.set_settings, self.set_playing = c.settings, c.set_settings, c.set_playing
 
-        self.history = QTableWidget(0, 4)
-        self.history.setMinimumHeight(48)  # a header and a row; it yields its height first on a small screen
-        self.history.setHorizontalHeaderLabels([tr("token"), tr("probability"), tr("rank"), tr("how")])
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.history = DecodingHistory(self.appearance)
         self.summary = note("", self.appearance)
         self.so_far = QLabel()
         self.so_far.setWordWrap(True)
@@ -273,14 +257,7 @@ class OutputPanel(Panel):
 
     def show_history(self, entries: list) -> None:
         """entries: (token label, probability under the model, rank, how)."""
-        self.history.setRowCount(len(entries))
-        for r, (label, prob, rank, how) in enumerate(entries):
-            for c, text in enumerate((visible(label, 24), pct(prob), str(rank), tr(HOW_CHOSEN.get(how, how)))):
-                item = QTableWidgetItem(text)
-                if how == "forced":
-                    item.setForeground(QBrush(QColor(self.appearance.hex("generated"))))
-                self.history.setItem(r, c, item)
-        self.history.scrollToBottom()
+        self.history.show_entries(entries)
         self.controls.undo_button.setEnabled(bool(entries))
 
     def apply_appearance(self) -> None:
