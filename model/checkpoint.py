@@ -21,13 +21,13 @@ from .files import atomic_write_json
 from .folders import (
     CONFIG,
     DOES_NOT_MATCH,
-    NOT_JSON,
     SHAPE_MISMATCH,
     TOKENIZER,
     TRAINING,
     VOCAB_MISMATCH,
     WEIGHTS,
     CheckpointError,
+    not_json,
     recover_interrupted_save,
     write_folder_atomically,
 )
@@ -98,7 +98,7 @@ def read_config(folder: Path) -> ModelConfig:
     try:
         return ModelConfig.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CheckpointError(path, Message(NOT_JSON, exc)) from None
+        raise CheckpointError(path, not_json(exc)) from None
     except (TypeError, ValueError) as exc:
         raise CheckpointError(path, Message(QT_TR_NOOP("not a valid model configuration ({0})"),
                                             message_of(exc))) from None
@@ -213,7 +213,7 @@ def load_model(folder: str | os.PathLike, device: str | torch.device = "cpu") ->
         try:
             training = json.loads((folder / TRAINING).read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise CheckpointError(folder / TRAINING, Message(NOT_JSON, exc)) from None
+            raise CheckpointError(folder / TRAINING, not_json(exc)) from None
     notes = []
     mismatch = tokenizer_mismatch(folder, tokenizer)
     if mismatch:

@@ -6,6 +6,7 @@ No torch: `CheckpointError` and `FolderInUseError` name the file and what is wro
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import shutil
@@ -24,10 +25,16 @@ OUR_FILES = frozenset({CONFIG, WEIGHTS, TOKENIZER, TRAINING, TRAINER_STATE, "voc
 
 
 # Wording both our folders and GPT-2 folders use (checkpoint.py, gpt2.py, gpt2_format.py)
-NOT_JSON = QT_TR_NOOP("not valid JSON ({0})")
 DOES_NOT_MATCH = QT_TR_NOOP("does not match config.json: {0}")
 SHAPE_MISMATCH = QT_TR_NOOP("tensor {0} has shape {1}, but config.json implies {2}")
 VOCAB_MISMATCH = QT_TR_NOOP("has {0} tokens but config.json says the model has vocab_size {1}")
+
+
+def not_json(exc: ValueError) -> Message:
+    """Why a file is not JSON without the parser's English: where it stopped, or that the file is not UTF-8."""
+    if isinstance(exc, json.JSONDecodeError):
+        return Message(QT_TR_NOOP("not valid JSON (the error is at line {0}, column {1})"), exc.lineno, exc.colno)
+    return Message(QT_TR_NOOP("not valid JSON (it is not UTF-8 text)"))
 
 
 class CheckpointError(Exception):

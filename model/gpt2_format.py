@@ -13,7 +13,7 @@ from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers
 
 from .config import ModelConfig
 from .files import atomic_write_json, atomic_write_text
-from .folders import CONFIG, NOT_JSON, TOKENIZER, CheckpointError
+from .folders import CONFIG, TOKENIZER, CheckpointError, not_json
 from .messages import QT_TR_NOOP, Message, message_of
 from .tokenizer import TextTokenizer
 from .tokenizer_kinds import TokenizerError
@@ -152,7 +152,7 @@ def read_gpt2_config(folder: Path) -> ModelConfig:
     try:
         hf = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise CheckpointError(path, Message(NOT_JSON, exc)) from None
+        raise CheckpointError(path, not_json(exc)) from None
     if not isinstance(hf, dict):
         raise CheckpointError(path, Message(QT_TR_NOOP("not a configuration (expected a JSON object)")))
     return config_from_gpt2(hf, path)

@@ -5,6 +5,7 @@ opened, the Challenges stage's Compute section, a training run's summary, end an
 run of three English words from a template model/ marks for translation fails the test."""
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import shutil
@@ -52,7 +53,7 @@ def assert_spanish(text: str, *expected: str) -> None:
 
 def test_a_message_is_its_english_and_is_shown_translated(qapp, spanish):
     from app.i18n import translated
-    from model.folders import CheckpointError
+    from model.folders import CheckpointError, not_json
     from model.messages import Message
 
     assert len(model_english()) > 100  # the check above knows model/'s wording
@@ -61,8 +62,9 @@ def test_a_message_is_its_english_and_is_shown_translated(qapp, spanish):
     assert said == "no usable rows: line 7: no label; skipped" and pickle.loads(pickle.dumps(said)).args[0].args == (7,)
     assert translated(said) == "ninguna fila utilizable: línea 7: sin etiqueta; omitida"
     assert translated(Message("{0} million {1}", "3.11", "tokens")) == "3.11 millones de tokens"
-    error = pickle.loads(pickle.dumps(CheckpointError("/m/config.json", Message("not valid JSON ({0})", "x"))))
-    assert translated(error) == "/m/config.json: no es JSON válido (x)" and str(error) == "/m/config.json: not valid JSON (x)"
+    error = pickle.loads(pickle.dumps(CheckpointError("/m/config.json", not_json(json.JSONDecodeError("", "{x", 1)))))
+    assert str(error) == "/m/config.json: not valid JSON (the error is at line 1, column 2)"
+    assert translated(error) == "/m/config.json: no es JSON válido (el error está en la línea 1, columna 2)"
     assert translated("plain text") == "plain text" and translated(ValueError("as is")) == "as is"
 
 

@@ -42,7 +42,7 @@ class ClassifyCurves:
         self.accuracy = Series(self.acc_plot.plot(symbol="o", symbolSize=6), "accuracy")
         self.chance_line = pg.InfiniteLine(pos=0.5, angle=0, movable=False)
         self.acc_plot.addItem(self.chance_line)
-        self.chance_label = pg.TextItem("chance", anchor=(0, 1))
+        self.chance_label = pg.TextItem(tr("chance"), anchor=(0, 1))
         self.acc_plot.addItem(self.chance_label)
         self.confusion_view = ConfusionView(appearance)
         appearance.changed.connect(self.restyle)

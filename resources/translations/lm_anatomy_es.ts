@@ -545,117 +545,117 @@ longitud {2:.2f}</translation>
         <translation>D tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="40"/>
         <source>An assumption, not a measurement: 15 W is a typical laptop CPU&apos;s sustained power</source>
         <translation>Una suposición, no una medida: 15 W es la potencia sostenida típica de la CPU de un portátil</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
         <source>Measure this machine</source>
         <translation>Medir este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="45"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="43"/>
         <source>Time a few forward + backward passes of the open model here</source>
         <translation>Cronometrar aquí unas pocas pasadas hacia delante + hacia atrás del modelo abierto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>model</source>
         <translation>modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>parameters</source>
         <translation>parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>training tokens</source>
         <translation>tokens de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>published FLOPs</source>
         <translation>FLOPs publicados</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="52"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
         <source>time at that speed</source>
         <translation>tiempo a esa velocidad</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="52"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
         <source>energy</source>
         <translation>energía</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="52"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
         <source>source</source>
         <translation>fuente</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="61"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="59"/>
         <source>Power</source>
         <translation>Potencia</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="66"/>
         <source>This model</source>
         <translation>Este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="66"/>
         <source>What if: 6·N·D</source>
         <translation>¿Y si…?: 6·N·D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="69"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="67"/>
         <source>Published models (click a row to put it on the sliders)</source>
         <translation>Modelos publicados (haz clic en una fila para ponerla en los deslizadores)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="100"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="98"/>
         <source>Measuring: a few forward + backward passes of the open model…</source>
         <translation>Midiendo: unas pocas pasadas hacia delante + hacia atrás del modelo abierto…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="110"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="108"/>
         <source>Could not measure this machine: {0}</source>
         <translation>No se pudo medir este equipo: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="122"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="120"/>
         <source>6·N·D: Kaplan et al. 2020, section 2.1. GPT-3&apos;s training used about {0:,} MWh (Patterson et al. 2021). The wattage is an assumption.</source>
         <translation>6·N·D: Kaplan et al. 2020, sección 2.1. El entrenamiento de GPT-3 consumió unos {0:,} MWh (Patterson et al. 2021). La potencia en vatios es una suposición.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="131"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="129"/>
         <source>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="133"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="131"/>
         <source>&lt;br&gt;This model&apos;s folder does not say how fast it trained: press Measure this machine.</source>
         <translation>&lt;br&gt;La carpeta de este modelo no dice a qué velocidad se entrenó: pulsa Medir este equipo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="135"/>
         <source>On this machine</source>
         <translation>En este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="135"/>
         <source>At the speed it trained</source>
         <translation>A la velocidad a la que se entrenó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="138"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="136"/>
         <source>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energy at {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energía a {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="141"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="139"/>
         <source>Speed: {0} ({1}; 6·N × tokens/s).</source>
         <translation>Velocidad: {0} ({1}; 6·N × tokens/s).</translation>
     </message>
@@ -749,7 +749,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="95"/>
-        <location filename="../../app/explore/panels/output.py" line="94"/>
+        <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <source>rank</source>
         <translation>rango</translation>
     </message>
@@ -760,7 +760,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="95"/>
-        <location filename="../../app/explore/panels/output.py" line="94"/>
+        <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
         <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <location filename="../../app/explore/panels/tokens.py" line="196"/>
@@ -769,7 +769,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="95"/>
-        <location filename="../../app/explore/panels/output.py" line="94"/>
+        <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <source>probability</source>
         <translation>probabilidad</translation>
     </message>
@@ -3299,17 +3299,17 @@ longitud {2:.2f}</translation>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="163"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="164"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="183"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="184"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="183"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="184"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
@@ -3325,7 +3325,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/fill_blank.py" line="54"/>
-        <location filename="../../app/explore/panels/output.py" line="68"/>
+        <location filename="../../app/explore/panels/output.py" line="58"/>
         <source>probability (%)</source>
         <translation>probabilidad (%)</translation>
     </message>
@@ -3456,87 +3456,87 @@ longitud {2:.2f}</translation>
         <translation>id del token {0}, probabilidad {1}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="24"/>
+        <location filename="../../app/explore/panels/output_history.py" line="12"/>
         <source>greedy</source>
         <translation>voraz</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="24"/>
+        <location filename="../../app/explore/panels/output_history.py" line="12"/>
         <source>sampled</source>
         <translation>muestreado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="24"/>
+        <location filename="../../app/explore/panels/output_history.py" line="12"/>
         <source>forced</source>
         <translation>forzado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="49"/>
+        <location filename="../../app/explore/panels/output.py" line="39"/>
         <source>Output / Decoding</source>
         <translation>Salida / Decodificación</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="94"/>
+        <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <source>how</source>
         <translation>cómo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="119"/>
+        <location filename="../../app/explore/panels/output.py" line="103"/>
         <source>The text so far</source>
         <translation>El texto hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="121"/>
+        <location filename="../../app/explore/panels/output.py" line="105"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="180"/>
+        <location filename="../../app/explore/panels/output.py" line="164"/>
         <source>cut (model {0})</source>
         <translation>descartado (modelo {0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="182"/>
+        <location filename="../../app/explore/panels/output.py" line="166"/>
         <source>(model {0})</source>
         <translation>(modelo {0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="188"/>
+        <location filename="../../app/explore/panels/output.py" line="172"/>
         <source>Next token: the top candidates</source>
         <translation>Siguiente token: los mejores candidatos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="191"/>
+        <location filename="../../app/explore/panels/output.py" line="175"/>
         <source>After “{0}” the model spreads its bet over {1} tokens; the {2} most likely are shown.</source>
         <translation>Tras «{0}» el modelo reparte su apuesta entre {1} tokens; se muestran los {2} más probables.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="193"/>
+        <location filename="../../app/explore/panels/output.py" line="177"/>
         <source>With these settings 1 token can be chosen; hatched bars are cut.</source>
         <translation>Con estos ajustes se puede elegir 1 token; las barras rayadas quedan descartadas.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="194"/>
+        <location filename="../../app/explore/panels/output.py" line="178"/>
         <source>With these settings {0} tokens can be chosen; hatched bars are cut.</source>
         <translation>Con estos ajustes se pueden elegir {0} tokens; las barras rayadas quedan descartadas.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="195"/>
+        <location filename="../../app/explore/panels/output.py" line="179"/>
         <source>Dashed outlines show the model&apos;s own probabilities.</source>
         <translation>Los contornos discontinuos muestran las probabilidades del propio modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="267"/>
+        <location filename="../../app/explore/panels/output.py" line="251"/>
         <source>after shaping {0}</source>
         <translation>tras ajustar {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="268"/>
+        <location filename="../../app/explore/panels/output.py" line="252"/>
         <source>cut by top-k / top-p</source>
         <translation>descartado por top-k / top-p</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="269"/>
+        <location filename="../../app/explore/panels/output.py" line="253"/>
         <source>“{0}” (id {1}, rank {2})
 model probability {3}; {4}
 click to force it as the next token</source>
@@ -3545,12 +3545,12 @@ probabilidad del modelo {3}; {4}
 haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="292"/>
+        <location filename="../../app/explore/panels/output.py" line="269"/>
         <source>decoding history</source>
         <translation>historial de decodificación</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="295"/>
+        <location filename="../../app/explore/panels/output.py" line="272"/>
         <source>next-token distribution</source>
         <translation>distribución del siguiente token</translation>
     </message>
@@ -3940,6 +3940,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="37"/>
+        <location filename="../../app/explore/panels/challenges_parts.py" line="67"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
         <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <location filename="../../app/explore/panels/tokens.py" line="196"/>
@@ -4621,6 +4622,11 @@ UTF-8: {6}</translation>
         <location filename="../../app/training/finetune_views.py" line="39"/>
         <source>Held-out accuracy</source>
         <translation>Exactitud en validación</translation>
+    </message>
+    <message>
+        <location filename="../../app/training/finetune_views.py" line="45"/>
+        <source>chance</source>
+        <translation>azar</translation>
     </message>
     <message>
         <location filename="../../app/training/finetune_views.py" line="116"/>
@@ -5621,11 +5627,6 @@ UTF-8: {6}</translation>
         <translation>el texto tiene {0} tokens, menos que una ventana de entrenamiento de {1}</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="27"/>
-        <source>not valid JSON ({0})</source>
-        <translation>no es JSON válido ({0})</translation>
-    </message>
-    <message>
         <location filename="../../model/folders.py" line="28"/>
         <source>does not match config.json: {0}</source>
         <translation>no coincide con config.json: {0}</translation>
@@ -5641,37 +5642,47 @@ UTF-8: {6}</translation>
         <translation>tiene {0} tokens, pero config.json dice que el modelo tiene vocab_size {1}</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="69"/>
+        <location filename="../../model/folders.py" line="36"/>
+        <source>not valid JSON (the error is at line {0}, column {1})</source>
+        <translation>no es JSON válido (el error está en la línea {0}, columna {1})</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="37"/>
+        <source>not valid JSON (it is not UTF-8 text)</source>
+        <translation>no es JSON válido (no es texto UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../model/folders.py" line="76"/>
         <source>is not a folder LM Anatomy wrote (it is a file or a link); choose a new or empty folder for the model</source>
         <translation>no es una carpeta escrita por LM Anatomy (es un archivo o un enlace); elige una carpeta nueva o vacía para el modelo</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="74"/>
+        <location filename="../../model/folders.py" line="81"/>
         <source>{0} and {1} more</source>
         <translation>{0} y {1} más</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="76"/>
+        <location filename="../../model/folders.py" line="83"/>
         <source>already holds files LM Anatomy did not write ({0}), and saving a model replaces the whole folder; nothing was changed. Choose a new or empty folder</source>
         <translation>ya contiene archivos que LM Anatomy no escribió ({0}), y guardar un modelo sustituye la carpeta entera; no se cambió nada. Elige una carpeta nueva o vacía</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="120"/>
+        <location filename="../../model/folders.py" line="127"/>
         <source>cannot be written ({0}); choose a folder you can write to</source>
         <translation>no se puede escribir ({0}); elige una carpeta en la que puedas escribir</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="129"/>
+        <location filename="../../model/folders.py" line="136"/>
         <source>a checkpoint needs about {0} free, but the disk has only {1} free; free some space or choose another folder</source>
         <translation>un punto de control necesita unos {0} libres, pero el disco solo tiene {1} libres; libera espacio o elige otra carpeta</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="141"/>
+        <location filename="../../model/folders.py" line="148"/>
         <source>{0}; is the disk full? Free some space</source>
         <translation>{0}; ¿está lleno el disco? Libera espacio</translation>
     </message>
     <message>
-        <location filename="../../model/folders.py" line="143"/>
+        <location filename="../../model/folders.py" line="150"/>
         <source>{0}; the folder cannot be written. Choose a folder you can write to</source>
         <translation>{0}; no se puede escribir en la carpeta. Elige una carpeta en la que puedas escribir</translation>
     </message>

@@ -35,9 +35,7 @@ class ComputeView(QWidget):
         self.model_table.setMinimumHeight(120)
         self.n_slider = LogSlider(tr("N parameters"), "", *N_RANGE, self._what_if)
         self.d_slider = LogSlider(tr("D tokens"), tr("tokens"), *D_RANGE, self._what_if)
-        widest = max(s.label.sizeHint().width() for s in (self.n_slider, self.d_slider))
-        for s in (self.n_slider, self.d_slider):  # the two sliders start at the same x
-            s.label.setMinimumWidth(widest)
+        self._fit_sliders()
         self.watts = QDoubleSpinBox(decimals=0, minimum=1, maximum=100000, value=compute.LAPTOP_WATTS, suffix=" W")
         self.watts.setToolTip(tr("An assumption, not a measurement: 15 W is a typical laptop CPU's sustained power"))
         self.watts.valueChanged.connect(self._refresh)
@@ -154,7 +152,13 @@ class ComputeView(QWidget):
     def tables(self) -> dict:
         return {"this model": self.model_table, "published models": self.published}
 
+    def _fit_sliders(self) -> None:
+        widest = max(s.label.fontMetrics().horizontalAdvance(s.label.text()) for s in (self.n_slider, self.d_slider))
+        for s in (self.n_slider, self.d_slider):  # the two sliders start and end at the same x
+            s.fit(widest + 4)
+
     def apply_appearance(self) -> None:
+        self._fit_sliders()
         self.result.setFont(self.appearance.font(1.1))
         for t in (self.model_table, self.published):
             fit_rows(t, self.appearance)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import translated
+from app.i18n import tr, translated
 from model import compute
 
 from ...common.appearance import OKABE_ITO
@@ -63,8 +63,8 @@ class LogSlider(QWidget):
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(round(lo * STEPS_PER_DECADE), round(hi * STEPS_PER_DECADE))
         self.value_label = QLabel()
-        widest = translated(compute.short(999e12, unit))  # the longest value it shows, in the window's language
-        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(widest) + 8)
+        # the longest value either slider shows, in the window's language: both sliders end at the same x
+        self.widest = translated(compute.short(999e12, tr("tokens")))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(label)
@@ -72,6 +72,12 @@ class LogSlider(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.value_label)
         self.slider.valueChanged.connect(self._moved)
+        self.fit(0)
+
+    def fit(self, label_width: int) -> None:
+        """The name and value columns as wide as the font now needs (presentation mode enlarges it)."""
+        self.label.setMinimumWidth(label_width)
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(self.widest) + 8)
 
     def value(self) -> float:
         return self.exact
