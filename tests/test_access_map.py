@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.common.textutil import esc
 from app.explore.panels.embeddings import EmbeddingsPanel
 from app.explore.panels.embeddings_keys import ZOOM_STEP, step_along
+from app.explore.panels.plot_keys import dashed
 
 PROMPT = "To be, or not to be, that is the question"
 
@@ -98,7 +99,7 @@ def test_the_highlight_is_said_under_the_map_and_in_the_description(qtbot, panel
     token = panel.map_keys.token
     said = panel.token_text(token)
     assert f"id {token}" in said and info.labels[token].strip() in said
-    assert panel.caption.text().startswith(esc(f"Highlighted: {said}."))
+    assert panel.caption.text().startswith(f"<b>{esc(f'Highlighted: {said}.')}")
     description = panel.plot.accessibleDescription()
     assert description.startswith(f"Highlighted: {said}.")
     press(qtbot, panel, Qt.Key_Right)
@@ -179,11 +180,15 @@ def test_presentation_mode_keeps_the_chosen_token_and_the_highlight(qtbot, panel
         qtbot.wait(20)
         assert panel.selected == chosen and panel.map_keys.token == chosen
         assert panel.plot.hasFocus() and panel.map_keys.item.isVisible()
+        presentation_width = panel.map_keys.item.opts["pen"].widthF()
         press(qtbot, panel, Qt.Key_Right)
         highlighted = panel.map_keys.token
         assert highlighted != chosen
         panel.appearance.update(presentation=False)
         qtbot.wait(20)
         assert panel.selected == chosen and panel.map_keys.token == highlighted  # the highlight stays put
+        assert panel.caption.text().startswith(f"<b>{esc('Highlighted: ' + panel.token_text(highlighted))}")
+        pen = panel.map_keys.item.opts["pen"]
+        assert pen.widthF() == dashed(panel.appearance).widthF() < presentation_width  # restyled
     finally:
         panel.appearance.update(presentation=False)

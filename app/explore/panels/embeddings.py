@@ -126,8 +126,9 @@ class EmbeddingsPanel(Panel):
     def select_token(self, token: int) -> None:
         if self.info is None:
             return
-        if int(token) != self.selected:  # a click or the table moves the keyboard's highlight there too;
-            self.map_keys.follow(int(token))  # a redraw (F5, a theme) leaves it where the keys put it
+        # a click or the table moves the keyboard's highlight there too; a redraw (F5, a theme) leaves it where
+        # the keys put it, drawn again in the new style
+        highlight = int(token) if int(token) != self.selected else self.map_keys.token
         self.selected = int(token)
         a = self.appearance
         self.selected_point.setData(pos=self.info.pca[[token]], brush=pg.mkBrush(None),
@@ -148,10 +149,12 @@ class EmbeddingsPanel(Panel):
         self.strip_plot.getViewBox().setRange(xRange=(0, vec.shape[1]), yRange=(0, 1), padding=0)
         set_title(self.strip_plot,
                   tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
+        self.map_keys.follow(highlight)
 
-    def say_highlight(self, text: str) -> None:
-        """The line under the map: the keyboard's highlight while the map has the focus, else how to read it."""
-        self.caption.setText(esc(text) if text else self.caption_text)
+    def say_highlight(self, said: str, more: str = "") -> None:
+        """The line under the map: the keyboard's highlight (`said` in bold) while the map has the focus, else
+        how to read the map."""
+        self.caption.setText(f"<b>{esc(said)}</b> {esc(more)}" if said else self.caption_text)
 
     def _tip(self, x, y, data) -> str:
         return self.token_text(int(data))

@@ -121,4 +121,4 @@ class MapKeys(PlotKeys):
         # Under the map, not in a tool tip beside the dot: a tip hides the very dots around the highlight
         # (a third of the map at 1024x640 in presentation mode), and the line below is read on a projector.
         keys = tr("The arrow keys move to the next coloured dot; + and - zoom, 0 shows the whole map.")
-        self.panel.say_highlight(f"{said} {keys}")
+        self.panel.say_highlight(said, keys)
