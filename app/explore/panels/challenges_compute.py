@@ -35,7 +35,6 @@ class ComputeView(QWidget):
         self.model_table.setMinimumHeight(120)
         self.n_slider = LogSlider(tr("N parameters"), "", *N_RANGE, self._what_if)
         self.d_slider = LogSlider(tr("D tokens"), tr("tokens"), *D_RANGE, self._what_if)
-        self._fit_sliders()
         self.watts = QDoubleSpinBox(decimals=0, minimum=1, maximum=100000, value=compute.LAPTOP_WATTS, suffix=" W")
         self.watts.setToolTip(tr("An assumption, not a measurement: 15 W is a typical laptop CPU's sustained power"))
         self.watts.valueChanged.connect(self._refresh)
@@ -53,13 +52,16 @@ class ComputeView(QWidget):
         self.published.cellClicked.connect(self._row_clicked)
         self.footnote = note("", appearance)
 
-        controls = QGridLayout()
-        controls.addWidget(self.n_slider, 0, 0, 1, 3)
-        controls.addWidget(self.d_slider, 1, 0, 1, 3)
+        controls = QGridLayout()  # name, slider, value: the two sliders share the columns
+        self.n_slider.place(controls, 0)
+        self.d_slider.place(controls, 1)
+        power = QHBoxLayout()
+        power.addWidget(self.watts)
+        power.addWidget(self.measure_button)
+        power.addStretch(1)
         controls.addWidget(QLabel(tr("Power")), 2, 0)
-        controls.addWidget(self.watts, 2, 1)
-        controls.addWidget(self.measure_button, 2, 2, Qt.AlignLeft)
-        controls.setColumnStretch(2, 1)
+        controls.addLayout(power, 2, 1, 1, 2)
+        controls.setColumnStretch(1, 1)
         what_if = QHBoxLayout()
         what_if.addLayout(controls, 3)
         what_if.addWidget(self.result, 2)
@@ -152,13 +154,9 @@ class ComputeView(QWidget):
     def tables(self) -> dict:
         return {"this model": self.model_table, "published models": self.published}
 
-    def _fit_sliders(self) -> None:
-        widest = max(s.label.fontMetrics().horizontalAdvance(s.label.text()) for s in (self.n_slider, self.d_slider))
-        for s in (self.n_slider, self.d_slider):  # the two sliders start and end at the same x
-            s.fit(widest + 4)
-
     def apply_appearance(self) -> None:
-        self._fit_sliders()
+        for s in (self.n_slider, self.d_slider):
+            s.fit()
         self.result.setFont(self.appearance.font(1.1))
         for t in (self.model_table, self.published):
             fit_rows(t, self.appearance)

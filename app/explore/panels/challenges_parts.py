@@ -9,16 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
-    QWidget,
 )
 
-from app.i18n import tr, translated
+from app.i18n import translated
 from model import compute
 
 from ...common.appearance import OKABE_ITO
@@ -53,31 +51,30 @@ def fill(t: QTableWidget, rows: list[list[str]], tips: list[str] | None = None) 
             t.setItem(r, c, item)
 
 
-class LogSlider(QWidget):
-    """A slider over powers of ten, with its value written beside it."""
+class LogSlider:
+    """A slider over powers of ten, its name before it and its value after it. `place` puts the three in one
+    row of a grid, so that the sliders of a grid start and end at the same x in any language and font size."""
 
     def __init__(self, label: str, unit: str, lo: float, hi: float, on_change):
-        super().__init__()
         self.unit, self.on_change = unit, on_change
         self.exact = 10 ** lo
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setRange(round(lo * STEPS_PER_DECADE), round(hi * STEPS_PER_DECADE))
         self.value_label = QLabel()
-        # the longest value either slider shows, in the window's language: both sliders end at the same x
-        self.widest = translated(compute.short(999e12, tr("tokens")))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # the longest values it shows, in the window's language: the column does not jump as the value changes
+        self.longest = [translated(compute.short(9.99 * 10 ** p, unit)) for p in (5, 8, 11, 14)]
         self.label = QLabel(label)
-        layout.addWidget(self.label)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.value_label)
         self.slider.valueChanged.connect(self._moved)
-        self.fit(0)
+        self.fit()
 
-    def fit(self, label_width: int) -> None:
-        """The name and value columns as wide as the font now needs (presentation mode enlarges it)."""
-        self.label.setMinimumWidth(label_width)
-        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance(self.widest) + 8)
+    def place(self, grid, row: int) -> None:
+        for column, widget in enumerate((self.label, self.slider, self.value_label)):
+            grid.addWidget(widget, row, column)
+
+    def fit(self) -> None:
+        """The value column as wide as the font now needs (presentation mode enlarges it)."""
+        metrics = self.value_label.fontMetrics()
+        self.value_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in self.longest) + 8)
 
     def value(self) -> float:
         return self.exact
