@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from app.i18n import QT_TR_NOOP, tr
+from app.i18n import QT_TR_NOOP, tr, translated
 from model.paths import default_model_dir
 
 from .common.pages import warn
@@ -157,7 +157,7 @@ class ScenarioPlayer(QObject):
             try:
                 ablation.check(w.info.cfg("n_layer"), w.info.cfg("n_head"))
             except ValueError as e:
-                w.say(tr("The scenario switches off parts this model does not have: {0}").format(e))
+                w.say(tr("The scenario switches off parts this model does not have: {0}").format(translated(e)))
             else:
                 w.session.set_ablation(ablation)
         w.show_stage(s.stage)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import QT_TR_NOOP, Message
+
 
 @dataclass(frozen=True)
 class Ablation:
@@ -34,11 +36,11 @@ class Ablation:
         """Refuse parts the model does not have (a stale ablation after another model was opened)."""
         for layer, head in self.heads:
             if not (0 <= layer < n_layer and 0 <= head < n_head):
-                raise ValueError(f"no head {head + 1} in layer {layer + 1}: the model has {n_layer} layers "
-                                 f"of {n_head} heads")
+                raise ValueError(Message(QT_TR_NOOP("no head {0} in layer {1}: the model has {2} layers of {3} heads"),
+                                         head + 1, layer + 1, n_layer, n_head))
         for layer in self.mlps:
             if not 0 <= layer < n_layer:
-                raise ValueError(f"no MLP in layer {layer + 1}: the model has {n_layer} layers")
+                raise ValueError(Message(QT_TR_NOOP("no MLP in layer {0}: the model has {1} layers"), layer + 1, n_layer))
 
 
 NO_ABLATION = Ablation()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.i18n import tr
+from app.i18n import tr, translated
 from model.paths import default_corpus_dir, user_cache_dir
 
 
@@ -222,7 +222,7 @@ class Engine:
             ablation.check(self.loaded.config.n_layer, self.loaded.config.n_head)
         except ValueError as exc:
             raise ValueError(tr("The switched-off parts belong to another model ({0}). Clear them and switch off "
-                                "parts of this one.").format(exc)) from None
+                                "parts of this one.").format(translated(exc))) from None
         return ablation
 
 

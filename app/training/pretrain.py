@@ -100,7 +100,7 @@ class PretrainPanel(RunPanel):
         try:
             settings = self.form.settings()
         except ValueError as exc:
-            self.status.setText(tr("These model sizes do not fit together: {0}").format(exc))
+            self.status.setText(tr("These model sizes do not fit together: {0}").format(translated(exc)))
             return
         self.run = self.store.create(settings.name, settings.to_dict())
         self._launch(settings, resume=False)

@@ -545,117 +545,117 @@ longitud {2:.2f}</translation>
         <translation>D tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="40"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="39"/>
         <source>An assumption, not a measurement: 15 W is a typical laptop CPU&apos;s sustained power</source>
         <translation>Una suposición, no una medida: 15 W es la potencia sostenida típica de la CPU de un portátil</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="41"/>
         <source>Measure this machine</source>
         <translation>Medir este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="43"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
         <source>Time a few forward + backward passes of the open model here</source>
         <translation>Cronometrar aquí unas pocas pasadas hacia delante + hacia atrás del modelo abierto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
         <source>model</source>
         <translation>modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
         <source>parameters</source>
         <translation>parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
         <source>training tokens</source>
         <translation>tokens de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
         <source>published FLOPs</source>
         <translation>FLOPs publicados</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>time at that speed</source>
         <translation>tiempo a esa velocidad</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>energy</source>
         <translation>energía</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>source</source>
         <translation>fuente</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="59"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="62"/>
         <source>Power</source>
         <translation>Potencia</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="66"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
         <source>This model</source>
         <translation>Este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="66"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
         <source>What if: 6·N·D</source>
         <translation>¿Y si…?: 6·N·D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="67"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="69"/>
         <source>Published models (click a row to put it on the sliders)</source>
         <translation>Modelos publicados (haz clic en una fila para ponerla en los deslizadores)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="98"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="100"/>
         <source>Measuring: a few forward + backward passes of the open model…</source>
         <translation>Midiendo: unas pocas pasadas hacia delante + hacia atrás del modelo abierto…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="108"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="110"/>
         <source>Could not measure this machine: {0}</source>
         <translation>No se pudo medir este equipo: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="120"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="122"/>
         <source>6·N·D: Kaplan et al. 2020, section 2.1. GPT-3&apos;s training used about {0:,} MWh (Patterson et al. 2021). The wattage is an assumption.</source>
         <translation>6·N·D: Kaplan et al. 2020, sección 2.1. El entrenamiento de GPT-3 consumió unos {0:,} MWh (Patterson et al. 2021). La potencia en vatios es una suposición.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="129"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="131"/>
         <source>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="131"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="133"/>
         <source>&lt;br&gt;This model&apos;s folder does not say how fast it trained: press Measure this machine.</source>
         <translation>&lt;br&gt;La carpeta de este modelo no dice a qué velocidad se entrenó: pulsa Medir este equipo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="135"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
         <source>On this machine</source>
         <translation>En este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="135"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
         <source>At the speed it trained</source>
         <translation>A la velocidad a la que se entrenó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="136"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="138"/>
         <source>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energy at {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energía a {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="139"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="141"/>
         <source>Speed: {0} ({1}; 6·N × tokens/s).</source>
         <translation>Velocidad: {0} ({1}; 6·N × tokens/s).</translation>
     </message>
@@ -3289,27 +3289,27 @@ longitud {2:.2f}</translation>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="143"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="144"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="150"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="151"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="164"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="166"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="184"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="186"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="184"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="186"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
@@ -3940,7 +3940,6 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="37"/>
-        <location filename="../../app/explore/panels/challenges_parts.py" line="67"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
         <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <location filename="../../app/explore/panels/tokens.py" line="196"/>
@@ -5910,6 +5909,16 @@ UTF-8: {6}</translation>
         <location filename="../../model/warm_start.py" line="42"/>
         <source>cannot start from these weights: {0} has shape {1}, the new model needs {2}</source>
         <translation>no se puede partir de estos pesos: {0} tiene forma {1}, el nuevo modelo necesita {2}</translation>
+    </message>
+    <message>
+        <location filename="../../model/ablation.py" line="39"/>
+        <source>no head {0} in layer {1}: the model has {2} layers of {3} heads</source>
+        <translation>no hay cabeza {0} en la capa {1}: el modelo tiene {2} capas de {3} cabezas</translation>
+    </message>
+    <message>
+        <location filename="../../model/ablation.py" line="43"/>
+        <source>no MLP in layer {0}: the model has {1} layers</source>
+        <translation>no hay MLP en la capa {0}: el modelo tiene {1} capas</translation>
     </message>
 </context>
 </TS>
