@@ -73,6 +73,17 @@ def test_guesses_come_from_the_right_models_and_equal_a_direct_forward_pass(ship
     assert job.fill_blanks("Upon the heath" + PROMPT, [3], ids, causal_dir, "causal").blanks == []
 
 
+def test_the_example_blank_is_the_longest_whole_word_with_both_sides():
+    labels = ["ROM", "E", "O", ":", " But", " so", "ft", ",", " what", " light", " through", " y", "onder", " break",
+              "s", "?"]
+    assert job.example_blank(labels) == 10  # " through": " break" is part of "breaks", "ROM" has no left side
+    assert job.example_blank([" a", " cat", " b"]) == 1
+    assert job.example_blank([" x", " one", " two", "."]) == 2  # the later of equals
+    assert job.example_blank(["x", " breaks", "s", "."]) == 1  # no whole word: the longest token of letters
+    assert job.example_blank(["W", "h", "e", "n"]) == 2 and job.example_blank([" Juliet"]) is None
+    assert job.example_blank(["1", "2", ",", "3"]) is None
+
+
 def test_clicking_chips_marks_and_unmarks_blanks(qtbot, shipped):
     from app.explore.engine import Engine
     from app.explore.panels.fill_blank import FillBlankPanel
@@ -85,11 +96,16 @@ def test_clicking_chips_marks_and_unmarks_blanks(qtbot, shipped):
     try:
         with qtbot.waitSignal(worker.done, timeout=TIMEOUT):
             panel.render(engine.trace(PROMPT).trace)
-        n = len(tokenizer("bpe").encode(PROMPT))
-        assert sum(chip.isVisible() for chip in panel.chips) == n and panel.which.count() == 0
+        ids = tokenizer("bpe").encode(PROMPT)
+        assert sum(chip.isVisible() for chip in panel.chips) == len(ids)
+        # before any click, an example word is hidden, so the stage opens with two charts to compare
+        example = job.example_blank([tokenizer("bpe").decode([i]) for i in ids])
+        assert example not in (None, 4, 9) and panel.result.suggested and panel.result.blanks == [example]
+        assert panel.chips[example].text() == "[MASK]" and "example blank" in panel.caption.text()
         with qtbot.waitSignal(worker.done, timeout=TIMEOUT):
-            panel.chips[4].click()
+            panel.chips[4].click()  # the first click replaces the example
         assert panel.result.blanks == [4] and panel.chips[4].isChecked() and panel.chips[4].text() == "[MASK]"
+        assert not panel.result.suggested and "example blank" not in panel.caption.text()
         guesses = panel.result.masked[4]
         assert np.allclose(panel.bars[0].opts["width"], guesses.probs)
         assert np.allclose(panel.bars[1].opts["width"], panel.result.causal[4].probs)

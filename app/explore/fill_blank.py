@@ -38,6 +38,26 @@ class FillResult:
     masked_name: str = ""
     causal_name: str = ""
     message: str = ""  # why nothing could be guessed (a model missing), for the panel
+    suggested: bool = False  # the one blank is an example chosen here, not by the user
+
+
+MIN_EXAMPLE_LETTERS = 3
+
+
+def example_blank(labels: list[str]) -> int | None:
+    """A blank worth showing before the user picks one, with tokens on both sides (so the masked model
+    has a right side to read): the longest whole word (a space, at least three letters, no letter right
+    after it), else the longest token of letters (a character-level tokenizer has no whole words); the
+    later of equals. None when no token has letters."""
+    def score(i: int) -> tuple[int, int]:
+        word, after = labels[i].removeprefix(" "), labels[i + 1][:1]
+        if not word.isalpha():
+            return (0, 0)
+        whole = labels[i].startswith(" ") and len(word) >= MIN_EXAMPLE_LETTERS and not after.isalpha()
+        return (2 if whole else 1, len(word))
+
+    best = max(range(1, len(labels) - 1), key=lambda i: (score(i), i), default=None)
+    return best if best is not None and score(best)[0] else None
 
 
 def _load(folder: str):
@@ -70,9 +90,9 @@ def _guesses(guess, labels: list[str]) -> Guesses:
 
 
 def fill_blanks(text: str, blanks: list[int], old_ids: list[int], open_path: str | None,
-                open_objective: str | None) -> FillResult:
+                open_objective: str | None, suggest: bool = False) -> FillResult:
     """Split `text` with the masked model's tokenizer; keep the blanks whose token is unchanged from
-    `old_ids`; guess each with both models."""
+    `old_ids`; guess each with both models. suggest: with no blanks, hide an example_blank."""
     from model.checkpoint import CheckpointError
     from model.fill_blank import causal_guesses, masked_guesses
     from model.tracing import window_text
@@ -86,11 +106,14 @@ def fill_blanks(text: str, blanks: list[int], old_ids: list[int], open_path: str
     tok = masked.tokenizer
     window, ids, *_ = window_text(tok, text, masked.config.context_length)
     kept = sorted(b for b in set(blanks) if b < len(ids) and b < len(old_ids) and ids[b] == old_ids[b])
+    example = example_blank([tok.decode([i]) for i in ids]) if suggest and not kept else None
+    kept = [example] if example is not None else kept
     causal_path = (open_path if open_objective == "causal" and open_path and _shares_ids(open_path, masked)
                    else str(default_model_dir()))
     causal = _load(causal_path)
     result = FillResult(window, [tok.label(i) for i in ids], list(ids), kept,
-                        masked_name=Path(masked_path).name, causal_name=Path(causal_path).name)
+                        masked_name=Path(masked_path).name, causal_name=Path(causal_path).name,
+                        suggested=example is not None)
     if kept:
         labels = tok.labels
         for g in masked_guesses(masked.model, ids, kept, tok.mask_id):

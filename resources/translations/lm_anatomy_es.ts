@@ -3012,7 +3012,7 @@ longitud {2:.2f}</translation>
         <translation>Las partes desactivadas pertenecen a otro modelo ({0}). Bórralas y desactiva partes de este.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/fill_blank.py" line="84"/>
+        <location filename="../../app/explore/fill_blank.py" line="104"/>
         <source>The fill-in-blanks model could not be opened: {0}</source>
         <translation>No se pudo abrir el modelo de rellenar huecos: {0}</translation>
     </message>
@@ -3314,88 +3314,93 @@ longitud {2:.2f}</translation>
         <translation>franja del vector</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="24"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="23"/>
         <source>Fill the blank</source>
         <translation>Rellenar el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="32"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="33"/>
         <source>Fill the blank: click tokens to hide them</source>
         <translation>Rellenar el hueco: haz clic en tokens para ocultarlos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="54"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="52"/>
         <location filename="../../app/explore/panels/output.py" line="58"/>
         <source>probability (%)</source>
         <translation>probabilidad (%)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="92"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="96"/>
         <source>Guessing…</source>
         <translation>Adivinando…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="109"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="113"/>
         <source>Blank at token {0}: “{1}”</source>
         <translation>Hueco en el token {0}: «{1}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="115"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="119"/>
         <source>Masked model: &lt;b&gt;{0}&lt;/b&gt; (reads both sides of each blank) · causal model: &lt;b&gt;{1}&lt;/b&gt; (reads the left side only)</source>
         <translation>Modelo enmascarado: &lt;b&gt;{0}&lt;/b&gt; (lee los dos lados de cada hueco) · modelo causal: &lt;b&gt;{1}&lt;/b&gt; (lee solo el lado izquierdo)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="133"/>
+        <location filename="../../app/explore/panels/fill_blank_chips.py" line="43"/>
         <source>Hidden: “{0}”. Click to show it again</source>
         <translation>Oculto: «{0}». Haz clic para volver a mostrarlo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="134"/>
+        <location filename="../../app/explore/panels/fill_blank_chips.py" line="44"/>
         <source>Click to hide this token</source>
         <translation>Haz clic para ocultar este token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="155"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="130"/>
         <source>Click a token above to hide it</source>
         <translation>Haz clic en un token de arriba para ocultarlo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="156"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="131"/>
         <source>Click one or more tokens above: each becomes [MASK]. The masked model reads the words on both sides of it; the causal model only those before it.</source>
         <translation>Haz clic en uno o más tokens de arriba: cada uno se convierte en [MASK]. El modelo enmascarado lee las palabras a ambos lados; el modelo causal, solo las anteriores.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="160"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="135"/>
         <source>Masked model (both sides): guesses for the blank</source>
         <translation>Modelo enmascarado (ambos lados): conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="161"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="136"/>
         <source>Causal model (left side only): guesses for the blank</source>
         <translation>Modelo causal (solo el lado izquierdo): conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="184"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="155"/>
+        <source>An example blank, chosen for you; click any token to choose your own. </source>
+        <translation>Un hueco de ejemplo, elegido por la aplicación; haz clic en cualquier token para elegir el tuyo. </translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/fill_blank.py" line="160"/>
         <source>The hidden token is “{0}” (its bars are coloured). The masked model gives it {1} (rank {2})</source>
         <translation>El token oculto es «{0}» (sus barras están coloreadas). El modelo enmascarado le da {1} (rango {2})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="187"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="163"/>
         <source>; the causal model has nothing to its left to read, so it cannot guess.</source>
         <translation>; el modelo causal no tiene nada a su izquierda que leer, así que no puede adivinar.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="188"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="164"/>
         <source>; the causal model, which cannot see what comes after, gives it {0} (rank {1}).</source>
         <translation>; el modelo causal, que no puede ver lo que viene después, le da {0} (rango {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="199"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="175"/>
         <source>masked model guesses</source>
         <translation>conjeturas del modelo enmascarado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="199"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="175"/>
         <source>causal model guesses</source>
         <translation>conjeturas del modelo causal</translation>
     </message>

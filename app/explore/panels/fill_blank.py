@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.flow import FlowLayout
 from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
+from .fill_blank_chips import BlankChips
 from .output import pct
 
 KIND = "fill_blank"  # the worker job kind
@@ -26,17 +25,16 @@ class FillBlankPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.worker, self.blanks = None, set()  # blanks: the hidden positions asked for
+        # Until the user clicks a chip, the worker hides an example word (app.explore.fill_blank.example_blank)
+        # so the stage opens with two charts to compare rather than two empty ones.
+        self.user_chose = False
         self.result, self.chosen = None, None  # the FillResult on screen; the blank clicked last (its bars show)
-        self.chips: list[QToolButton] = []  # one per token, as wide as its text
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
-        chips = QWidget()
-        self.flow = FlowLayout(chips, spacing=4)
-        scroll = self.chip_scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(chips)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        layout.addWidget(scroll)
+        self.chip_row = BlankChips(self.appearance)
+        self.chip_row.toggled.connect(self.toggle)
+        self.chips = self.chip_row.chips  # the same list: one chip per token
+        layout.addWidget(self.chip_row)
         row = QHBoxLayout()
         self.which = QComboBox()  # which blank the bars show
         self.which.currentIndexChanged.connect(self._draw_bars)
@@ -76,8 +74,12 @@ class FillBlankPanel(Panel):
         self._request()
 
     def toggle(self, position: int) -> None:
-        """Hide the token at `position`, or show it again."""
-        self.blanks.symmetric_difference_update({position})
+        """Hide the token at `position`, or show it again. The first click replaces the example blank."""
+        if not self.user_chose and self.result is not None and self.result.suggested:
+            self.blanks = set() if position in self.blanks else {position}
+        else:
+            self.blanks.symmetric_difference_update({position})
+        self.user_chose = True
         self.chosen = position if position in self.blanks else None
         self._request()
 
@@ -87,8 +89,10 @@ class FillBlankPanel(Panel):
         from ..fill_blank import fill_blanks
 
         info = self.info
-        args = (self.trace.text, sorted(self.blanks), list(self.result.ids) if self.result else [],
-                info.path if info is not None else None, info.config.get("objective", "causal") if info else None)
+        blanks = sorted(self.blanks) if self.user_chose else []  # the example is chosen again for a new prompt
+        args = (self.trace.text, blanks, list(self.result.ids) if self.result else [],
+                info.path if info is not None else None, info.config.get("objective", "causal") if info else None,
+                not self.user_chose)
         self.status.setText(tr("Guessing…"))
         self.worker.submit(KIND, lambda: fill_blanks(*args))
 
@@ -101,7 +105,7 @@ class FillBlankPanel(Panel):
         if kind != KIND or not self.worker.is_current(kind, gen):
             return
         self.result, self.blanks = result, set(result.blanks)
-        self._show_chips(result)
+        self.chip_row.show_result(result)
         chosen = self.chosen
         self.which.blockSignals(True)
         self.which.clear()
@@ -115,35 +119,6 @@ class FillBlankPanel(Panel):
             "Masked model: <b>{0}</b> (reads both sides of each blank) · causal model: <b>{1}</b> (reads the left "
             "side only)").format(esc(result.masked_name), esc(result.causal_name)))
         self._draw_bars()
-
-    def _show_chips(self, result) -> None:
-        while len(self.chips) < len(result.labels):
-            chip = QToolButton()
-            chip.setCheckable(True)
-            chip.setCursor(Qt.PointingHandCursor)
-            chip.clicked.connect(lambda _on, i=len(self.chips): self.toggle(i))
-            self.flow.addWidget(chip)
-            self.chips.append(chip)
-        for i, chip in enumerate(self.chips):
-            chip.setVisible(i < len(result.labels))
-            if i < len(result.labels):
-                hidden = i in result.blanks
-                chip.setText("[MASK]" if hidden else visible(result.labels[i], 16))
-                chip.setChecked(hidden)
-                chip.setToolTip(tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
-                                if hidden else tr("Click to hide this token"))
-                chip.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold" if hidden else "")
-        self._fit_chips()
-
-    def _fit_chips(self) -> None:
-        """The chips' rows, at most four (then they scroll)."""
-        if self.chips:
-            rows = self.flow.heightForWidth(max(200, self.chip_scroll.viewport().width()))
-            self.chip_scroll.setFixedHeight(min(rows, 4 * (self.chips[0].sizeHint().height() + 4)) + 2)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_chips()
 
     def _draw_bars(self) -> None:
         r, a = self.result, self.appearance
@@ -177,7 +152,8 @@ class FillBlankPanel(Panel):
             plot.getPlotItem().getAxis("left").setTicks([ticks, []])
             plot.getViewBox().setRange(xRange=(0, x_hi),
                                        yRange=(-0.6, len(rows) - 0.4), padding=0)
-        self.caption.setText(self._summary(r, b, answer))
+        example = tr("An example blank, chosen for you; click any token to choose your own. ") if r.suggested else ""
+        self.caption.setText(example + self._summary(r, b, answer))
 
     def _summary(self, r, b: int, answer: str) -> str:
         m, c = r.masked.get(b), r.causal.get(b)
@@ -192,7 +168,7 @@ class FillBlankPanel(Panel):
         for plot in self.charts:
             style_plot(plot, self.appearance)
         if self.result is not None:
-            self._show_chips(self.result)
+            self.chip_row.show_result(self.result)
             self._draw_bars()
 
     def plots(self):
