@@ -2,7 +2,7 @@
 two log-scale sliders, and published models beside it, each with its source (model.compute)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -25,6 +25,14 @@ from .challenges_rows import comparison_rows, model_rows, say_duration, say_shor
 N_RANGE, D_RANGE = (4.0, 12.5), (4.0, 13.5)  # log10 of the sliders' ends: 10k..3T parameters, 10k..30T tokens
 
 
+def height_of(t, rows: int, bar: bool) -> int:
+    """A table's height with its header and `rows` rows in view, and room for a horizontal scroll bar if `bar`
+    (the published table's eight columns are wider than a small window)."""
+    bar_height = t.horizontalScrollBar().sizeHint().height() if bar else 0
+    return t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize() + \
+        2 * t.frameWidth() + bar_height
+
+
 class ComputeView(QWidget):
     def __init__(self, appearance, parent=None):
         super().__init__(parent)
@@ -32,7 +40,6 @@ class ComputeView(QWidget):
         self.config: ModelConfig | None = None
         self.speed: compute.MachineSpeed | None = None
         self.model_table = table([tr("quantity"), tr("value"), tr("how it is worked out")])
-        self.model_table.setMinimumHeight(120)
         self.n_slider = LogSlider(tr("N parameters"), "", *N_RANGE, self._what_if)
         self.d_slider = LogSlider(tr("D tokens"), tr("tokens"), *D_RANGE, self._what_if)
         self.watts = QDoubleSpinBox(decimals=0, minimum=1, maximum=100000, value=compute.LAPTOP_WATTS, suffix=" W")
@@ -47,7 +54,6 @@ class ComputeView(QWidget):
         self.speed_note = note("", appearance)
         self.published = table([tr("model"), tr("parameters"), tr("training tokens"), "6·N·D", tr("published FLOPs"),
                                 tr("time at that speed"), tr("energy"), tr("source")])
-        self.published.setMinimumHeight(90)
         self.published.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.published.cellClicked.connect(self._row_clicked)
         self.footnote = note("", appearance)
@@ -115,9 +121,8 @@ class ComputeView(QWidget):
             return
         fill(self.model_table, model_rows(self.info, self.config, self.speed))
         fill(self.published, *comparison_rows(self.info, self.config, self.speed, self.watts.value()))
-        t = self.published  # as tall as its rows: the room left goes to the model's table
-        t.setMaximumHeight(t.horizontalHeader().sizeHint().height() + t.verticalHeader().length() + 2 * t.frameWidth()
-                           + t.horizontalScrollBar().sizeHint().height())
+        # as tall as its rows: the room left goes to the model's table
+        self.published.setMaximumHeight(height_of(self.published, self.published.rowCount(), True))
         self.footnote.setText(tr(
             "6·N·D: Kaplan et al. 2020, section 2.1. GPT-3's training used about {0:,} MWh (Patterson et al. 2021). "
             "The wattage is an assumption.").format(compute.GPT3_ENERGY_KWH // 1000))
@@ -151,6 +156,20 @@ class ComputeView(QWidget):
         if model.tokens:
             self.d_slider.set_value(model.tokens)
 
+    def minimumSizeHint(self) -> QSize:
+        # The wrapped texts (the what-if result, the notes) need more lines as the page narrows, and the layout
+        # gives them those lines before the tables' minimums: a minimum height that ignored them let the
+        # stage's scroll area make the page shorter than that, and the "What if" heading was drawn over the
+        # model table's last row. This minimum is at the page's own width, so the stage scrolls instead.
+        size = super().minimumSizeHint()
+        layout = self.layout()
+        return QSize(size.width(), max(size.height(), layout.minimumHeightForWidth(self.width())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the minimum above follows the width
+
     def tables(self) -> dict:
         return {"this model": self.model_table, "published models": self.published}
 
@@ -158,6 +177,7 @@ class ComputeView(QWidget):
         for s in (self.n_slider, self.d_slider):
             s.fit()
         self.result.setFont(self.appearance.font(1.1))
-        for t in (self.model_table, self.published):
+        for t, rows, bar in ((self.model_table, 3, False), (self.published, 2, True)):
             fit_rows(t, self.appearance)
+            t.setMinimumHeight(height_of(t, rows, bar))  # rows in view at least; below that the stage scrolls
         self._refresh()  # the published table's height follows its rows
