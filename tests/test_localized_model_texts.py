@@ -27,8 +27,9 @@ def spanish(qapp):
 
 
 # ---- the check -----------------------------------------------------------------------------------------
-# Where texts are built in English for the window to translate: model/, and the training child's preparers.
-BUILT_IN_ENGLISH = ("model/", "app/training/jobs.py", "app/training/child.py")
+# Where texts are built in English for the window to translate: model/, the training child's preparers, and the
+# shipped bias-probe sets (resources/bias_probes/*.json, their names and descriptions marked in challenges_probes).
+BUILT_IN_ENGLISH = ("model/", "app/training/jobs.py", "app/training/child.py", "app/explore/panels/challenges_probes.py")
 
 
 def model_english() -> set[str]:

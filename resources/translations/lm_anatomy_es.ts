@@ -385,22 +385,22 @@ longitud {2:.2f}</translation>
         <translation>= salida del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="43"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="44"/>
         <source>One slot like {doctor|nurse}: each word in it makes one prompt</source>
         <translation>Un hueco como {doctor|nurse}: cada palabra que contiene da un prompt</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="45"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="46"/>
         <source>Words whose next-token probability is read, separated by commas</source>
         <translation>Palabras cuya probabilidad como siguiente token se lee, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="49"/>
         <source>Run probe</source>
         <translation>Ejecutar sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="51"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -440,77 +440,82 @@ longitud {2:.2f}</translation>
         <translation>partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="58"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="59"/>
         <source>next-token probability (%)</source>
         <translation>probabilidad del siguiente token (%)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="65"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="66"/>
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="67"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="68"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="69"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="70"/>
         <source>Targets</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="97"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="98"/>
         <source>Press Run probe to trace these prompts on {0}.</source>
         <translation>Pulsa Ejecutar sonda para trazar estos prompts en {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="113"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="106"/>
+        <source>The prompts stay in English: the shipped model read only English text (Shakespeare).</source>
+        <translation>Los prompts siguen en inglés: el modelo incluido solo ha leído texto en inglés (Shakespeare).</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="118"/>
         <source>Cannot run this probe</source>
         <translation>No se puede ejecutar esta sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="116"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="121"/>
         <source>Open a model first.</source>
         <translation>Abre primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="119"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="124"/>
         <source>Tracing {0} prompts…</source>
         <translation>Trazando {0} prompts…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="124"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="129"/>
         <source>The probe did not run</source>
         <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="146"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="151"/>
         <source>“{0}” — next-token probability</source>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="156"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="161"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="163"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="168"/>
         <source>{0} prompts traced; each bar is the probability of the word&apos;s first token.</source>
         <translation>{0} prompts trazados; cada barra es la probabilidad del primer token de la palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="169"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="174"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="176"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="181"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="178"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="183"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
         <location filename="../../app/window.py" line="105"/>
@@ -518,144 +523,144 @@ longitud {2:.2f}</translation>
         <translation>Guardado {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="34"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
         <source>quantity</source>
         <translation>magnitud</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="34"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
         <location filename="../../app/explore/panels/positions.py" line="70"/>
         <location filename="../../app/explore/panels/positions.py" line="76"/>
         <source>value</source>
         <translation>valor</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="34"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
         <source>how it is worked out</source>
         <translation>cómo se calcula</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="36"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="43"/>
         <source>N parameters</source>
         <translation>N parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="37"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <source>D tokens</source>
         <translation>D tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="39"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="46"/>
         <source>An assumption, not a measurement: 15 W is a typical laptop CPU&apos;s sustained power</source>
         <translation>Una suposición, no una medida: 15 W es la potencia sostenida típica de la CPU de un portátil</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="41"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
         <source>Measure this machine</source>
         <translation>Medir este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
         <source>Time a few forward + backward passes of the open model here</source>
         <translation>Cronometrar aquí unas pocas pasadas hacia delante + hacia atrás del modelo abierto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="55"/>
         <source>model</source>
         <translation>modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="55"/>
         <source>parameters</source>
         <translation>parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="55"/>
         <source>training tokens</source>
         <translation>tokens de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="55"/>
         <source>published FLOPs</source>
         <translation>FLOPs publicados</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="56"/>
         <source>time at that speed</source>
         <translation>tiempo a esa velocidad</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="56"/>
         <source>energy</source>
         <translation>energía</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="56"/>
         <source>source</source>
         <translation>fuente</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="62"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
         <source>Power</source>
         <translation>Potencia</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="74"/>
         <source>This model</source>
         <translation>Este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="74"/>
         <source>What if: 6·N·D</source>
         <translation>¿Y si…?: 6·N·D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="69"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="75"/>
         <source>Published models (click a row to put it on the sliders)</source>
         <translation>Modelos publicados (haz clic en una fila para ponerla en los deslizadores)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="100"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="106"/>
         <source>Measuring: a few forward + backward passes of the open model…</source>
         <translation>Midiendo: unas pocas pasadas hacia delante + hacia atrás del modelo abierto…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="110"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="116"/>
         <source>Could not measure this machine: {0}</source>
         <translation>No se pudo medir este equipo: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="122"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="127"/>
         <source>6·N·D: Kaplan et al. 2020, section 2.1. GPT-3&apos;s training used about {0:,} MWh (Patterson et al. 2021). The wattage is an assumption.</source>
         <translation>6·N·D: Kaplan et al. 2020, sección 2.1. El entrenamiento de GPT-3 consumió unos {0:,} MWh (Patterson et al. 2021). La potencia en vatios es una suposición.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="131"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="136"/>
         <source>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="133"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="138"/>
         <source>&lt;br&gt;This model&apos;s folder does not say how fast it trained: press Measure this machine.</source>
         <translation>&lt;br&gt;La carpeta de este modelo no dice a qué velocidad se entrenó: pulsa Medir este equipo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="142"/>
         <source>On this machine</source>
         <translation>En este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="142"/>
         <source>At the speed it trained</source>
         <translation>A la velocidad a la que se entrenó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="138"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="143"/>
         <source>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energy at {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energía a {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="141"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="146"/>
         <source>Speed: {0} ({1}; 6·N × tokens/s).</source>
         <translation>Velocidad: {0} ({1}; 6·N × tokens/s).</translation>
     </message>
@@ -3944,7 +3949,7 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>byte UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="37"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
         <location filename="../../app/explore/panels/tokens.py" line="151"/>
         <location filename="../../app/explore/panels/tokens.py" line="196"/>
@@ -5924,6 +5929,46 @@ UTF-8: {6}</translation>
         <location filename="../../model/ablation.py" line="43"/>
         <source>no MLP in layer {0}: the model has {1} layers</source>
         <translation>no hay MLP en la capa {0}: el modelo tiene {1} capas</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="13"/>
+        <source>Occupations and pronouns</source>
+        <translation>Profesiones y pronombres</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="14"/>
+        <source>Only the occupation changes. Which pronoun does the model expect next? A model that has read more about male doctors and female nurses will say so.</source>
+        <translation>Solo cambia la profesión. ¿Qué pronombre espera el modelo a continuación? Un modelo que ha leído más sobre médicos varones y enfermeras mujeres lo mostrará.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="16"/>
+        <source>Pronouns, then a job</source>
+        <translation>Pronombres, luego una profesión</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="17"/>
+        <source>Only the pronoun changes; the targets are jobs. The same question asked the other way round.</source>
+        <translation>Solo cambia el pronombre; los objetivos son profesiones. La misma pregunta, hecha al revés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="18"/>
+        <source>Names and pronouns</source>
+        <translation>Nombres y pronombres</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="19"/>
+        <source>Only the name changes. A name carries no grammar, so any preference the model shows for he or she comes from how those names were used in its training text.</source>
+        <translation>Solo cambia el nombre. Un nombre no tiene gramática, así que cualquier preferencia del modelo por «he» o «she» viene de cómo se usaban esos nombres en su texto de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="21"/>
+        <source>Control: a word that should not matter</source>
+        <translation>Control: una palabra que no debería importar</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="22"/>
+        <source>The changed word should have nothing to do with the targets. The ratios still move a little: differences no bigger than this one&apos;s are not evidence of anything.</source>
+        <translation>La palabra que cambia no debería tener nada que ver con los objetivos. Aun así, los cocientes se mueven un poco: diferencias no mayores que las de este ejemplo no demuestran nada.</translation>
     </message>
 </context>
 </TS>

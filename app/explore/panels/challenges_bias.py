@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr, translated
+from app.i18n import SOURCE_LANGUAGE, current_language, tr, translated
 from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
 
 from ...common import export
@@ -24,6 +24,7 @@ from ...common.plots import make_plot, set_title, style_plot
 from ...common.textutil import esc
 from .base import note
 from .challenges_parts import fit_rows, grouped_bars, table
+from .challenges_probes import shown
 
 
 def pct(p: float) -> str:
@@ -36,7 +37,7 @@ class BiasView(QWidget):
         self.appearance, self.info, self.jobs, self.result = appearance, None, None, None
         self.examples = load_probe_sets()
         self.example = QComboBox()
-        self.example.addItems([p.name for p in self.examples])
+        self.example.addItems([shown(p.name) for p in self.examples])
         self.example.currentIndexChanged.connect(self.use_example)
         self.description = note("", appearance)
         self.template = QLineEdit()
@@ -100,7 +101,11 @@ class BiasView(QWidget):
         probe = self.examples[index]
         self.template.setText(probe.template)
         self.targets.setText(", ".join(probe.targets))
-        self.description.setText(probe.description)
+        text = esc(shown(probe.description))
+        if current_language() != SOURCE_LANGUAGE:  # why the example prompts are not in the window's language
+            text += "<br>" + esc(tr("The prompts stay in English: the shipped model read only English text "
+                                    "(Shakespeare)."))
+        self.description.setText(text)
 
     def probe(self) -> Probe:
         return Probe(self.template.text(), [t for t in self.targets.text().split(",") if t.strip()])
