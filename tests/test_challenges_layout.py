@@ -46,3 +46,31 @@ def test_no_compute_widgets_overlap_at_1024x640(qtbot, tmp_path, language, prese
         assert page.isVisible() and page.height() > 0
         assert overlaps(page) == []
         assert (win.width(), win.height()) == (1024, 640)
+
+
+def test_the_embeddings_maps_vertical_title_is_whole_and_clear_of_the_focus_ring(qtbot, tmp_path):
+    """Beside the Challenges pages, the other 1024x640 presentation defect found by looking: the map's vertical
+    axis title was longer than the axis and cut at both ends, and its first pixels lay under the focus ring."""
+    from test_layout_small import model_dir, resize, settle, show
+
+    from app.common.focus import RING_WIDTH
+
+    with open_window(qtbot, tmp_path, model_dir()) as win:
+        show(qtbot, win)
+        resize(qtbot, win, 1024, 640)
+        win.appearance.update(presentation=True)
+        settle(qtbot, win, "embeddings")
+        plot = win.panels["embeddings"].plot
+        plot.setFocus()
+        qtbot.wait(150)
+        axis = plot.getPlotItem().getAxis("left")
+        title = axis.label.mapRectToScene(axis.label.boundingRect())  # the scene is the plot widget's pixels
+        drawn = axis.mapRectToScene(axis.boundingRect())
+        assert axis.labelText in ("component 2 (5%)", "PC 2 (5%)"), axis.labelText  # the long one does not fit
+        assert title.top() >= drawn.top() - 1 and title.bottom() <= drawn.bottom() + 1, (title, drawn)
+        # the ring covers the plot's outer RING_WIDTH pixels; the text starts a document margin into its box
+        assert title.left() + axis.label.document().documentMargin() >= RING_WIDTH + 1, title
+        win.appearance.update(presentation=False)
+        resize(qtbot, win, 1440, 880)
+        settle(qtbot, win, "embeddings")
+        assert axis.labelText == "principal component 2 (5%)"  # the full wording where there is room

@@ -767,8 +767,8 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="151"/>
-        <location filename="../../app/explore/panels/tokens.py" line="196"/>
+        <location filename="../../app/explore/panels/tokens.py" line="148"/>
+        <location filename="../../app/explore/panels/tokens.py" line="190"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -2414,7 +2414,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="44"/>
-        <location filename="../../app/explore/panels/embeddings.py" line="58"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="59"/>
         <source>Nearest neighbours</source>
         <translation>Vecinos más cercanos</translation>
     </message>
@@ -3237,84 +3237,99 @@ longitud {2:.2f}</translation>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_parts.py" line="20"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="22"/>
         <location filename="../../app/explore/panels/positions.py" line="34"/>
         <location filename="../../app/explore/panels/positions.py" line="44"/>
         <source>dimension</source>
         <translation>dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="38"/>
+        <source>component 2 ({0})</source>
+        <translation>componente 2 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="39"/>
+        <source>PC 2 ({0})</source>
+        <translation>CP 2 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="39"/>
+        <source>PC 2</source>
+        <translation>CP 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="51"/>
         <source>neighbour</source>
         <translation>vecino</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="51"/>
         <source>similarity</source>
         <translation>similitud</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings_parts.py" line="26"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="51"/>
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="60"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="61"/>
         <source>The selected token&apos;s vector, one colour per dimension</source>
         <translation>El vector del token seleccionado, un color por dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="73"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="74"/>
         <source>principal component 1 ({0} of the variance)</source>
         <translation>componente principal 1 ({0} de la varianza)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="74"/>
+        <location filename="../../app/explore/panels/embeddings_parts.py" line="38"/>
         <source>principal component 2 ({0})</source>
         <translation>componente principal 2 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="100"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="101"/>
         <source>All {0} token vectors, flattened to 2D</source>
         <translation>Los {0} vectores de tokens, reducidos a 2D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="101"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="102"/>
         <source>Grey dots: every token in the vocabulary. Coloured: the {0} of your text, labelled where the labels do not overlap (hover a dot for its token). Click any dot to see its nearest neighbours.</source>
         <translation>Puntos grises: todos los tokens del vocabulario. En color: los {0} de tu texto, con etiqueta donde las etiquetas no se solapan (pasa el ratón por un punto para ver su token). Haz clic en cualquier punto para ver sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="104"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
         <source>different token</source>
         <translation>token distinto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="104"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
         <source>different tokens</source>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="144"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="145"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="151"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="152"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="166"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="167"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="186"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="187"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="186"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="187"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
@@ -3907,7 +3922,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="151"/>
+        <location filename="../../app/explore/panels/tokens.py" line="148"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3939,7 +3954,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="151"/>
+        <location filename="../../app/explore/panels/tokens.py" line="148"/>
         <source>characters</source>
         <translation>caracteres</translation>
     </message>
@@ -3951,8 +3966,8 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="151"/>
-        <location filename="../../app/explore/panels/tokens.py" line="196"/>
+        <location filename="../../app/explore/panels/tokens.py" line="148"/>
+        <location filename="../../app/explore/panels/tokens.py" line="190"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
@@ -3999,17 +4014,17 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="75"/>
+        <location filename="../../app/explore/panels/tokens.py" line="72"/>
         <source>The same text, three ways to split it</source>
         <translation>El mismo texto, dividido de tres formas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="78"/>
+        <location filename="../../app/explore/panels/tokens.py" line="75"/>
         <source>Byte-pair encoding, one merge at a time</source>
         <translation>Codificación por pares de bytes, fusión a fusión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="130"/>
+        <location filename="../../app/explore/panels/tokens.py" line="127"/>
         <source>token id {0}, position {1}
 characters {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</source>
@@ -4018,62 +4033,62 @@ caracteres {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="131"/>
+        <location filename="../../app/explore/panels/tokens.py" line="128"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="134"/>
+        <location filename="../../app/explore/panels/tokens.py" line="131"/>
         <source>part of {0}</source>
         <translation>parte de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="135"/>
+        <location filename="../../app/explore/panels/tokens.py" line="132"/>
         <source>click to see its embedding</source>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="152"/>
+        <location filename="../../app/explore/panels/tokens.py" line="149"/>
         <source>byte</source>
         <translation>byte</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="152"/>
+        <location filename="../../app/explore/panels/tokens.py" line="149"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="156"/>
+        <location filename="../../app/explore/panels/tokens.py" line="153"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="159"/>
+        <location filename="../../app/explore/panels/tokens.py" line="156"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="161"/>
+        <location filename="../../app/explore/panels/tokens.py" line="158"/>
         <source>Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
         <translation>Pasa el ratón por una ficha para ver sus bytes. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="189"/>
+        <location filename="../../app/explore/panels/tokens.py" line="184"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="194"/>
+        <location filename="../../app/explore/panels/tokens.py" line="188"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="198"/>
+        <location filename="../../app/explore/panels/tokens.py" line="192"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="204"/>
+        <location filename="../../app/explore/panels/tokens.py" line="194"/>
         <location filename="../../app/training/labelled_table.py" line="163"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>

@@ -14,7 +14,7 @@ from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 from .embeddings_keys import MapKeys
 from .embeddings_labels import TokenLabels
-from .embeddings_parts import neighbour_table, side_by_side, vector_strip
+from .embeddings_parts import LeftTitle, neighbour_table, side_by_side, vector_strip
 
 N_NEIGHBOURS = 12
 
@@ -53,6 +53,7 @@ class EmbeddingsPanel(Panel):
         self.neighbours.activated.connect(
             lambda index: self.select_token(int(self.neighbours.item(index.row(), 2).text())))
         self.neighbours.setMinimumWidth(int(250 * self.appearance.scale))
+        self.left_title = LeftTitle(self.plot)  # whole at any height, clear of the focus ring
         self.map_keys = MapKeys(self)  # arrows highlight a token of the prompt, Enter chooses it, + - 0 zoom
         self.caption = note("", self.appearance)
         self.neighbour_title = heading(tr("Nearest neighbours"), self.appearance)
@@ -71,7 +72,7 @@ class EmbeddingsPanel(Panel):
         ex = info.pca_explained
         pi = self.plot.getPlotItem()
         pi.getAxis("bottom").setLabel(tr("principal component 1 ({0} of the variance)").format(f"{ex[0]:.0%}"))
-        pi.getAxis("left").setLabel(tr("principal component 2 ({0})").format(f"{ex[1]:.0%}"))
+        self.left_title.set(f"{ex[1]:.0%}")
         self.show_whole_map()
 
     def show_whole_map(self) -> None:
