@@ -6,38 +6,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.appearance import CATEGORY_COUNT
 from ...common.flow import FlowLayout
-from ...common.focus import ring
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
+from .token_strip import Chip, TokenStrip
 
 KIND_TITLES = {"char": QT_TR_NOOP("Characters"), "word": QT_TR_NOOP("Words"), "bpe": QT_TR_NOOP("Byte-level BPE")}
 MAX_COMPARE_CHIPS = 400
-
-
-class Chip(QLabel):
-    def __init__(self, on_click):
-        super().__init__()
-        self.setTextFormat(Qt.RichText)
-        self.setAlignment(Qt.AlignCenter)
-        self.setCursor(Qt.PointingHandCursor)
-        self.token_id = -1
-        self.on_click = on_click
-        self.setFocusPolicy(Qt.StrongFocus)  # Tab reaches every chip; Enter or Space opens its embedding
-        ring(self)
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton and self.token_id >= 0:
-            self.on_click(self.token_id)
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and self.token_id >= 0:
-            self.on_click(self.token_id)
-        else:
-            super().keyPressEvent(event)
 
 
 class TokensPanel(Panel):
@@ -58,12 +34,9 @@ class TokensPanel(Panel):
         scroll.setFrameShape(QFrame.NoFrame)
 
         self.compare_grid = QGridLayout()
-        self.compare_rows: dict[str, tuple[QLabel, QLabel]] = {}
+        self.compare_rows: dict[str, tuple[QLabel, TokenStrip]] = {}
         for r, kind in enumerate(("char", "word", "bpe")):
-            title, chips = QLabel(), QLabel()
-            chips.setTextFormat(Qt.RichText)
-            chips.setWordWrap(True)
-            chips.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            title, chips = QLabel(), TokenStrip(self.appearance)
             self.compare_grid.addWidget(title, r, 0, Qt.AlignTop)
             self.compare_grid.addWidget(chips, r, 1, Qt.AlignTop)
             self.compare_rows[kind] = (title, chips)
@@ -180,14 +153,11 @@ class TokensPanel(Panel):
 
     def _render_comparison(self) -> None:
         a = self.appearance
-        tints = [a.category(j).name() for j in range(CATEGORY_COUNT)]  # category(j) repeats
         for kind, (title, chips) in self.compare_rows.items():
             tok = self.comparison_tokenizers.get(kind)
             if tok is None:
                 title.setText(f"<b>{tr(KIND_TITLES[kind])}</b>")
-                chips.setText(f"<i style='color:{a.hex('muted')}'>"
-                              + tr("training a {0} tokenizer on the corpus…").format(tr(KIND_TITLES[kind]).lower())
-                              + "</i>")
+                chips.set_tokens([], tr("training a {0} tokenizer on the corpus…").format(tr(KIND_TITLES[kind]).lower()))
                 continue
             ids = tok.encode(self.trace.text)
             unknown = sum(tok.is_unknown(i) for i in ids)
@@ -197,12 +167,8 @@ class TokensPanel(Panel):
             title.setText(f"<b>{tr(KIND_TITLES[kind])}</b><br>{n_tokens}<br>"
                           f"<span style='color:{a.hex('muted')}'>" + tr("vocab {0}").format(f"{tok.vocab_size:,}")
                           + f"</span>{extra}")
-            parts = []
-            for j, tid in enumerate(ids[:MAX_COMPARE_CHIPS]):
-                bg = tints[j % len(tints)]
-                parts.append(f"<span style='background:{bg}; color:{a.hex('fg')}'>&nbsp;{esc(visible(tok.label(tid), 24))}&nbsp;</span>")
-            more = " " + tr("… and {0} more").format(len(ids) - MAX_COMPARE_CHIPS) if len(ids) > MAX_COMPARE_CHIPS else ""
-            chips.setText(f"<span style='font-size:{a.point_size * 1.1:.0f}pt'>" + " ".join(parts) + more + "</span>")
+            more = tr("… and {0} more").format(len(ids) - MAX_COMPARE_CHIPS) if len(ids) > MAX_COMPARE_CHIPS else ""
+            chips.set_tokens([tok.label(tid) for tid in ids[:MAX_COMPARE_CHIPS]], more)
 
 
 if __name__ == "__main__":
