@@ -45,6 +45,8 @@ def test_no_compute_widgets_overlap_at_1024x640(qtbot, tmp_path, language, prese
         page = panel.compute
         assert page.isVisible() and page.height() > 0
         assert overlaps(page) == []
+        for t, rows in ((page.model_table, 3), (page.published, 2)):  # the tables' least, at the font of the mode
+            assert t.viewport().height() >= rows * t.verticalHeader().defaultSectionSize(), (t.viewport().height(), rows)
         assert (win.width(), win.height()) == (1024, 640)
 
 

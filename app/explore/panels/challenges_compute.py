@@ -2,7 +2,7 @@
 two log-scale sliders, and published models beside it, each with its source (model.compute)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -121,8 +121,7 @@ class ComputeView(QWidget):
             return
         fill(self.model_table, model_rows(self.info, self.config, self.speed))
         fill(self.published, *comparison_rows(self.info, self.config, self.speed, self.watts.value()))
-        # as tall as its rows: the room left goes to the model's table
-        self.published.setMaximumHeight(height_of(self.published, self.published.rowCount(), True))
+        self._fit_tables()
         self.footnote.setText(tr(
             "6·N·D: Kaplan et al. 2020, section 2.1. GPT-3's training used about {0:,} MWh (Patterson et al. 2021). "
             "The wattage is an assumption.").format(compute.GPT3_ENERGY_KWH // 1000))
@@ -177,7 +176,18 @@ class ComputeView(QWidget):
         for s in (self.n_slider, self.d_slider):
             s.fit()
         self.result.setFont(self.appearance.font(1.1))
-        for t, rows, bar in ((self.model_table, 3, False), (self.published, 2, True)):
+        for t in (self.model_table, self.published):
             fit_rows(t, self.appearance)
-            t.setMinimumHeight(height_of(t, rows, bar))  # rows in view at least; below that the stage scrolls
-        self._refresh()  # the published table's height follows its rows
+        self._refresh()
+
+    def _fit_tables(self) -> None:
+        """Three rows of the model's table and two of the published ones in view at least (below that the stage
+        scrolls); the published table no taller than its rows, so the room left goes to the model's."""
+        self.model_table.setMinimumHeight(height_of(self.model_table, 3, False))
+        self.published.setMinimumHeight(height_of(self.published, 2, True))
+        self.published.setMaximumHeight(height_of(self.published, self.published.rowCount(), True))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # F5: measured once the headers have their new font too
+            QTimer.singleShot(0, self, self._fit_tables)
