@@ -76,3 +76,24 @@ def test_the_embeddings_maps_vertical_title_is_whole_and_clear_of_the_focus_ring
         resize(qtbot, win, 1440, 880)
         settle(qtbot, win, "embeddings")
         assert axis.labelText == "principal component 2 (5%)"  # the full wording where there is room
+
+
+def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
+    """Found by looking: F5 on and off, then a probe run; the table beside the chart widened, and the chart kept
+    its old width under it (pyqtgraph made the title's text width the plot's least width), bars cut at the right."""
+    from test_challenges import run_bias
+    from test_layout_small import model_dir, resize, settle
+
+    with open_window(qtbot, tmp_path, model_dir()) as win:
+        resize(qtbot, win, 1024, 640)
+        settle(qtbot, win, "challenges")
+        win.appearance.update(presentation=True)
+        qtbot.wait(150)
+        win.panels["challenges"].show_tab("bias")
+        qtbot.wait(150)
+        win.appearance.update(presentation=False)
+        qtbot.wait(150)
+        run_bias(qtbot, win, "The {doctor|nurse|soldier|servant|teacher} said that", "he, she")
+        qtbot.wait(200)
+        plot = win.panels["challenges"].bias.plot
+        assert plot.getPlotItem().geometry().width() <= plot.width() + 1, (plot.getPlotItem().geometry(), plot.size())

@@ -108,11 +108,21 @@ def _fit_title(pw: pg.PlotWidget, appearance: Appearance) -> None:
     item.setTitle("<br>".join(esc(line) for line in lines), color=appearance.hex("fg"),
                   size=f"{appearance.point_size * 1.1:.1f}pt")
     label = item.titleLabel  # a long title must not set the plot's (and window's) minimum width
-    height = label.itemRect().height()
+    label.updateMin = lambda: _title_least_size(label)  # pyqtgraph calls it on every resize of the label
+    _title_least_size(label)
+
+
+def _title_least_size(label) -> None:
+    """A title's least size: its height, and no width. pyqtgraph's own makes the text's width the least width on
+    every resize of the label, which kept a plot as wide as its last title when a splitter narrowed it (the Bias
+    chart, after F5 and back, drew its last bars under the table beside it)."""
+    rect = label.itemRect()
     label.setMinimumWidth(0)
-    label._sizeHint[Qt.SizeHint.MinimumSize] = (0, height)
-    label.setMinimumHeight(height)
-    label.setMaximumHeight(height)
+    hint = Qt.SizeHint
+    label._sizeHint = {hint.MinimumSize: (0, rect.height()), hint.PreferredSize: (rect.width(), rect.height()),
+                       hint.MaximumSize: (-1, -1), hint.MinimumDescent: (0, 0)}
+    label.setMinimumHeight(rect.height())
+    label.setMaximumHeight(rect.height())
     label.updateGeometry()
 
 

@@ -30,7 +30,7 @@ class LeftTitle:
 
     def __init__(self, plot):
         self.axis, self.wordings = plot.getPlotItem().getAxis("left"), [""]
-        plot.getPlotItem().setContentsMargins(*[RING_WIDTH + 1] * 4)
+        plot.getPlotItem().setContentsMargins(RING_WIDTH + 1, 0, 0, 0)  # the side the title is on
         plot.getPlotItem().getViewBox().sigResized.connect(self.fit)
 
     def set(self, share: str) -> None:
