@@ -84,6 +84,8 @@ def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
     from test_challenges import run_bias
     from test_layout_small import model_dir, resize, settle
 
+    from app.common.focus import RING_WIDTH
+
     with open_window(qtbot, tmp_path, model_dir()) as win:
         resize(qtbot, win, 1024, 640)
         settle(qtbot, win, "challenges")
@@ -93,7 +95,16 @@ def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
         qtbot.wait(150)
         win.appearance.update(presentation=False)
         qtbot.wait(150)
+        bias = win.panels["challenges"].bias
+        win.activateWindow()
+        bias.run_button.setFocus()
+        qtbot.waitUntil(bias.run_button.hasFocus, timeout=5000)
         run_bias(qtbot, win, "The {doctor|nurse|soldier|servant|teacher} said that", "he, she")
         qtbot.wait(200)
-        plot = win.panels["challenges"].bias.plot
+        plot = bias.plot
         assert plot.getPlotItem().geometry().width() <= plot.width() + 1, (plot.getPlotItem().geometry(), plot.size())
+        # the run button keeps the focus (disabled while the probe ran, it handed it to the chart, whose ring
+        # then covered the bottom of the tick labels); the axis text stays clear of that ring anyway
+        assert bias.run_button.hasFocus() and not plot.hasFocus()
+        left, _top, _right, bottom = plot.getPlotItem().getContentsMargins()
+        assert min(left, bottom) > RING_WIDTH

@@ -385,22 +385,22 @@ longitud {2:.2f}</translation>
         <translation>= salida del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="43"/>
         <source>One slot like {doctor|nurse}: each word in it makes one prompt</source>
         <translation>Un hueco como {doctor|nurse}: cada palabra que contiene da un prompt</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="46"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="45"/>
         <source>Words whose next-token probability is read, separated by commas</source>
         <translation>Palabras cuya probabilidad como siguiente token se lee, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="48"/>
         <source>Run probe</source>
         <translation>Ejecutar sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="50"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -465,57 +465,57 @@ longitud {2:.2f}</translation>
         <translation>Pulsa Ejecutar sonda para trazar estos prompts en {0}.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="106"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="38"/>
         <source>The prompts stay in English: the shipped model read only English text (Shakespeare).</source>
         <translation>Los prompts siguen en inglés: el modelo incluido solo ha leído texto en inglés (Shakespeare).</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="118"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="114"/>
         <source>Cannot run this probe</source>
         <translation>No se puede ejecutar esta sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="121"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="117"/>
         <source>Open a model first.</source>
         <translation>Abre primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="124"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="121"/>
         <source>Tracing {0} prompts…</source>
         <translation>Trazando {0} prompts…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="129"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="132"/>
         <source>The probe did not run</source>
         <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="151"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="154"/>
         <source>“{0}” — next-token probability</source>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="161"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="164"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="168"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="171"/>
         <source>{0} prompts traced; each bar is the probability of the word&apos;s first token.</source>
         <translation>{0} prompts trazados; cada barra es la probabilidad del primer token de la palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="174"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="177"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="181"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="184"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="183"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="186"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
         <location filename="../../app/window.py" line="105"/>
@@ -630,37 +630,37 @@ longitud {2:.2f}</translation>
         <translation>No se pudo medir este equipo: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="127"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="126"/>
         <source>6·N·D: Kaplan et al. 2020, section 2.1. GPT-3&apos;s training used about {0:,} MWh (Patterson et al. 2021). The wattage is an assumption.</source>
         <translation>6·N·D: Kaplan et al. 2020, sección 2.1. El entrenamiento de GPT-3 consumió unos {0:,} MWh (Patterson et al. 2021). La potencia en vatios es una suposición.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="136"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="135"/>
         <source>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>6 × {0} × {1} = &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="138"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="137"/>
         <source>&lt;br&gt;This model&apos;s folder does not say how fast it trained: press Measure this machine.</source>
         <translation>&lt;br&gt;La carpeta de este modelo no dice a qué velocidad se entrenó: pulsa Medir este equipo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="142"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="141"/>
         <source>On this machine</source>
         <translation>En este equipo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="142"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="141"/>
         <source>At the speed it trained</source>
         <translation>A la velocidad a la que se entrenó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="143"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="142"/>
         <source>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energy at {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;br&gt;{0}: &lt;b&gt;{1}&lt;/b&gt;&lt;br&gt;Energía a {2:.0f} W: &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_compute.py" line="146"/>
+        <location filename="../../app/explore/panels/challenges_compute.py" line="145"/>
         <source>Speed: {0} ({1}; 6·N × tokens/s).</source>
         <translation>Velocidad: {0} ({1}; 6·N × tokens/s).</translation>
     </message>
@@ -767,8 +767,8 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="148"/>
-        <location filename="../../app/explore/panels/tokens.py" line="190"/>
+        <location filename="../../app/explore/panels/tokens.py" line="124"/>
+        <location filename="../../app/explore/panels/tokens.py" line="166"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -3922,7 +3922,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="148"/>
+        <location filename="../../app/explore/panels/tokens.py" line="124"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3954,7 +3954,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="148"/>
+        <location filename="../../app/explore/panels/tokens.py" line="124"/>
         <source>characters</source>
         <translation>caracteres</translation>
     </message>
@@ -3966,8 +3966,8 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="148"/>
-        <location filename="../../app/explore/panels/tokens.py" line="190"/>
+        <location filename="../../app/explore/panels/tokens.py" line="124"/>
+        <location filename="../../app/explore/panels/tokens.py" line="166"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
@@ -3992,39 +3992,39 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Todo lo que has escrito cabe en la ventana de contexto del modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="16"/>
+        <location filename="../../app/explore/panels/tokens.py" line="15"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Characters</source>
         <translation>Caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="16"/>
+        <location filename="../../app/explore/panels/tokens.py" line="15"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Words</source>
         <translation>Palabras</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="16"/>
+        <location filename="../../app/explore/panels/tokens.py" line="15"/>
         <source>Byte-level BPE</source>
         <translation>BPE a nivel de bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="44"/>
+        <location filename="../../app/explore/panels/tokens.py" line="20"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="72"/>
+        <location filename="../../app/explore/panels/tokens.py" line="48"/>
         <source>The same text, three ways to split it</source>
         <translation>El mismo texto, dividido de tres formas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="75"/>
+        <location filename="../../app/explore/panels/tokens.py" line="51"/>
         <source>Byte-pair encoding, one merge at a time</source>
         <translation>Codificación por pares de bytes, fusión a fusión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="127"/>
+        <location filename="../../app/explore/panels/tokens.py" line="103"/>
         <source>token id {0}, position {1}
 characters {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</source>
@@ -4033,62 +4033,62 @@ caracteres {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="128"/>
+        <location filename="../../app/explore/panels/tokens.py" line="104"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="131"/>
+        <location filename="../../app/explore/panels/tokens.py" line="107"/>
         <source>part of {0}</source>
         <translation>parte de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="132"/>
+        <location filename="../../app/explore/panels/tokens.py" line="108"/>
         <source>click to see its embedding</source>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="149"/>
+        <location filename="../../app/explore/panels/tokens.py" line="125"/>
         <source>byte</source>
         <translation>byte</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="149"/>
+        <location filename="../../app/explore/panels/tokens.py" line="125"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="153"/>
+        <location filename="../../app/explore/panels/tokens.py" line="129"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="156"/>
+        <location filename="../../app/explore/panels/tokens.py" line="132"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="158"/>
+        <location filename="../../app/explore/panels/tokens.py" line="134"/>
         <source>Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
         <translation>Pasa el ratón por una ficha para ver sus bytes. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="184"/>
+        <location filename="../../app/explore/panels/tokens.py" line="160"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="188"/>
+        <location filename="../../app/explore/panels/tokens.py" line="164"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="192"/>
+        <location filename="../../app/explore/panels/tokens.py" line="168"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="194"/>
+        <location filename="../../app/explore/panels/tokens.py" line="170"/>
         <location filename="../../app/training/labelled_table.py" line="163"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>
@@ -5946,42 +5946,42 @@ UTF-8: {6}</translation>
         <translation>no hay MLP en la capa {0}: el modelo tiene {1} capas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="13"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="15"/>
         <source>Occupations and pronouns</source>
         <translation>Profesiones y pronombres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="14"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="16"/>
         <source>Only the occupation changes. Which pronoun does the model expect next? A model that has read more about male doctors and female nurses will say so.</source>
         <translation>Solo cambia la profesión. ¿Qué pronombre espera el modelo a continuación? Un modelo que ha leído más sobre médicos varones y enfermeras mujeres lo mostrará.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="16"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="18"/>
         <source>Pronouns, then a job</source>
         <translation>Pronombres, luego una profesión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="17"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="19"/>
         <source>Only the pronoun changes; the targets are jobs. The same question asked the other way round.</source>
         <translation>Solo cambia el pronombre; los objetivos son profesiones. La misma pregunta, hecha al revés.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="18"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="20"/>
         <source>Names and pronouns</source>
         <translation>Nombres y pronombres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="19"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="21"/>
         <source>Only the name changes. A name carries no grammar, so any preference the model shows for he or she comes from how those names were used in its training text.</source>
         <translation>Solo cambia el nombre. Un nombre no tiene gramática, así que cualquier preferencia del modelo por «he» o «she» viene de cómo se usaban esos nombres en su texto de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="21"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="23"/>
         <source>Control: a word that should not matter</source>
         <translation>Control: una palabra que no debería importar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_probes.py" line="22"/>
+        <location filename="../../app/explore/panels/challenges_probes.py" line="24"/>
         <source>The changed word should have nothing to do with the targets. The ratios still move a little: differences no bigger than this one&apos;s are not evidence of anything.</source>
         <translation>La palabra que cambia no debería tener nada que ver con los objetivos. Aun así, los cocientes se mueven un poco: diferencias no mayores que las de este ejemplo no demuestran nada.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -16,25 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import SOURCE_LANGUAGE, current_language, tr, translated
+from app.i18n import tr, translated
 from model.bias_probe import Probe, ProbeError, load_probe_sets, run_probe, save_csv
 
 from ...common import export
+from ...common.focus import RING_WIDTH
 from ...common.plots import make_plot, set_title, style_plot
 from ...common.textutil import esc
 from .base import note
-from .challenges_parts import fit_rows, grouped_bars, table
-from .challenges_probes import shown
-
-
-def pct(p: float) -> str:
-    return f"{p * 100:.3g}%"
+from .challenges_parts import fit_rows, grouped_bars, pct, table
+from .challenges_probes import described, shown
 
 
 class BiasView(QWidget):
     def __init__(self, appearance, parent=None):
         super().__init__(parent)
         self.appearance, self.info, self.jobs, self.result = appearance, None, None, None
+        self.refocus = False  # the run button had the focus when it was pressed
         self.examples = load_probe_sets()
         self.example = QComboBox()
         self.example.addItems([shown(p.name) for p in self.examples])
@@ -55,6 +54,7 @@ class BiasView(QWidget):
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.plot = make_plot(appearance)
+        self.plot.getPlotItem().setContentsMargins(RING_WIDTH + 1, 0, 0, RING_WIDTH + 1)  # axis text clear of the ring
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().getAxis("left").setLabel(tr("next-token probability (%)"))
         self.plot.getPlotItem().getAxis("left").setScale(100)
@@ -101,11 +101,7 @@ class BiasView(QWidget):
         probe = self.examples[index]
         self.template.setText(probe.template)
         self.targets.setText(", ".join(probe.targets))
-        text = esc(shown(probe.description))
-        if current_language() != SOURCE_LANGUAGE:  # why the example prompts are not in the window's language
-            text += "<br>" + esc(tr("The prompts stay in English: the shipped model read only English text "
-                                    "(Shakespeare)."))
-        self.description.setText(text)
+        self.description.setText(described(probe))
 
     def probe(self) -> Probe:
         return Probe(self.template.text(), [t for t in self.targets.text().split(",") if t.strip()])
@@ -120,12 +116,19 @@ class BiasView(QWidget):
         if self.jobs is None or self.info is None:
             self.status.setText(tr("Open a model first."))
             return
+        self.refocus = self.run_button.hasFocus()  # disabling it hands the focus on, to the chart
         self.run_button.setEnabled(False)
         self.status.setText(tr("Tracing {0} prompts…").format(len(probe.prompts())))
         self.jobs.submit("bias", lambda loaded: run_probe(loaded.model, loaded.tokenizer, probe))
 
-    def _failed(self, why: str) -> None:
+    def _ready(self) -> None:
         self.run_button.setEnabled(True)
+        focus = QApplication.focusWidget()
+        if self.refocus and (focus is None or self.isAncestorOf(focus)):
+            self.run_button.setFocus()
+
+    def _failed(self, why: str) -> None:
+        self._ready()
         self.status.setText("<b>" + tr("The probe did not run") + f"</b>: {why}")
 
     def clear(self) -> None:
@@ -139,7 +142,7 @@ class BiasView(QWidget):
 
     def show_result(self, result) -> None:
         self.clear()
-        self.run_button.setEnabled(True)
+        self._ready()
         self.result = result
         self.export_button.setEnabled(True)
         n_fill, n_target = result.probs.shape

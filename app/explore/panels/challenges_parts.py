@@ -24,6 +24,11 @@ from ...common.appearance import OKABE_ITO
 STEPS_PER_DECADE = 20
 
 
+def pct(p: float) -> str:
+    """A probability as a percentage, three significant figures (the bias table's cells)."""
+    return f"{p * 100:.3g}%"
+
+
 def table(columns: list[str]) -> QTableWidget:
     """Read-only, no row numbers, columns as wide as their text, the last one stretched."""
     t = QTableWidget(0, len(columns))

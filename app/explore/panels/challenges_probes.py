@@ -7,7 +7,9 @@ one of these, as it is written otherwise (an edited or a new set). tests/test_ch
 shipped file's text and this list part. The prompts and targets stay English: the shipped model read English."""
 from __future__ import annotations
 
-from app.i18n import QT_TR_NOOP, tr
+from app.i18n import QT_TR_NOOP, SOURCE_LANGUAGE, current_language, tr
+
+from ...common.textutil import esc
 
 SHIPPED_TEXTS = (
     QT_TR_NOOP("Occupations and pronouns"),
@@ -27,3 +29,11 @@ SHIPPED_TEXTS = (
 def shown(text: str) -> str:
     """A probe set's name or description in the window's language if it is a shipped one, else as written."""
     return tr(text) if text in SHIPPED_TEXTS else text
+
+
+def described(probe) -> str:
+    """The set's description as rich text; in another language than English, why its prompts are English."""
+    text = esc(shown(probe.description))
+    if current_language() != SOURCE_LANGUAGE:
+        text += "<br>" + esc(tr("The prompts stay in English: the shipped model read only English text (Shakespeare)."))
+    return text
