@@ -63,3 +63,6 @@ def test_an_english_window_has_no_language_note(qtbot, info):
     assert bias.example.itemText(0) == "Occupations and pronouns"
     assert bias.description.text().startswith("Only the occupation changes.")
     assert "English" not in bias.description.text()
+    from app.common.plots import title_text
+
+    assert title_text(bias.plot) == "No probe has run on this model yet"  # room above the top tick, and says why

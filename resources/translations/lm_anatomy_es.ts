@@ -490,32 +490,32 @@ longitud {2:.2f}</translation>
         <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="154"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="155"/>
         <source>“{0}” — next-token probability</source>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="164"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="165"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="171"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="172"/>
         <source>{0} prompts traced; each bar is the probability of the word&apos;s first token.</source>
         <translation>{0} prompts trazados; cada barra es la probabilidad del primer token de la palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="177"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="178"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="184"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="185"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="186"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="187"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
         <location filename="../../app/window.py" line="105"/>
@@ -5984,6 +5984,11 @@ UTF-8: {6}</translation>
         <location filename="../../app/explore/panels/challenges_probes.py" line="24"/>
         <source>The changed word should have nothing to do with the targets. The ratios still move a little: differences no bigger than this one&apos;s are not evidence of anything.</source>
         <translation>La palabra que cambia no debería tener nada que ver con los objetivos. Aun así, los cocientes se mueven un poco: diferencias no mayores que las de este ejemplo no demuestran nada.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_parts.py" line="134"/>
+        <source>No probe has run on this model yet</source>
+        <translation>Aún no se ha ejecutado ninguna sonda con este modelo</translation>
     </message>
 </context>
 </TS>

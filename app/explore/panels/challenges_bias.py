@@ -25,7 +25,7 @@ from ...common.focus import RING_WIDTH
 from ...common.plots import make_plot, set_title, style_plot
 from ...common.textutil import esc
 from .base import note
-from .challenges_parts import fit_rows, grouped_bars, pct, table
+from .challenges_parts import fit_rows, grouped_bars, no_bars, pct, table
 from .challenges_probes import described, shown
 
 
@@ -139,6 +139,7 @@ class BiasView(QWidget):
             self.plot.removeItem(item)
         self.bars = []
         self.legend.clear()
+        no_bars(self.plot, self.appearance)
 
     def show_result(self, result) -> None:
         self.clear()

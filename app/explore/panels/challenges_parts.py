@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from app.i18n import translated
+from app.i18n import tr, translated
 from model import compute
 
 from ...common.appearance import OKABE_ITO
+from ...common.plots import set_title
 
 STEPS_PER_DECADE = 20
 
@@ -124,3 +125,10 @@ def grouped_bars(plot, result, appearance) -> list:
             plot.addItem(label)
             items.append(label)
     return items
+
+
+def no_bars(plot, appearance) -> None:
+    """The bias chart before a probe has run: a title that says so (without one, the top tick label was cut at
+    the plot's top edge) and no numbers on the empty x axis."""
+    plot.getPlotItem().getAxis("bottom").setTicks([[]])
+    set_title(plot, tr("No probe has run on this model yet"), appearance)
