@@ -28,7 +28,7 @@ def test_every_shipped_name_and_description_is_marked_for_translation():
     assert sorted(texts) == sorted(SHIPPED_TEXTS)  # an edited shipped file must be edited here too
 
 
-def test_the_bias_tab_shows_the_shipped_sets_in_spanish(qtbot, info, spanish):
+def test_the_bias_tab_shows_the_shipped_sets_in_spanish(qtbot, engine, info, spanish):
     from _gui import make_panel
 
     from app.explore.panels.challenges import ChallengesPanel
@@ -45,6 +45,11 @@ def test_the_bias_tab_shows_the_shipped_sets_in_spanish(qtbot, info, spanish):
         assert_spanish(" | ".join(names + [bias.description.text()]), "Los prompts siguen en inglés")
     assert bias.template.text() == "The doctor {said|thought} that"  # the prompts themselves stay English
     assert "cocientes" in bias.description.text()
+    from model.bias_probe import run_probe
+
+    bias.show_result(run_probe(engine.loaded.model, engine.loaded.tokenizer, bias.probe()))
+    header = [bias.table.horizontalHeaderItem(c).text() for c in range(bias.table.columnCount())]
+    assert header == ["palabra del hueco", "P(he)", "P(she)", "he / she"]  # the CSV keeps its English header
 
 
 def test_a_teachers_own_set_is_shown_as_written(qtbot, spanish):

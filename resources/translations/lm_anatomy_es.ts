@@ -495,6 +495,11 @@ longitud {2:.2f}</translation>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="159"/>
+        <source>filler</source>
+        <translation>palabra del hueco</translation>
+    </message>
+    <message>
         <location filename="../../app/explore/panels/challenges_bias.py" line="165"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>

@@ -156,7 +156,7 @@ class BiasView(QWidget):
         rows = result.rows()
         self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
         ratio = [f"{result.targets[0]} / {result.targets[1]}"] if n_target >= 2 else []
-        self.table.setHorizontalHeaderLabels([rows[0][0]] + rows[0][2:2 + n_target] + ratio)
+        self.table.setHorizontalHeaderLabels([tr("filler")] + rows[0][2:2 + n_target] + ratio)  # CSV's: English
         self.table.setRowCount(len(rows) - 1)
         for r, row in enumerate(rows[1:]):
             cells = [row[0]] + [pct(p) for p in row[2:2 + n_target]] + [f"{v:.3g}" for v in row[2 + n_target:]]
