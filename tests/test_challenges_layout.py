@@ -108,3 +108,22 @@ def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
         assert bias.run_button.hasFocus() and not plot.hasFocus()
         left, _top, _right, bottom = plot.getPlotItem().getContentsMargins()
         assert min(left, bottom) > RING_WIDTH
+
+
+def test_rows_return_to_their_height_after_f5_and_back(qtbot, tmp_path):
+    from PySide6.QtGui import QFontMetrics
+    from test_layout_small import model_dir, resize, settle
+
+    with open_window(qtbot, tmp_path, model_dir()) as win:
+        resize(qtbot, win, 1440, 880)
+        settle(qtbot, win, "challenges")
+        panel, a = win.panels["challenges"], win.appearance
+        tables = [panel.compute.model_table, panel.compute.published, panel.bias.table, panel.interpret.table]
+        normal = QFontMetrics(a.font(1.0)).height() + 8
+        assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4
+        a.update(presentation=True)
+        qtbot.wait(150)
+        assert all(t.verticalHeader().defaultSectionSize() > normal for t in tables)
+        a.update(presentation=False)
+        qtbot.wait(150)
+        assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4  # were 28, not 23

@@ -44,8 +44,12 @@ def table(columns: list[str]) -> QTableWidget:
 
 
 def fit_rows(t: QTableWidget, appearance) -> None:
-    """Rows as tall as the appearance's text (presentation mode's larger font clipped them)."""
-    t.verticalHeader().setDefaultSectionSize(QFontMetrics(appearance.font(1.0)).height() + 8)
+    """Rows as tall as the appearance's text (presentation mode's larger font clipped them). The least row height
+    is set first: Qt's own follows the header's font, which F5 changes only later, and it held the rows at their
+    presentation height after F5 was turned off."""
+    height = QFontMetrics(appearance.font(1.0)).height() + 8
+    t.verticalHeader().setMinimumSectionSize(height)
+    t.verticalHeader().setDefaultSectionSize(height)
 
 
 def fill(t: QTableWidget, rows: list[list[str]], tips: list[str] | None = None) -> None:
