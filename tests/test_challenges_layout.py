@@ -110,7 +110,7 @@ def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
         assert min(left, bottom) > RING_WIDTH
 
 
-def test_rows_return_to_their_height_after_f5_and_back(qtbot, tmp_path):
+def test_rows_and_sliders_return_to_their_size_after_f5_and_back(qtbot, tmp_path):
     from PySide6.QtGui import QFontMetrics
     from test_layout_small import model_dir, resize, settle
 
@@ -121,9 +121,11 @@ def test_rows_return_to_their_height_after_f5_and_back(qtbot, tmp_path):
         tables = [panel.compute.model_table, panel.compute.published, panel.bias.table, panel.interpret.table]
         normal = QFontMetrics(a.font(1.0)).height() + 8
         assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4
+        value_column = panel.compute.n_slider.value_label.minimumWidth()
         a.update(presentation=True)
         qtbot.wait(150)
         assert all(t.verticalHeader().defaultSectionSize() > normal for t in tables)
         a.update(presentation=False)
         qtbot.wait(150)
         assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4  # were 28, not 23
+        assert panel.compute.n_slider.value_label.minimumWidth() == value_column  # the sliders long again

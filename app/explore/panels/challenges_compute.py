@@ -189,5 +189,10 @@ class ComputeView(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.FontChange:  # F5: measured once the headers have their new font too
-            QTimer.singleShot(0, self, self._fit_tables)
+        if event.type() == QEvent.FontChange:  # F5: measured again once the labels and headers have the new font
+            QTimer.singleShot(0, self, self._fit_to_font)
+
+    def _fit_to_font(self) -> None:
+        for s in (self.n_slider, self.d_slider):
+            s.fit()  # the value column had kept its presentation width after F5 off: short sliders
+        self._fit_tables()
