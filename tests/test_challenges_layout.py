@@ -121,11 +121,13 @@ def test_rows_and_sliders_return_to_their_size_after_f5_and_back(qtbot, tmp_path
         tables = [panel.compute.model_table, panel.compute.published, panel.bias.table, panel.interpret.table]
         normal = QFontMetrics(a.font(1.0)).height() + 8
         assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4
-        value_column = panel.compute.n_slider.value_label.minimumWidth()
+        value_column, slider = panel.compute.n_slider.value_label.width(), panel.compute.n_slider.slider.width()
         a.update(presentation=True)
         qtbot.wait(150)
         assert all(t.verticalHeader().defaultSectionSize() > normal for t in tables)
         a.update(presentation=False)
         qtbot.wait(150)
         assert [t.verticalHeader().defaultSectionSize() for t in tables] == [normal] * 4  # were 28, not 23
-        assert panel.compute.n_slider.value_label.minimumWidth() == value_column  # the sliders long again
+        qtbot.wait(150)
+        assert panel.compute.n_slider.value_label.width() == value_column  # the sliders long again (68 px, not 176)
+        assert panel.compute.n_slider.slider.width() == slider

@@ -82,9 +82,11 @@ class LogSlider:
             grid.addWidget(widget, row, column)
 
     def fit(self) -> None:
-        """The value column as wide as the font now needs (presentation mode enlarges it)."""
+        """The value column as wide as the font now needs (presentation mode enlarges it). Fixed, not a minimum:
+        QLabel keeps its last minimum in the size hint it caches, so after F5 off the column stayed presentation
+        wide and the sliders shrank to a third."""
         metrics = self.value_label.fontMetrics()
-        self.value_label.setMinimumWidth(max(metrics.horizontalAdvance(t) for t in self.longest) + 8)
+        self.value_label.setFixedWidth(max(metrics.horizontalAdvance(t) for t in self.longest) + 8)
 
     def value(self) -> float:
         return self.exact
