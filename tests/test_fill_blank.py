@@ -138,6 +138,7 @@ def test_a_masked_open_model_has_full_square_attention_and_no_next_token(qtbot, 
     attention.render(trace)
     assert not np.isnan(attention.heatmap.matrix).any()
     assert "no causal mask" in attention.caption.text()
+    assert "own position, not the next one" in attention.lens_heading.text()  # its lens reads the token there
     output = make_panel(qtbot, OutputPanel, engine.info())
     output.render(trace)
     assert not output.controls.step_button.isEnabled() and not output.play_button.isEnabled()

@@ -701,7 +701,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="71"/>
-        <location filename="../../app/explore/panels/attention.py" line="172"/>
+        <location filename="../../app/explore/panels/attention.py" line="176"/>
         <source>logit lens</source>
         <translation>lente de logits</translation>
     </message>
@@ -3053,6 +3053,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/attention.py" line="73"/>
+        <location filename="../../app/explore/panels/attention.py" line="171"/>
         <source>Logit lens: what each layer would guess for the next token</source>
         <translation>Lente de logits: lo que cada capa adivinaría como siguiente token</translation>
     </message>
@@ -3087,22 +3088,27 @@ longitud {2:.2f}</translation>
         <translation>En la cuadrícula, las puntuaciones de cada cabeza se muestran en su propia escala.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="175"/>
+        <location filename="../../app/explore/panels/attention.py" line="172"/>
+        <source>Logit lens: what each layer would guess for the token at the last position (a masked model fills in its own position, not the next one)</source>
+        <translation>Lente de logits: lo que cada capa adivinaría para el token de la última posición (un modelo enmascarado rellena su propia posición, no la siguiente)</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/attention.py" line="179"/>
         <source>attention grid</source>
         <translation>cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="175"/>
+        <location filename="../../app/explore/panels/attention.py" line="179"/>
         <source>attention heatmap</source>
         <translation>mapa de calor de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="176"/>
+        <location filename="../../app/explore/panels/attention.py" line="180"/>
         <source>attention lines</source>
         <translation>líneas de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="176"/>
+        <location filename="../../app/explore/panels/attention.py" line="180"/>
         <source>before and after</source>
         <translation>antes y después</translation>
     </message>
@@ -5991,7 +5997,7 @@ UTF-8: {6}</translation>
         <translation>La palabra que cambia no debería tener nada que ver con los objetivos. Aun así, los cocientes se mueven un poco: diferencias no mayores que las de este ejemplo no demuestran nada.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_parts.py" line="134"/>
+        <location filename="../../app/explore/panels/challenges_parts.py" line="140"/>
         <source>No probe has run on this model yet</source>
         <translation>Aún no se ha ejecutado ninguna sonda con este modelo</translation>
     </message>

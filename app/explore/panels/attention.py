@@ -22,7 +22,7 @@ from .ablation import AblationComparison
 from .ablation_controls import AblationControls
 from .attention_grid import AttentionMosaic
 from .base import Panel, heading, note
-from .heatmap import TokenHeatmap
+from .heatmap import TokenHeatmap, masked_probs  # noqa: F401  (masked_probs: tests import it from here)
 from .lines import AttentionLines
 from .logit_lens import LogitLensTable, labels_from_trace
 
@@ -70,8 +70,8 @@ class AttentionPanel(Panel):
         top.setStretchFactor(1, 3)
         top.setChildrenCollapsible(False)
         self.top = top
-        bottom = column(self.caption, heading(tr("Logit lens: what each layer would guess for the next token"),
-                                              self.appearance), self.lens)
+        self.lens_heading = heading(tr("Logit lens: what each layer would guess for the next token"), self.appearance)
+        bottom = column(self.caption, self.lens_heading, self.lens)
         # The caption and the lens take what the charts leave, at most BOTTOM_SHARE of the panel,
         # and scroll inside it: on a small screen or with presentation fonts the charts keep their size.
         self.bottom = QScrollArea()
@@ -167,6 +167,10 @@ class AttentionPanel(Panel):
                      "masked language model), so it has no causal mask and the whole square is coloured."))
             + (" " + tr("Scores are shown per head on their own scale in the grid.") if self.showing_scores else "")
         )
+        # A masked model's output at a position guesses the token there (hidden or not), not the next one.
+        self.lens_heading.setText(tr("Logit lens: what each layer would guess for the next token") if causal else
+                                  tr("Logit lens: what each layer would guess for the token at the last position (a "
+                                     "masked model fills in its own position, not the next one)"))
 
     def tables(self):
         return {QT_TR_NOOP("logit lens"): self.lens}
@@ -185,11 +189,6 @@ def column(*parts) -> QWidget:
         part, stretch = part if isinstance(part, tuple) else (part, 0)
         box.addLayout(part, stretch) if isinstance(part, QHBoxLayout) else box.addWidget(part, stretch)
     return widget
-
-
-def masked_probs(layer) -> np.ndarray:
-    """Attention probabilities with the causally masked cells as NaN, so they show as the mask."""
-    return np.where(np.isfinite(layer.attn_scores), layer.attn_probs, np.nan).astype(np.float32)
 
 
 if __name__ == "__main__":

@@ -146,3 +146,8 @@ class TokenHeatmap(QWidget):
         super().resizeEvent(event)
         if self.matrix.size:  # tick density follows the size
             now_and_after_layout(self._set_ticks)
+
+
+def masked_probs(layer) -> np.ndarray:
+    """Attention probabilities with the causally masked cells as NaN, so they show as the mask."""
+    return np.where(np.isfinite(layer.attn_scores), layer.attn_probs, np.nan).astype(np.float32)
