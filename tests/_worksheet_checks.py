@@ -75,7 +75,7 @@ def lens_guess(text: str, layer: int) -> str:
 
 
 def top_bars(text: str, n: int, temperature: float = 1.0) -> str:
-    from app.explore.panels.output import pct
+    from app.explore.panels.output_history import pct
     from model.decoding import shape_distribution
 
     probs, _ = shape_distribution(traced(text).final_logits, temperature)

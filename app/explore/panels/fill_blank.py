@@ -14,7 +14,7 @@ from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
 from .fill_blank_chips import BlankChips
-from .output import pct
+from .output_history import pct
 
 KIND = "fill_blank"  # the worker job kind
 

@@ -48,6 +48,7 @@ class TokenStrip(QWidget):
         self.more = ""  # said after the boxes (how many were left out)
         self._widths: list[float] = []
         self._heights: dict[int, float] = {}  # the wrapped height for a width, until the tokens change
+        self._font = None  # the font key the widths were measured with
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -55,7 +56,7 @@ class TokenStrip(QWidget):
     def set_tokens(self, labels: list[str], more: str = "") -> None:
         texts = [visible(label, 24) for label in labels]
         font = self.appearance.font(FONT_SCALE).key()  # a new text size or presentation mode measures again
-        if (texts, more, font) == (self.texts, self.more, getattr(self, "_font", None)):
+        if (texts, more, font) == (self.texts, self.more, self._font):
             return
         self.texts, self.more, self._font = texts, more, font
         metrics = self._metrics()
