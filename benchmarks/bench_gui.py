@@ -200,6 +200,23 @@ def bench_keystrokes(app, window, inst, counter, stage: str, n: int, prompt: str
         + f" (T={min(tokens)}..{max(tokens)}, {statistics.median(events):.0f} paint events)")
 
 
+def profile_keystrokes(app, window, inst, counter, stage: str, prompt: str, repeats: int) -> None:
+    """--profile: the keystrokes of (a) at 64 tokens under cProfile (the GUI thread only; the trace runs on
+    the worker and shows up as waiting). Prints the functions that took the most time, own and cumulative."""
+    import cProfile
+    import pstats
+
+    bench_keystrokes(app, window, inst, counter, stage, 64, prompt, 0, False, warmup=4)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    bench_keystrokes(app, window, inst, counter, stage, 64, prompt, repeats, False, warmup=0)
+    profiler.disable()
+    stats = pstats.Stats(profiler).strip_dirs()
+    for key in ("tottime", "cumulative"):
+        print(f"\n---- {stage}, {repeats} keystrokes at 64 tokens, by {key} ----")
+        stats.sort_stats(key).print_stats(28)
+
+
 # ---- (b) the attention grid alone -------------------------------------------------------------
 def time_repeats(fn, repeats: int, warmup: int = 2) -> list[float]:
     for _ in range(warmup):
@@ -405,6 +422,8 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: a,b,c,d")
     parser.add_argument("--stages", default=",".join(STAGES), help=f"comma-separated stages for (a) and (c), "
                         f"default {', '.join(STAGES)}; 'all' for every stage")
+    parser.add_argument("--profile", metavar="STAGE", help="only profile keystrokes at 64 tokens on this stage "
+                        "(cProfile of the GUI thread: where the time goes) and exit")
     args = parser.parse_args()
     from app.explore.stages import STAGES as ALL_STAGES
 
@@ -446,6 +465,11 @@ def main() -> None:
         for stage in stages:  # warm up: the first render of a stage pays one-off costs (fonts, LUTs, layouts)
             bench_keystrokes(app, window, inst, counter, stage, 32, prompts[32], 0, args.gpt2, warmup=4)
         rows.clear()
+        if args.profile:
+            profile_keystrokes(app, window, inst, counter, args.profile, prompts[64], repeats)
+            window.shutdown()
+            window.close()
+            return
         if "a" not in skip:
             for stage in stages:
                 for n in TOKEN_COUNTS:

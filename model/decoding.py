@@ -71,7 +71,8 @@ class Decoder:
         context = self.model.config.context_length
         self.ids = ids
         self.window_start = max(0, len(ids) - context)
-        self.model.eval()
+        if self.model.training:  # eval() walks every submodule; the explorer's model is already in eval mode
+            self.model.eval()
         window = torch.tensor([ids[self.window_start :]], dtype=torch.long, device=self.model.device)
         run = self.model.run_explicit(window, ablation=self.ablation)
         self.cache = run["present"]

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 
 from .ablation import NO_ABLATION, Ablation
-from .transformer import Transformer
+from .transformer import Transformer, evaluating
 
 ATTENTION_FLOATS_PER_CHUNK = 24_000_000  # copies per batch are capped so scores stay near 100 MB (GPT-2 at 1024)
 
@@ -78,12 +78,8 @@ def head_importance(
         raise ValueError("cannot scan an empty prompt: there is no token to start from")
     if len(ids) > config.context_length:
         raise ValueError(f"{len(ids)} tokens exceed the context length {config.context_length}")
-    was_training = model.training
-    model.eval()
-    try:
+    with evaluating(model):
         return _scan(model, ids, ablation, should_stop, progress)
-    finally:
-        model.train(was_training)
 
 
 def _scan(model, ids, ablation, should_stop, progress) -> HeadScan:

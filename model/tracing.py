@@ -6,7 +6,7 @@ import torch
 
 from .tokenizer import TextTokenizer
 from .trace import LayerTrace, Trace
-from .transformer import Transformer, rope_angles
+from .transformer import Transformer, evaluating, rope_angles
 
 LENS_TOP_K = 10
 _CHARS_PER_TOKEN_BOUND = 32  # generous: longer texts are cut before tokenizing (a 100,000-character paste)
@@ -72,13 +72,8 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens
     MLPs off for this pass."""
     if not ids:
         raise ValueError("cannot trace an empty prompt: there is no token to start from")
-    was_training = model.training
-    model.eval()
-    try:
-        idx = torch.tensor([ids], dtype=torch.long, device=model.device)
-        run = model.run_explicit(idx, ablation=ablation)
-    finally:
-        model.train(was_training)
+    with evaluating(model):
+        run = model.run_explicit(torch.tensor([ids], dtype=torch.long, device=model.device), ablation=ablation)
     residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)
     if not lens_all_positions:
         residuals = residuals[:, -1:]

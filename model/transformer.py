@@ -10,6 +10,7 @@ Shapes: B batch, T tokens, C d_model, H heads, D d_head, M d_mlp, V vocabulary.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 
 import torch
 import torch.nn as nn
@@ -18,6 +19,21 @@ import torch.nn.functional as F
 from .config import ModelConfig
 
 KVCache = list[tuple[torch.Tensor, torch.Tensor]]  # per layer: keys, values, each (B, H, T, D)
+
+
+@contextmanager
+def evaluating(module: nn.Module):
+    """Eval mode (no dropout) for the block, the module's own mode restored after. Nothing is switched
+    when it is already in eval mode, the explorer's case: eval() and train() each walk every submodule,
+    about 1 ms of a 64-token trace."""
+    if not module.training:
+        yield module
+        return
+    module.eval()
+    try:
+        yield module
+    finally:
+        module.train()
 
 
 def sinusoidal_table(positions: torch.Tensor, width: int) -> torch.Tensor:

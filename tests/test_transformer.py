@@ -5,7 +5,7 @@ from _engine import TEXT, tiny_model, tokenizer
 
 from model.config import ModelConfig, parameter_count
 from model.tracing import trace_text
-from model.transformer import Transformer, apply_rope, rope_angles, sinusoidal_table
+from model.transformer import Transformer, apply_rope, evaluating, rope_angles, sinusoidal_table
 
 POSITIONALS = ["learned", "sinusoidal", "rope"]
 
@@ -123,3 +123,20 @@ def test_tiny_model_overfits_a_short_text():
         loss.backward()
         opt.step()
     assert loss.item() < 0.05
+
+
+def test_evaluating_switches_dropout_off_and_restores_the_mode():
+    model = Transformer(ModelConfig(vocab_size=40, context_length=16, n_layer=2, n_head=2, d_model=16, d_mlp=32,
+                                    dropout=0.5))
+    idx = torch.randint(0, 40, (1, 8))
+    model.train()
+    with evaluating(model), torch.no_grad():
+        assert not any(m.training for m in model.modules())
+        first, second = model(idx)[0], model(idx)[0]
+    assert torch.equal(first, second)  # no dropout inside
+    assert all(m.training for m in model.modules())  # training mode back after
+    model.eval()
+    model.blocks[0].train()  # a mixed state that the block must leave untouched when the model is in eval
+    with evaluating(model):
+        assert model.blocks[0].training
+    assert not model.training and model.blocks[0].training
