@@ -115,7 +115,7 @@ class SelfTest:
     def check_tokens(self) -> str:
         trace = self._trace()
         panel = self._show("tokens")
-        shown = [c.token_id for c in panel.chips if not c.isHidden()]
+        shown = panel.chip_view.token_ids
         require(shown == trace.token_ids.tolist(), f"{len(shown)} token chips for {trace.n_tokens} tokens")
         return f"{len(shown)} chips"
 

@@ -221,15 +221,19 @@ class MainWindow(QMainWindow):
         self.panels["output"].show_history(self.session.decoding.history)
         self.stages.update_pages()
         # Render now, paint on a later turn of the event loop: back to back they kept the loop busy
-        # long enough to be felt while typing (docs/BENCHMARKS.md); apart, each is short.
-        self.stack.setUpdatesEnabled(False)
+        # long enough to be felt while typing (docs/BENCHMARKS.md); apart, each is short. Turning updates
+        # back on repaints every widget of the page, though (the Tokens page twice over), so a stage of
+        # plain widgets (Panel.paint_apart False) lets Qt repaint only what changed, after the render.
+        if self.panels[self.current_stage].paint_apart:
+            self.stack.setUpdatesEnabled(False)
         self.stages.render_current()
         QTimer.singleShot(0, self._paint_stage)
         self.say(self._with_notice(trace_status(self.info, result, model_label(self.info.path))))
 
     def _paint_stage(self) -> None:
         """Second half of _show_result: let the rendered stage paint, then say the trace is shown."""
-        self.stack.setUpdatesEnabled(True)
+        if not self.stack.updatesEnabled():
+            self.stack.setUpdatesEnabled(True)
         if self.result is not None:
             self.trace_shown.emit(self.result.trace)
             self.session.trace_painted()

@@ -37,22 +37,63 @@ make = make_panel
 
 
 def test_tokens_chips_match_trace(qtbot, info, trace):
+    from PySide6.QtCore import QPointF
+
+    from app.explore.panels.token_strip import TokenChips
+
     panel = make(qtbot, TokensPanel, info)
     panel.render(trace)
-    shown = [c for c in panel.chips if not c.isHidden()]
-    assert len(shown) == trace.n_tokens
-    assert [c.token_id for c in shown] == trace.token_ids.tolist()
+    view = panel.chip_view
+    assert view.token_ids == trace.token_ids.tolist()
     assert f"{trace.n_tokens} tokens" in panel.count_label.text()
-    assert visible(trace.token_strs[3]).replace("&", "&amp;") in shown[3].text()
+    assert view.labels[3] == visible(trace.token_strs[3])
     b0, b1 = trace.byte_spans[2]
-    assert f"bytes {b0}–{b1}" in shown[2].toolTip()
-    # a shorter trace after a longer one hides the chips it does not need
+    assert f"bytes {b0}–{b1}" in panel._chip_tip(2)
+    # one box per token, in reading order, none overlapping, all inside the widget
+    alone = TokenChips(panel.appearance)
+    alone.set_tokens(trace.token_strs, trace.token_ids.tolist())
+    qtbot.addWidget(alone)
+    alone.resize(300, alone.heightForWidth(300))
+    rects = alone.rects()
+    assert len(rects) == trace.n_tokens
+    for a, b in zip(rects, rects[1:]):
+        assert b.top() > a.bottom() or (b.top() == a.top() and b.left() > a.right())
+    assert all(r.left() >= 0 and r.right() <= 300 and r.bottom() <= alone.height() for r in rects)
+    assert alone.index_at(rects[5].center()) == 5 and alone.index_at(rects[5].topLeft() - QPointF(2, 2)) == -1
+    # a shorter trace after a longer one shows only its own tokens
     short = sample_engine(tiny_model_dir()).trace("To be").trace
     assert short.n_tokens < trace.n_tokens
     panel.render(short)
-    shown = [c for c in panel.chips if not c.isHidden()]
-    assert [c.token_id for c in shown] == short.token_ids.tolist()
-    assert len(panel.chips) >= trace.n_tokens  # the longer trace's chips are kept, hidden, for reuse
+    assert view.token_ids == short.token_ids.tolist() and len(view.rects()) == short.n_tokens
+
+
+def test_token_boxes_by_mouse_and_keyboard(qtbot, info, trace):
+    from PySide6.QtCore import Qt
+
+    panel = make(qtbot, TokensPanel, info)
+    panel.resize(420, 600)
+    panel.render(trace)
+    view = panel.chip_view
+    opened = []
+    panel.token_clicked.connect(opened.append)
+    qtbot.mouseClick(view, Qt.LeftButton, pos=view.rects()[4].center().toPoint())
+    assert opened == [int(trace.token_ids[4])] and view.current == 4
+    view.setFocus()
+    for key, expected in ((Qt.Key_Right, 5), (Qt.Key_Left, 4), (Qt.Key_Home, 0), (Qt.Key_End, trace.n_tokens - 1)):
+        qtbot.keyClick(view, key)
+        assert view.current == expected
+    qtbot.keyClick(view, Qt.Key_Home)
+    rects = view.rects()
+    qtbot.keyClick(view, Qt.Key_Down)  # to the box on the next row nearest below the first
+    below = view.current
+    assert rects[below].top() > rects[0].bottom()
+    assert all(rects[i].top() != rects[below].top() or abs(rects[i].center().x() - rects[0].center().x())
+               >= abs(rects[below].center().x() - rects[0].center().x()) for i in range(len(rects)))
+    qtbot.keyClick(view, Qt.Key_Up)
+    assert rects[view.current].top() == rects[0].top()
+    qtbot.keyClick(view, Qt.Key_Return)
+    assert opened[-1] == int(trace.token_ids[view.current])
+    assert f"Token {view.current + 1} of {trace.n_tokens}" in view.accessibleDescription()
 
 
 def test_tokens_comparison_and_bpe_merges(qtbot, info, trace):

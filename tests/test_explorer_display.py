@@ -189,7 +189,7 @@ def test_head_grid_in_scores_mode_uses_the_large_heatmaps_colour_map(qtbot, info
     np.testing.assert_array_equal(lut[:254], diverging)
     # the same score has the same colour in the grid and in the large heatmap (scaled by max |score|)
     scores = trace.layers[0].attn_scores[0]
-    t, sep = trace.n_tokens, panel.mosaic.shape[3]
+    t = trace.n_tokens
     m = float(np.abs(scores[np.isfinite(scores)]).max())
     row, col = t - 1, 0
     expected = (np.clip((scores[row, col] / m + 1) / 2, 0, 1) * 253 + 0.5).astype(np.uint8)

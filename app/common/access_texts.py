@@ -32,7 +32,8 @@ def texts() -> dict[str, tuple[str, str | None]]:
                                                          "one background colour")),
         "TextPanel.chars": (tr("Characters and bytes"), tr("One row per character of the prompt with its "
                                                            "UTF-8 bytes")),
-        "Chip": ("", tr("A token of the prompt; Enter or Space opens its embedding")),
+        "TokensPanel.chip_view": (tr("Tokens of the prompt"), tr(
+            "The arrow keys move between the tokens; Enter or Space opens the token's embedding.")),
         "BpeMerges.merge_slider": (tr("Merge step"), tr("Steps through the byte-pair merges that build the chosen "
                                                         "word, from its raw bytes to its tokens")),
         "EmbeddingsPanel.plot": (tr("Map of all token embeddings"), tr(

@@ -6,11 +6,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.flow import FlowLayout
-from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
-from .token_strip import Chip, TokenStrip
+from .token_strip import TokenChips, TokenStrip
 
 KIND_TITLES = {"char": QT_TR_NOOP("Characters"), "word": QT_TR_NOOP("Words"), "bpe": QT_TR_NOOP("Byte-level BPE")}
 MAX_COMPARE_CHIPS = 400
@@ -19,18 +17,19 @@ MAX_COMPARE_CHIPS = 400
 class TokensPanel(Panel):
     name, title = "tokens", QT_TR_NOOP("Tokens")
     token_clicked = Signal(int)  # a chip was clicked: show that token's embedding
+    paint_apart = False  # plain widgets: painted apart, the whole page was painted twice (docs/BENCHMARKS.md)
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.comparison_tokenizers: dict[str, object] = {}
         self.count_label = heading("", self.appearance)
         self.notice = note("", self.appearance)
-        self.chip_box = QWidget()
-        self.flow = FlowLayout(self.chip_box, spacing=5)
-        self.chips: list[Chip] = []
+        self.chip_view = TokenChips(self.appearance)
+        self.chip_view.activated.connect(self.token_clicked)
+        self.chip_view.tip_for = self._chip_tip
         scroll = self.chip_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.chip_box)
+        scroll.setWidget(self.chip_view)
         scroll.setFrameShape(QFrame.NoFrame)
 
         self.compare_grid = QGridLayout()
@@ -77,47 +76,8 @@ class TokensPanel(Panel):
         self.trace = trace
         first_generated = self.first_generated
         n = trace.n_tokens
-        while len(self.chips) < n:
-            chip = Chip(self.token_clicked.emit)
-            self.chips.append(chip)
-            self.flow.addWidget(chip)
         a = self.appearance
-        font = a.font(1.0, mono=True)
-        encoded = trace.text.encode("utf-8")
-        for i, chip in enumerate(self.chips):
-            if i >= n:
-                chip.hide()
-                continue
-            tid = int(trace.token_ids[i])
-            label = trace.token_strs[i]
-            chip.token_id = tid
-            b0, b1 = (int(v) for v in trace.byte_spans[i])
-            c0, c1 = (int(v) for v in trace.char_spans[i])
-            raw = encoded[b0:b1]
-            # Each setter re-lays-out or re-polishes the chip; on a keystroke most chips are unchanged,
-            # so only what differs is set (the style sheet most of all: it re-polishes the widget).
-            html = (f"<span>{esc(visible(label))}</span><br>"
-                    f"<span style='font-size:{a.point_size * 0.75:.0f}pt; color:{a.hex('muted')}'>{tid}</span>")
-            if chip.text() != html:
-                chip.setText(html)
-            tip = tr("token id {0}, position {1}\ncharacters {2}–{3}, bytes {4}–{5}\nUTF-8: {6}").format(
-                tid, int(trace.positions[i]), c0, c1, b0, b1, raw.hex(" ").upper() or tr("(none)"))
-            if "⟨" in label:  # bytes of a character split across tokens: name the character
-                chars = trace.text[c0:max(c1, c0 + 1)]
-                tip += "\n" + tr("part of {0}").format(", ".join(f"“{ch}” (U+{ord(ch):04X})" for ch in chars[:4]))
-            tip += "\n" + tr("click to see its embedding")
-            if chip.toolTip() != tip:
-                chip.setToolTip(tip)
-            if chip.font() != font:
-                chip.setFont(font)
-            border = a.hex("generated") if 0 <= first_generated <= i else a.hex("grid")
-            width = 3 if 0 <= first_generated <= i else 1
-            style = (f"QLabel {{ background: {a.category(i).name()}; color: {a.hex('fg')};"
-                     f" border: {width}px solid {border}; border-radius: 6px; padding: 3px 6px; }}")
-            if chip.styleSheet() != style:
-                chip.setStyleSheet(style)
-            chip.show()
-        self.flow.invalidate()
+        self.chip_view.set_tokens(trace.token_strs, [int(t) for t in trace.token_ids], first_generated)
         self._fit_chips()
         chars = len(trace.text)
         # each tr() outside the f-string: lupdate does not read calls inside an f-string's braces
@@ -139,8 +99,24 @@ class TokensPanel(Panel):
 
     def _fit_chips(self) -> None:
         """As tall as the chips need (up to half the panel), so a short prompt leaves room below."""
-        needed = self.flow.heightForWidth(max(200, self.chip_scroll.viewport().width())) + 8
+        needed = self.chip_view.heightForWidth(max(200, self.chip_scroll.viewport().width())) + 8
         self.chip_scroll.setMaximumHeight(max(60, min(needed, self.height() // 2)))
+
+    def _chip_tip(self, i: int) -> str:
+        """The tool tip of token i's box: its id, position, character and byte span and UTF-8 bytes."""
+        trace = self.trace
+        if trace is None or i >= trace.n_tokens:
+            return ""
+        tid, label = int(trace.token_ids[i]), trace.token_strs[i]
+        b0, b1 = (int(v) for v in trace.byte_spans[i])
+        c0, c1 = (int(v) for v in trace.char_spans[i])
+        raw = trace.text.encode("utf-8")[b0:b1]
+        tip = tr("token id {0}, position {1}\ncharacters {2}–{3}, bytes {4}–{5}\nUTF-8: {6}").format(
+            tid, int(trace.positions[i]), c0, c1, b0, b1, raw.hex(" ").upper() or tr("(none)"))
+        if "⟨" in label:  # bytes of a character split across tokens: name the character
+            chars = trace.text[c0:max(c1, c0 + 1)]
+            tip += "\n" + tr("part of {0}").format(", ".join(f"“{ch}” (U+{ord(ch):04X})" for ch in chars[:4]))
+        return tip + "\n" + tr("click to see its embedding")
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
