@@ -121,6 +121,30 @@ def test_clicking_chips_marks_and_unmarks_blanks(qtbot, shipped):
         worker.stop()
 
 
+def test_on_its_stage_the_guesses_start_with_the_trace_not_after_it(qtbot, shipped, tmp_path):
+    """The guesses need only the text: asked for when the trace is (StageView._prompt_sent), once."""
+    from _gui import open_window
+
+    with open_window(qtbot, tmp_path, shipped[0]) as window:
+        panel = window.panels["fill_blank"]
+        window.show_stage("fill_blank")
+        asked = []
+        original = panel.worker.submit
+        panel.worker.submit = lambda kind, fn: (asked.append((kind, window.session.result)), original(kind, fn))[1]
+        before = window.session.result
+        with qtbot.waitSignal(panel.worker.done, timeout=TIMEOUT):
+            window.set_prompt(PROMPT)
+        qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+        assert [kind for kind, _ in asked] == ["fill_blank"]  # once: render found it asked for
+        assert asked[0][1] is before  # asked before the new trace came back
+        assert panel.result.text == window.trace.text and panel.result.blanks
+        window.show_stage("tokens")  # on another stage the guesses wait for the Fill the blank stage
+        asked.clear()
+        window.set_prompt(PROMPT[:40])
+        qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+        assert asked == []
+
+
 def test_a_masked_open_model_has_full_square_attention_and_no_next_token(qtbot, shipped):
     from app.explore.decoding import DecodingSession
     from app.explore.engine import Engine

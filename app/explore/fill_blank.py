@@ -15,6 +15,7 @@ from app.i18n import tr, translated
 from model.paths import default_model_dir, masked_model_dir
 
 _loaded: dict[str, tuple[float, object]] = {}  # folder -> (weights' mtime, LoadedModel); worker thread only
+_same_ids: dict[tuple, bool] = {}  # (tokenizer file, mtime, the masked model's tokenizer file, mtime) -> answer
 
 
 @dataclass
@@ -73,15 +74,20 @@ def _load(folder: str):
     return _loaded[str(path)][1]
 
 
-def _shares_ids(folder: str, masked) -> bool:
-    """Does the model in `folder` number tokens as the masked model does (its tokenizer, less [MASK])?"""
+def _shares_ids(folder: str, masked, masked_folder: str) -> bool:
+    """Does the model in `folder` number tokens as the masked model does (its tokenizer, less [MASK])?
+    Remembered per tokenizer file and masked model: reading and fingerprinting the file took 12 ms of
+    every keystroke's guesses."""
     from model.tokenizer import TextTokenizer
 
+    path, masked_path = Path(folder) / "tokenizer.json", Path(masked_folder) / "tokenizer.json"
     try:
-        tok = TextTokenizer.load(Path(folder) / "tokenizer.json")
+        key = (str(path), path.stat().st_mtime, str(masked_path), masked_path.stat().st_mtime)
+        if key not in _same_ids:
+            _same_ids[key] = TextTokenizer.load(path).with_mask().fingerprint() == masked.tokenizer.fingerprint()
     except Exception:  # a GPT-2 folder, an unreadable file: not the same tokens
         return False
-    return tok.with_mask().fingerprint() == masked.tokenizer.fingerprint()
+    return _same_ids[key]
 
 
 def _guesses(guess, labels: list[str]) -> Guesses:
@@ -108,8 +114,8 @@ def fill_blanks(text: str, blanks: list[int], old_ids: list[int], open_path: str
     kept = sorted(b for b in set(blanks) if b < len(ids) and b < len(old_ids) and ids[b] == old_ids[b])
     example = example_blank([tok.decode([i]) for i in ids]) if suggest and not kept else None
     kept = [example] if example is not None else kept
-    causal_path = (open_path if open_objective == "causal" and open_path and _shares_ids(open_path, masked)
-                   else str(default_model_dir()))
+    same_ids = open_objective == "causal" and open_path and _shares_ids(open_path, masked, masked_path)
+    causal_path = open_path if same_ids else str(default_model_dir())
     causal = _load(causal_path)
     result = FillResult(window, [tok.label(i) for i in ids], list(ids), kept,
                         masked_name=Path(masked_path).name, causal_name=Path(causal_path).name,

@@ -28,6 +28,7 @@ class ExplorerSession(QObject):
     model_loaded = Signal(object)  # ModelInfo
     model_failed = Signal(str, bool)  # why, and whether the model open before is kept
     trace_ready = Signal(object)  # TraceResult: render it, then call trace_painted()
+    trace_requested = Signal(str)  # a trace of this prompt (no generated tokens) was just asked for
     trace_cleared = Signal()  # the prompt is empty: nothing to show
     trace_failed = Signal(str)
     tokenizers_ready = Signal(object)  # the prompt's text under every kind of tokenizer
@@ -148,6 +149,8 @@ class ExplorerSession(QObject):
             return
         engine = self.engine
         self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra, ablation))
+        if not extra:
+            self.trace_requested.emit(prompt)
 
     def _job_done(self, kind: str, gen: int, result) -> None:
         if not self.sender().is_current(kind, gen):

@@ -96,6 +96,7 @@ class StageView(QSplitter):
         panels["challenges"].attach(session)  # its bias probe runs on the session's model
         panels["attention"].attach(session)  # heads and MLPs switched off there are the session's
         panels["fill_blank"].attach(session.aux_worker)  # its guesses run beside the traces
+        session.trace_requested.connect(self._prompt_sent)
         panels["challenges"].head_requested.connect(self.show_head)
         self.lesson = LessonPane(appearance)
         self.lesson.setMinimumWidth(240)
@@ -148,6 +149,10 @@ class StageView(QSplitter):
         else:
             self.message.show_message(tr("This model could not be loaded"), message.replace("\n", "<br>"),
                                       can_retry=True)
+
+    def _prompt_sent(self, text: str) -> None:
+        if self.current_stage == "fill_blank":  # its guesses need only the text: start them beside the trace
+            self.panels["fill_blank"].guess_early(text)
 
     def render_current(self) -> None:
         key, result = self.current_stage, self.session.result

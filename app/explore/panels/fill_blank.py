@@ -29,6 +29,7 @@ class FillBlankPanel(Panel):
         # so the stage opens with two charts to compare rather than two empty ones.
         self.user_chose = False
         self.result, self.chosen = None, None  # the FillResult on screen; the blank clicked last (its bars show)
+        self._asked = None  # (text, open model's folder) of the last guesses asked for
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
         self.chip_row = BlankChips(self.appearance)
@@ -71,7 +72,17 @@ class FillBlankPanel(Panel):
     # ---- what the user did -----------------------------------------------------------------
     def render(self, trace) -> None:
         self.trace = trace
-        self._request()
+        if self._asked != (trace.text, self._open_path()):  # not already asked for by guess_early
+            self._request(trace.text)
+
+    def guess_early(self, text: str) -> None:
+        """The prompt changed and its trace is on the way: ask for the guesses now, beside the trace, instead
+        of after it (they need only the text); render() then finds them asked for. Keystroke to guesses on
+        screen was the trace plus the guesses; now it is the longer of the two."""
+        self._request(text)
+
+    def _open_path(self):
+        return self.info.path if self.info is not None else None
 
     def toggle(self, position: int) -> None:
         """Hide the token at `position`, or show it again. The first click replaces the example blank."""
@@ -81,18 +92,19 @@ class FillBlankPanel(Panel):
             self.blanks.symmetric_difference_update({position})
         self.user_chose = True
         self.chosen = position if position in self.blanks else None
-        self._request()
+        if self.trace is not None:
+            self._request(self.trace.text)
 
-    def _request(self) -> None:
-        if self.worker is None or self.trace is None:
+    def _request(self, text: str) -> None:
+        if self.worker is None:
             return
         from ..fill_blank import fill_blanks
 
         info = self.info
         blanks = sorted(self.blanks) if self.user_chose else []  # the example is chosen again for a new prompt
-        args = (self.trace.text, blanks, list(self.result.ids) if self.result else [],
-                info.path if info is not None else None, info.config.get("objective", "causal") if info else None,
-                not self.user_chose)
+        self._asked = (text, self._open_path())
+        args = (text, blanks, list(self.result.ids) if self.result else [], self._open_path(),
+                info.config.get("objective", "causal") if info else None, not self.user_chose)
         self.status.setText(tr("Guessing…"))
         self.worker.submit(KIND, lambda: fill_blanks(*args))
 
