@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 
 from app.i18n import QT_TR_NOOP, tr
 
+from ...common.appearance import CATEGORY_COUNT
 from ...common.plots import make_plot, set_title, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, count, heading, note
@@ -33,6 +34,7 @@ class EmbeddingsPanel(Panel):
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
         self.selected = -1
+        self._drawn_token = None  # the token whose neighbours, strip and title are drawn (None: draw again)
         self.caption_text = ""
         self.label_ids: list[int] = []  # the prompt's tokens, each once, in the order of the text
         self.unit = np.zeros((0, 0), np.float32)
@@ -65,7 +67,10 @@ class EmbeddingsPanel(Panel):
         super().set_model(info)
         emb = info.embeddings.astype(np.float32)
         self.unit = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
-        self.selected = -1
+        self.selected, self._drawn_token, self.label_ids = -1, None, []
+        a = self.appearance
+        self._brushes = [pg.mkBrush(a.category(j, alpha=1.0)) for j in range(CATEGORY_COUNT)]
+        self._pen = pg.mkPen(a.color("fg"), width=1)
         muted = self.appearance.color("muted")
         muted.setAlpha(90)
         self.cloud.setData(pos=info.pca, data=np.arange(len(info.pca)), brush=pg.mkBrush(muted), pen=pg.mkPen(None))
@@ -93,21 +98,23 @@ class EmbeddingsPanel(Panel):
             return
         a = self.appearance
         ids = [int(i) for i in dict.fromkeys(trace.token_ids.tolist())]  # unique, in order
-        pos = self.info.pca[ids]
-        brushes = [pg.mkBrush(a.category(j, alpha=1.0)) for j in range(len(ids))]
-        self.prompt_points.setData(pos=pos, data=np.array(ids), brush=brushes, pen=pg.mkPen(a.color("fg"), width=1))
-        self.label_ids = ids
-        self.place_labels()
+        if ids != self.label_ids:  # most keystrokes add or change only the last token, or none
+            # The same brush and pen objects every time: pyqtgraph keeps a drawn symbol per pen and brush
+            # *object*, so new ones on each keystroke drew 50 symbols again and grew its atlas without end.
+            brushes = [self._brushes[j % CATEGORY_COUNT] for j in range(len(ids))]
+            self.prompt_points.setData(pos=self.info.pca[ids], data=np.array(ids), brush=brushes, pen=self._pen)
+            self.label_ids = ids
         set_title(self.plot, tr("All {0} token vectors, flattened to 2D").format(f"{len(self.info.pca):,}"), a)
         self.caption_text = tr("Grey dots: every token in the vocabulary. Coloured: the {0} of your text, "
                                "labelled where the labels do not overlap (hover a dot for its token). "
                                "Click any dot to see its nearest neighbours.").format(
             count(len(ids), tr("different token"), tr("different tokens")))
         self.caption.setText(self.caption_text)
-        if self.selected < 0 or self.selected not in ids:
-            self.select_token(int(trace.token_ids[-1]))
-        else:
-            self.select_token(self.selected)
+        token = int(trace.token_ids[-1]) if self.selected < 0 or self.selected not in ids else self.selected
+        if token != self._drawn_token:
+            self.select_token(token)  # places the labels too
+        else:  # its neighbours, strip and title are on screen already
+            self.place_labels()
 
     def place_labels(self) -> None:
         if self.info is not None and self.trace is not None:
@@ -151,6 +158,7 @@ class EmbeddingsPanel(Panel):
         set_title(self.strip_plot,
                   tr("“{0}” (id {1}): blue negative, gold positive, ±{2}").format(label, token, f"{m:.2f}"), a)
         self.map_keys.follow(highlight)
+        self._drawn_token = self.selected
 
     def say_highlight(self, said: str, more: str = "") -> None:
         """The line under the map: the keyboard's highlight (`said` in bold) while the map has the focus, else

@@ -20,6 +20,7 @@ class TokenLabels:
         for item in self.items:
             plot.addItem(item)
         self.rects: list[QRectF] = []  # the labels drawn, in pixels of the view, y down
+        self.drawn: list[tuple | None] = [None] * N_LABELS  # what each item shows: set again only when it changes
 
     def place(self, info, ids: list[int], selected: int, appearance) -> None:
         """Label the tokens `ids` where a label overlaps no other: the selected token first, then in the
@@ -44,14 +45,23 @@ class TokenLabels:
             placed.append(rect)
             shown[j] = rect
         self.rects = list(shown.values())
+        font = a.font(0.95, bold=True)
         for k, item in enumerate(self.items):
             j = order[k] if k < len(order) else -1
             if j in shown:
-                rect = shown[j]
-                item.setText(visible(info.labels[ids[j]], LABEL_CHARS), color=a.hex("fg"))
-                item.setFont(a.font(0.95, bold=True))
                 x, y = info.pca[ids[j]]
-                item.setAnchor((0, 1) if rect.left() >= (x - x0) / (x1 - x0) * w_px else (1, 1))
-                item.setPos(float(x), float(y))
+                anchor = (0, 1) if shown[j].left() >= (x - x0) / (x1 - x0) * w_px else (1, 1)
+                state = (visible(info.labels[ids[j]], LABEL_CHARS), a.hex("fg"), font.key(), anchor, float(x), float(y))
             else:
+                state = ("",)
+            if state == self.drawn[k]:  # a keystroke changes a few labels at most; setText lays one out again
+                continue
+            self.drawn[k] = state
+            if len(state) == 1:
                 item.setText("")
+                continue
+            text, colour, _font, anchor, x, y = state
+            item.setText(text, color=colour)
+            item.setFont(font)
+            item.setAnchor(anchor)
+            item.setPos(x, y)
