@@ -220,20 +220,20 @@ class MainWindow(QMainWindow):
             self.panels[key].set_generated_from(result.generated_from)
         self.panels["output"].show_history(self.session.decoding.history)
         self.stages.update_pages()
-        # Render now, paint on a later turn of the event loop: back to back they kept the loop busy
-        # long enough to be felt while typing (docs/BENCHMARKS.md); apart, each is short. Turning updates
-        # back on repaints every widget of the page, though (the Tokens page twice over), so a stage of
-        # plain widgets (Panel.paint_apart False) lets Qt repaint only what changed, after the render.
-        if self.panels[self.current_stage].paint_apart:
-            self.stack.setUpdatesEnabled(False)
-        self.stages.render_current()
-        QTimer.singleShot(0, self._paint_stage)
+        # Render on the next turn of the event loop and paint on the one after: back to back in one
+        # turn they kept the loop busy long enough to be felt while typing (docs/BENCHMARKS.md). Qt
+        # paints what a render changed when it next handles posted events, so a render from a timer
+        # paints a turn later. (Switching the page's updates off and on again split them too, but
+        # repainted every widget of the page, twice over.)
+        QTimer.singleShot(0, self._render_stage)
         self.say(self._with_notice(trace_status(self.info, result, model_label(self.info.path))))
 
+    def _render_stage(self) -> None:
+        self.stages.render_current()
+        QTimer.singleShot(0, self._paint_stage)
+
     def _paint_stage(self) -> None:
-        """Second half of _show_result: let the rendered stage paint, then say the trace is shown."""
-        if not self.stack.updatesEnabled():
-            self.stack.setUpdatesEnabled(True)
+        """After the rendered stage has painted: say the trace is shown."""
         if self.result is not None:
             self.trace_shown.emit(self.result.trace)
             self.session.trace_painted()

@@ -90,8 +90,8 @@ def main() -> None:
     if args.measure:  # one measurement per process, so that RUSAGE_CHILDREN is this corpus's run alone
         print(json.dumps(measure(Path(args.measure[0]), args.measure[1], args.steps)))
         return
-    print(f"| corpus | tokenizer | train tokens | peak memory | wall time | status |")
-    print(f"|---|---|---|---|---|---|")
+    print("| corpus | tokenizer | train tokens | peak memory | wall time | status |")
+    print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             corpus = Path(tmp) / f"corpus-{size}mb.txt"

@@ -178,7 +178,7 @@ def in_gui(args) -> dict:
         marks.append((time.perf_counter(), records[-1].tokens_seen, cpu_seconds()))
 
     if args.one == "paint":  # the control: the same redraws with no training anywhere
-        feeder = paint_only(panel, app, child.EMIT_SECONDS, args.paint_seconds, on_records)
+        _feeder = paint_only(panel, app, child.EMIT_SECONDS, args.paint_seconds, on_records)  # held: its timer must live
         used, in_child = settings_for(args).to_dict(), False
     else:
         panel.start()

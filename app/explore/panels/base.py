@@ -13,9 +13,6 @@ class Panel(QWidget):
     name = ""  # the stage key: "tokens", "attention", ...
     title = ""  # marked QT_TR_NOOP in each panel; an instance holds it translated
     stage_requested = Signal(str)  # ask the window to show another stage
-    # Render on one turn of the event loop and paint on the next (MainWindow._show_result): right for a
-    # stage whose pyqtgraph scenes take ~10 ms to paint. A stage of plain widgets sets it False.
-    paint_apart = True
 
     def __init__(self, appearance: Appearance | None = None, parent=None):
         super().__init__(parent)

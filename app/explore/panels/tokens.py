@@ -17,7 +17,6 @@ MAX_COMPARE_CHIPS = 400
 class TokensPanel(Panel):
     name, title = "tokens", QT_TR_NOOP("Tokens")
     token_clicked = Signal(int)  # a chip was clicked: show that token's embedding
-    paint_apart = False  # plain widgets: painted apart, the whole page was painted twice (docs/BENCHMARKS.md)
 
     def __init__(self, appearance=None, parent=None):
         super().__init__(appearance, parent)
