@@ -101,6 +101,10 @@ def _fit_title(pw: pg.PlotWidget, appearance: Appearance) -> None:
     wrapper = getattr(pw, "_title_wrapper", None)
     if wrapper is not None:
         wrapper.width = int(vb_width)
+    drawn = (text, width, font.key(), appearance.hex("fg"))
+    if getattr(pw, "_title_drawn", None) == drawn:  # setTitle lays the whole plot out again: only on a change
+        return
+    pw._title_drawn = drawn
     lines = wrap_words(text, QFontMetrics(font), width) if text else []
     if not lines:
         item.setTitle(None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout
 
 from app.i18n import QT_TR_NOOP, tr
@@ -30,6 +31,11 @@ class FillBlankPanel(Panel):
         self.user_chose = False
         self.result, self.chosen = None, None  # the FillResult on screen; the blank clicked last (its bars show)
         self._asked = None  # (text, open model's folder) of the last guesses asked for
+        self._label_width = 0  # of the charts' label columns, in pixels
+        # "Guessing…" only when the guesses are slow to come: said on every keystroke, it flickered and
+        # laid the panel out again twice a keystroke
+        self._slow = QTimer(self, singleShot=True, interval=250)
+        self._slow.timeout.connect(lambda: self.status.setText(tr("Guessing…")))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Fill the blank: click tokens to hide them"), self.appearance))
         self.chip_row = BlankChips(self.appearance)
@@ -105,17 +111,19 @@ class FillBlankPanel(Panel):
         self._asked = (text, self._open_path())
         args = (text, blanks, list(self.result.ids) if self.result else [], self._open_path(),
                 info.config.get("objective", "causal") if info else None, not self.user_chose)
-        self.status.setText(tr("Guessing…"))
+        self._slow.start()
         self.worker.submit(KIND, lambda: fill_blanks(*args))
 
     def _failed(self, kind: str, gen: int, message: str) -> None:
         if kind == KIND and self.worker.is_current(kind, gen):
+            self._slow.stop()
             self.status.setText(esc(message))
 
     # ---- drawing -----------------------------------------------------------------------------
     def _done(self, kind: str, gen: int, result) -> None:
         if kind != KIND or not self.worker.is_current(kind, gen):
             return
+        self._slow.stop()
         self.result, self.blanks = result, set(result.blanks)
         self.chip_row.show_result(result)
         chosen = self.chosen
@@ -155,17 +163,28 @@ class FillBlankPanel(Panel):
                 plot.getPlotItem().getAxis("left").setTicks([[], []])
                 continue
             rows = np.arange(len(guesses.labels))
+            ticks = [(i, f"{visible(label, 14)}  {pct(p)}") for i, (label, p) in enumerate(zip(guesses.labels,
+                                                                                              guesses.probs))]
+            self._fit_label_column([text for _, text in ticks])
             brushes = [QBrush(a.color("generated")) if label == answer else a.sequential().map(0.35, mode="qcolor")
                        for label in guesses.labels]
             bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=guesses.probs, height=0.75, brushes=brushes,
                          pen=pg.mkPen(None))
-            ticks = [(i, f"{visible(label, 14)}  {pct(p)}") for i, (label, p) in enumerate(zip(guesses.labels,
-                                                                                              guesses.probs))]
             plot.getPlotItem().getAxis("left").setTicks([ticks, []])
             plot.getViewBox().setRange(xRange=(0, x_hi),
                                        yRange=(-0.6, len(rows) - 0.4), padding=0)
         example = tr("An example blank, chosen for you; click any token to choose your own. ") if r.suggested else ""
         self.caption.setText(example + self._summary(r, b, answer))
+
+    def _fit_label_column(self, labels: list[str]) -> None:
+        """Both charts' label columns as wide as the widest label so far, narrowed only when it is much wider
+        than needed: a column that followed every label's width laid the chart out and painted it again on
+        most keystrokes."""
+        need = max((QFontMetrics(self.appearance.font(0.9)).horizontalAdvance(t) for t in labels), default=0) + 14
+        if need > self._label_width or need < self._label_width - 40:
+            self._label_width = need
+            for plot in self.charts:
+                plot.getPlotItem().getAxis("left").setWidth(need)
 
     def _summary(self, r, b: int, answer: str) -> str:
         m, c = r.masked.get(b), r.causal.get(b)
@@ -177,6 +196,7 @@ class FillBlankPanel(Panel):
             pct(c.answer_prob), c.answer_rank)
 
     def apply_appearance(self) -> None:
+        self._label_width = 0  # measured again in the new font
         for plot in self.charts:
             style_plot(plot, self.appearance)
         if self.result is not None:
