@@ -45,6 +45,28 @@ def fit_axis(axis: pg.AxisItem) -> None:
         axis._updateHeight()
 
 
+class SteadyLabelColumn:
+    """The width of left axes whose tick labels change with every render: grown at once when the labels
+    need more, narrowed only when they need much less. An axis that followed every label's width laid its
+    chart out and painted it again on most keystrokes. reset() after a change of font."""
+
+    SLACK = 40  # pixels a column may be wider than needed before it is narrowed
+
+    def __init__(self, axes: list[pg.AxisItem], appearance: Appearance):
+        self.axes, self.appearance, self.width = axes, appearance, 0
+
+    def fit(self, labels: list[str]) -> None:
+        metrics = QFontMetrics(self.appearance.font(0.9))  # the tick font (style_plot)
+        need = max((metrics.horizontalAdvance(t) for t in labels), default=0) + 14
+        if need > self.width or need < self.width - self.SLACK:
+            self.width = need
+            for axis in self.axes:
+                axis.setWidth(need)
+
+    def reset(self) -> None:
+        self.width = 0
+
+
 def style_plot(pw: pg.PlotWidget, appearance: Appearance) -> None:
     pw.setBackground(appearance.color("bg"))
     pen = pg.mkPen(appearance.color("muted"), width=max(1.0, appearance.line_width / 1.5))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QBrush, QFontMetrics
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
+from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
 from .fill_blank_chips import BlankChips
@@ -31,7 +31,6 @@ class FillBlankPanel(Panel):
         self.user_chose = False
         self.result, self.chosen = None, None  # the FillResult on screen; the blank clicked last (its bars show)
         self._asked = None  # (text, open model's folder) of the last guesses asked for
-        self._label_width = 0  # of the charts' label columns, in pixels
         # "Guessing…" only when the guesses are slow to come: said on every keystroke, it flickered and
         # laid the panel out again twice a keystroke
         self._slow = QTimer(self, singleShot=True, interval=250)
@@ -64,6 +63,9 @@ class FillBlankPanel(Panel):
             self.bars.append(bars)
             plots.addWidget(plot)
         layout.addLayout(plots, 1)
+        # one width for both charts' labels, so that the two compare bar by bar
+        self.label_column = SteadyLabelColumn([plot.getPlotItem().getAxis("left") for plot in self.charts],
+                                              self.appearance)
         self.caption = note("", self.appearance)
         layout.addWidget(self.caption)
         self.which.setVisible(False)  # shown when there are two blanks or more
@@ -165,7 +167,7 @@ class FillBlankPanel(Panel):
             rows = np.arange(len(guesses.labels))
             ticks = [(i, f"{visible(label, 14)}  {pct(p)}") for i, (label, p) in enumerate(zip(guesses.labels,
                                                                                               guesses.probs))]
-            self._fit_label_column([text for _, text in ticks])
+            self.label_column.fit([text for _, text in ticks])
             brushes = [QBrush(a.color("generated")) if label == answer else a.sequential().map(0.35, mode="qcolor")
                        for label in guesses.labels]
             bars.setOpts(x0=np.zeros(len(rows)), y=rows, width=guesses.probs, height=0.75, brushes=brushes,
@@ -175,16 +177,6 @@ class FillBlankPanel(Panel):
                                        yRange=(-0.6, len(rows) - 0.4), padding=0)
         example = tr("An example blank, chosen for you; click any token to choose your own. ") if r.suggested else ""
         self.caption.setText(example + self._summary(r, b, answer))
-
-    def _fit_label_column(self, labels: list[str]) -> None:
-        """Both charts' label columns as wide as the widest label so far, narrowed only when it is much wider
-        than needed: a column that followed every label's width laid the chart out and painted it again on
-        most keystrokes."""
-        need = max((QFontMetrics(self.appearance.font(0.9)).horizontalAdvance(t) for t in labels), default=0) + 14
-        if need > self._label_width or need < self._label_width - 40:
-            self._label_width = need
-            for plot in self.charts:
-                plot.getPlotItem().getAxis("left").setWidth(need)
 
     def _summary(self, r, b: int, answer: str) -> str:
         m, c = r.masked.get(b), r.causal.get(b)
@@ -196,7 +188,7 @@ class FillBlankPanel(Panel):
             pct(c.answer_prob), c.answer_rank)
 
     def apply_appearance(self) -> None:
-        self._label_width = 0  # measured again in the new font
+        self.label_column.reset()  # measured again in the new font
         for plot in self.charts:
             style_plot(plot, self.appearance)
         if self.result is not None:

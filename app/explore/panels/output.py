@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import make_plot, no_si_prefix, set_title, style_plot
+from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from ..decoding import generates
 from .base import Panel, heading, note
@@ -66,6 +66,8 @@ class OutputPanel(Panel):
         self.bar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(N_BARS)]
         for t in self.bar_labels:
             self.plot.addItem(t)
+        self.bar_label_texts: list[tuple | None] = [None] * N_BARS  # what each shows: set only when it changes
+        self.label_column = SteadyLabelColumn([self.plot.getPlotItem().getAxis("left")], self.appearance)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)
         self.bar_keys = BarKeys(self)  # Up/Down choose a bar, Enter forces its token
@@ -154,19 +156,22 @@ class OutputPanel(Panel):
                                brush=a.sequential().map(0.35, mode="qcolor"), pen=pg.mkPen(None))
         labels = self.info.labels if self.info is not None else None
         names = [labels[int(i)] if labels else str(int(i)) for i in order]
-        axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([[(r, visible(n, 16)) for r, n in zip(rows, names)], []])
+        ticks = [(r, visible(n, 16)) for r, n in zip(rows, names)]
+        self.label_column.fit([t for _, t in ticks])
+        self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
         self.label_texts = []
+        font = a.font(0.9)
         for r, item in enumerate(self.bar_labels):
-            if r >= len(rows):
-                item.setText("")
-                continue
-            text = pct(self.shaped[r]) if self.kept[r] else tr("cut (model {0})").format(pct(self.raw[r]))
-            if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
-                text += "  " + tr("(model {0})").format(pct(self.raw[r]))
-            self.label_texts.append(text)
-            item.setText(text)
-            item.setFont(a.font(0.9))
+            text = ""
+            if r < len(rows):
+                text = pct(self.shaped[r]) if self.kept[r] else tr("cut (model {0})").format(pct(self.raw[r]))
+                if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
+                    text += "  " + tr("(model {0})").format(pct(self.raw[r]))
+                self.label_texts.append(text)
+            if self.bar_label_texts[r] != (text, font.key()):  # setText and setFont lay the item out again
+                self.bar_label_texts[r] = (text, font.key())
+                item.setText(text)
+                item.setFont(font)
         self._place_labels()
         self._show_text_so_far(trace)
         set_title(self.plot, tr("Next token: the top candidates"), a)
@@ -261,6 +266,7 @@ class OutputPanel(Panel):
         self.controls.undo_button.setEnabled(bool(entries))
 
     def apply_appearance(self) -> None:
+        self.label_column.reset()  # measured again in the new font
         style_plot(self.plot, self.appearance)
         self._fit_controls()
         super().apply_appearance()
