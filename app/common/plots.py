@@ -67,6 +67,14 @@ class SteadyLabelColumn:
         self.width = 0
 
 
+def settle_plots(widget) -> None:
+    """Apply the pending range changes of every plot in `widget` now, after a render, not as it paints:
+    pyqtgraph moves a view to its new range inside the paint, and the moved view is painted once more on
+    the next turn of the event loop (every chart of the Attention stage twice a keystroke)."""
+    for plot in widget.findChildren(pg.PlotWidget):
+        plot.getPlotItem().getViewBox().prepareForPaint()
+
+
 def style_plot(pw: pg.PlotWidget, appearance: Appearance) -> None:
     pw.setBackground(appearance.color("bg"))
     pen = pg.mkPen(appearance.color("muted"), width=max(1.0, appearance.line_width / 1.5))

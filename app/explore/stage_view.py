@@ -15,6 +15,7 @@ from app.i18n import tr
 from model.paths import default_model_dir
 
 from ..common.pages import EmptyState, LessonFitter, LessonPane, MessagePage
+from ..common.plots import settle_plots
 from .stages import NEEDS_TRACE, STAGES
 
 
@@ -160,6 +161,7 @@ class StageView(QSplitter):
         if key in NEEDS_TRACE and result is not None and panel.trace is not result.trace:
             try:
                 panel.render(result.trace)
+                settle_plots(panel)
                 self.render_errors.pop(key, None)
             except Exception as exc:  # a bug in one stage must not take the window down with it
                 self.render_errors[key] = f"{type(exc).__name__}: {exc}"

@@ -86,8 +86,10 @@ class AttentionPanel(Panel):
 
     def _fit_bottom(self) -> None:
         content = self.bottom.widget()
-        content.adjustSize()
-        want = content.sizeHint().height() + 2
+        # its height at the width it has, asked, not set: adjustSize() resized the content, which the scroll
+        # area then resized back, and the pair laid the page out and painted the charts once more a keystroke
+        width = self.bottom.viewport().width()
+        want = (content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()) + 2
         self.bottom.setFixedHeight(max(60, min(want, int(self.height() * BOTTOM_SHARE))))
 
     def resizeEvent(self, event) -> None:

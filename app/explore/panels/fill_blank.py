@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
+from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, settle_plots, style_plot
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
 from .fill_blank_chips import BlankChips
@@ -141,6 +141,7 @@ class FillBlankPanel(Panel):
             "Masked model: <b>{0}</b> (reads both sides of each blank) · causal model: <b>{1}</b> (reads the left "
             "side only)").format(esc(result.masked_name), esc(result.causal_name)))
         self._draw_bars()
+        settle_plots(self)  # drawn outside render(), so not settled by the stage view
 
     def _draw_bars(self) -> None:
         r, a = self.result, self.appearance
