@@ -64,7 +64,8 @@ def build_train_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default=DEFAULTS.device, help="auto, cpu, cuda or mps")
     p.add_argument("--threads", type=int, help="CPU threads for torch")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--init-from", help="start from this model folder's weights and tokenizer (added [MASK] allowed)")
+    p.add_argument("--init-from", help="start from this model folder's weights, tokenizer and, unless --preset or a "
+                   "size option says otherwise, its shape (added [MASK] allowed)")
     return p
 
 
@@ -84,6 +85,15 @@ def check_numbers(args: argparse.Namespace) -> None:
         _fail(f"--min-lr must be zero or a positive number, not {args.min_lr}")
     if args.dropout is not None and not (0 <= args.dropout < 1):
         _fail(f"--dropout must be at least 0 and below 1, not {args.dropout}")
+
+
+def _folder_config(folder: str) -> dict:
+    """The config.json of a model folder, or {} when it has none that reads (the load says why later)."""
+    try:
+        data = json.loads((Path(folder) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def resume_differences(args: argparse.Namespace, checkpoint: ModelConfig, tokenizer: TextTokenizer,
@@ -160,11 +170,13 @@ def _train(args: argparse.Namespace, argv: list[str] | None, vocab_size: int) ->
     if args.resume:
         model: ModelConfig | Path = out
     else:
-        sizes = dict(PRESETS[args.preset or DEFAULT_PRESET])
+        # --init-from without --preset starts from the folder's own shape (a preset's would not fit its weights)
+        base = _folder_config(args.init_from) if args.init_from and args.preset is None else {}
+        sizes = {key: base[key] for key in SIZE_FLAGS if key in base} or dict(PRESETS[args.preset or DEFAULT_PRESET])
         sizes.update({key: getattr(args, key) for key in SIZE_FLAGS if getattr(args, key) is not None})
         try:
             model = ModelConfig(vocab_size=vocab_size, dropout=args.dropout or DEFAULT_DROPOUT,
-                                positional=args.positional or DEFAULT_POSITIONAL,
+                                positional=args.positional or base.get("positional", DEFAULT_POSITIONAL),
                                 objective=args.objective or "causal", **sizes)
         except (ValueError, TypeError) as exc:
             _fail(f"model configuration: {exc}")

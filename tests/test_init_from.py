@@ -9,7 +9,7 @@ import pytest
 import torch
 from _engine import TEXT, tiny_config, tokenizer
 
-from model.checkpoint import save_model
+from model.checkpoint import load_model, save_model
 from model.cli import train_main
 from model.folders import CheckpointError
 from model.recipes import build_trainer
@@ -95,3 +95,14 @@ def test_cli_refuses_an_incompatible_model_in_one_line(tmp_path, causal_folder, 
     assert exit_.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and "cannot start from these weights" in err and "\n" not in err
+
+
+def test_cli_takes_the_shape_from_the_folder_when_no_preset_is_given(tmp_path, causal_folder, corpus, monkeypatch):
+    """`--init-from F` alone continues F's own architecture (a preset's shape would not fit its weights)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "more"
+    assert train_main(["--corpus", str(corpus), "--out", str(out), "--init-from", str(causal_folder), "--steps", "1",
+                       "--batch-size", "2", "--quiet", "--val-docs", "doc2", "--sample-interval", "0"]) == 0
+    continued = load_model(out)
+    assert continued.config.to_dict() == dataclasses.replace(load_model(causal_folder).config, dropout=0.0).to_dict()
+    assert not torch.equal(continued.model.tok_emb.weight, causal_model(seed=3).tok_emb.weight)  # it trained a step
