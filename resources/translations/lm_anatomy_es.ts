@@ -701,31 +701,31 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="71"/>
-        <location filename="../../app/explore/panels/attention.py" line="176"/>
+        <location filename="../../app/explore/panels/attention.py" line="178"/>
         <source>logit lens</source>
         <translation>lente de logits</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="79"/>
-        <location filename="../../app/explore/panels/attention.py" line="155"/>
+        <location filename="../../app/explore/panels/attention.py" line="157"/>
         <source>mean of all heads</source>
         <translation>media de todas las cabezas</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="79"/>
-        <location filename="../../app/explore/panels/attention.py" line="155"/>
+        <location filename="../../app/explore/panels/attention.py" line="157"/>
         <source>head {0}</source>
         <translation>cabeza {0}</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="80"/>
-        <location filename="../../app/explore/panels/attention.py" line="159"/>
+        <location filename="../../app/explore/panels/attention.py" line="161"/>
         <source>score</source>
         <translation>puntuación</translation>
     </message>
     <message>
         <location filename="../../app/common/export.py" line="80"/>
-        <location filename="../../app/explore/panels/attention.py" line="159"/>
+        <location filename="../../app/explore/panels/attention.py" line="161"/>
         <location filename="../../app/explore/panels/heatmap.py" line="46"/>
         <location filename="../../app/explore/panels/heatmap.py" line="62"/>
         <source>weight</source>
@@ -772,8 +772,8 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="124"/>
-        <location filename="../../app/explore/panels/tokens.py" line="166"/>
+        <location filename="../../app/explore/panels/tokens.py" line="83"/>
+        <location filename="../../app/explore/panels/tokens.py" line="142"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -849,7 +849,7 @@ longitud {2:.2f}</translation>
         <translation>Pesos de atención medios de cada cabeza en este prompt; haz doble clic en una fila para abrirla</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="119"/>
+        <location filename="../../app/common/access_texts.py" line="120"/>
         <location filename="../../app/explore/panels/challenges_interpret.py" line="94"/>
         <source>A worked example: what is this head doing?</source>
         <translation>Un ejemplo resuelto: ¿qué hace esta cabeza?</translation>
@@ -1021,42 +1021,42 @@ longitud {2:.2f}</translation>
         <translation>6 × {0} × {1} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="24"/>
+        <location filename="../../app/explore/stage_view.py" line="25"/>
         <source>{0} on {1} · {2} tokens · traced in {3:.0f} ms</source>
         <translation>{0} en {1} · {2} tokens · trazado en {3:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="27"/>
+        <location filename="../../app/explore/stage_view.py" line="28"/>
         <source> · longer than the context ({0} tokens): the window slides, the first {1:,} characters are out of sight</source>
         <translation> · más largo que el contexto ({0} tokens): la ventana se desliza y los primeros {1:,} caracteres quedan fuera de vista</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="136"/>
+        <location filename="../../app/explore/stage_view.py" line="138"/>
         <source>Loading the model…</source>
         <translation>Cargando el modelo…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="144"/>
+        <location filename="../../app/explore/stage_view.py" line="146"/>
         <source>The shipped model is not installed yet</source>
         <translation>El modelo incluido aún no está instalado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="144"/>
+        <location filename="../../app/explore/stage_view.py" line="146"/>
         <source>That model folder does not exist</source>
         <translation>Esa carpeta de modelo no existe</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="145"/>
+        <location filename="../../app/explore/stage_view.py" line="147"/>
         <source>LM Anatomy looked for a model in&lt;br&gt;&lt;code&gt;{0}&lt;/code&gt;&lt;br&gt;and found nothing there.&lt;br&gt;&lt;br&gt;Open a model folder (one with config.json, model.safetensors and tokenizer.json), for example one written by &lt;code&gt;lm-anatomy-train&lt;/code&gt;.</source>
         <translation>LM Anatomy buscó un modelo en&lt;br&gt;&lt;code&gt;{0}&lt;/code&gt;&lt;br&gt;y no encontró nada.&lt;br&gt;&lt;br&gt;Abre una carpeta de modelo (una con config.json, model.safetensors y tokenizer.json), por ejemplo una escrita por &lt;code&gt;lm-anatomy-train&lt;/code&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="149"/>
+        <location filename="../../app/explore/stage_view.py" line="151"/>
         <source>This model could not be loaded</source>
         <translation>No se pudo cargar este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/stage_view.py" line="161"/>
+        <location filename="../../app/explore/stage_view.py" line="168"/>
         <source>The {0} stage could not draw this prompt ({1}). The other stages still work.</source>
         <translation>La etapa {0} no pudo dibujar este prompt ({1}). Las demás etapas siguen funcionando.</translation>
     </message>
@@ -2384,438 +2384,444 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="35"/>
-        <source>A token of the prompt; Enter or Space opens its embedding</source>
-        <translation>Un token del prompt; Intro o Espacio abre su embedding</translation>
+        <source>Tokens of the prompt</source>
+        <translation>Tokens del texto</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="36"/>
+        <location filename="../../app/explore/panels/token_strip.py" line="49"/>
+        <source>The arrow keys move between the tokens; Enter or Space opens the token&apos;s embedding.</source>
+        <translation>Las flechas pasan de un token a otro; Intro o Espacio abre el embedding del token.</translation>
+    </message>
+    <message>
+        <location filename="../../app/common/access_texts.py" line="37"/>
         <source>Merge step</source>
         <translation>Paso de fusión</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="36"/>
+        <location filename="../../app/common/access_texts.py" line="37"/>
         <source>Steps through the byte-pair merges that build the chosen word, from its raw bytes to its tokens</source>
         <translation>Recorre las fusiones de pares de bytes que construyen la palabra elegida, desde sus bytes en bruto hasta sus tokens</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="38"/>
+        <location filename="../../app/common/access_texts.py" line="39"/>
         <source>Map of all token embeddings</source>
         <translation>Mapa de todos los embeddings de tokens</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="39"/>
+        <location filename="../../app/common/access_texts.py" line="40"/>
         <source>Every token&apos;s embedding vector flattened to two dimensions; tokens the model uses alike lie close together. Click a point to choose its token, or highlight a token of your text with the arrow keys and press Enter; + and - zoom, 0 shows the whole map</source>
         <translation>El vector de embedding de cada token reducido a dos dimensiones; los tokens que el modelo usa de forma parecida quedan cerca. Haz clic en un punto para elegir su token, o resalta un token de tu texto con las flechas y pulsa Intro; + y - acercan y alejan, 0 muestra el mapa entero</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="42"/>
+        <location filename="../../app/common/access_texts.py" line="43"/>
         <source>The chosen token&apos;s embedding vector</source>
         <translation>El vector de embedding del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="43"/>
+        <location filename="../../app/common/access_texts.py" line="44"/>
         <source>One cell per dimension of the chosen token&apos;s vector: blue negative, gold positive</source>
         <translation>Una celda por dimensión del vector del token elegido: azul negativo, dorado positivo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="44"/>
-        <location filename="../../app/explore/panels/embeddings.py" line="59"/>
+        <location filename="../../app/common/access_texts.py" line="45"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="61"/>
         <source>Nearest neighbours</source>
         <translation>Vecinos más cercanos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="45"/>
+        <location filename="../../app/common/access_texts.py" line="46"/>
         <source>The tokens whose embedding vectors point most nearly the same way as the chosen token&apos;s</source>
         <translation>Los tokens cuyos vectores de embedding apuntan casi en la misma dirección que el del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="47"/>
+        <location filename="../../app/common/access_texts.py" line="48"/>
         <source>Position vector of the chosen token</source>
         <translation>Vector de posición del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="48"/>
+        <location filename="../../app/common/access_texts.py" line="49"/>
         <source>One cell per dimension of the vector added for the chosen token&apos;s position</source>
         <translation>Una celda por dimensión del vector que se suma por la posición del token elegido</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="49"/>
+        <location filename="../../app/common/access_texts.py" line="50"/>
         <source>The token whose position vector the strip shows</source>
         <translation>El token cuyo vector de posición muestra la franja</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="50"/>
+        <location filename="../../app/common/access_texts.py" line="51"/>
         <source>What the cells show</source>
         <translation>Qué muestran las celdas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="50"/>
+        <location filename="../../app/common/access_texts.py" line="51"/>
         <source>Attention weights after softmax, or the scores before it (query · key / √d_head)</source>
         <translation>Pesos de atención después del softmax, o las puntuaciones antes de él (consulta · clave / √d_head)</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="52"/>
+        <location filename="../../app/common/access_texts.py" line="53"/>
         <source>Attention grid: every layer and head</source>
         <translation>Cuadrícula de atención: todas las capas y cabezas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="53"/>
+        <location filename="../../app/common/access_texts.py" line="54"/>
         <source>One small heatmap per head, layers in rows and heads in columns; each shows the attention weights, rows the tokens looking, columns the tokens looked at. Arrow keys move the cursor; Enter or Space looks at that head, or in the switching mode switches it off or on</source>
         <translation>Un pequeño mapa de calor por cabeza, capas en filas y cabezas en columnas; cada uno muestra los pesos de atención, en filas los tokens que miran y en columnas los tokens mirados. Las flechas mueven el cursor; Intro o Espacio muestra esa cabeza o, en el modo de desactivar, la desactiva o la reactiva</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="56"/>
+        <location filename="../../app/common/access_texts.py" line="57"/>
         <source>Attention grid picture</source>
         <translation>Imagen de la cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="56"/>
+        <location filename="../../app/common/access_texts.py" line="57"/>
         <source>The picture of the attention grid</source>
         <translation>La imagen de la cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="57"/>
+        <location filename="../../app/common/access_texts.py" line="58"/>
         <source>Colour scale of the drop</source>
         <translation>Escala de color de la caída</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="58"/>
+        <location filename="../../app/common/access_texts.py" line="59"/>
         <source>How far the top token&apos;s probability falls, in percentage points, with a head switched off</source>
         <translation>Cuánto cae, en puntos porcentuales, la probabilidad del token más probable al desactivar una cabeza</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="59"/>
+        <location filename="../../app/common/access_texts.py" line="60"/>
         <source>Attention as lines</source>
         <translation>La atención como líneas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="60"/>
+        <location filename="../../app/common/access_texts.py" line="61"/>
         <source>Each token on the left joined to the tokens on the right it attends to; thicker lines carry more weight</source>
         <translation>Cada token de la izquierda unido a los tokens de la derecha a los que atiende; las líneas más gruesas llevan más peso</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="62"/>
+        <location filename="../../app/common/access_texts.py" line="63"/>
         <source>What each layer would guess for the next token if the model stopped there</source>
         <translation>Lo que cada capa adivinaría como siguiente token si el modelo se detuviera ahí</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="63"/>
+        <location filename="../../app/common/access_texts.py" line="64"/>
         <source>Logit lens of the whole model</source>
         <translation>Lente de logits del modelo completo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="64"/>
+        <location filename="../../app/common/access_texts.py" line="65"/>
         <source>Logit lens with parts switched off</source>
         <translation>Lente de logits con partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="65"/>
+        <location filename="../../app/common/access_texts.py" line="66"/>
         <source>Next token before and after</source>
         <translation>Siguiente token antes y después</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="66"/>
+        <location filename="../../app/common/access_texts.py" line="67"/>
         <source>The most likely next tokens for the whole model beside the same tokens with the chosen parts switched off</source>
         <translation>Los siguientes tokens más probables del modelo completo junto a esos mismos tokens con las partes elegidas desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="68"/>
+        <location filename="../../app/common/access_texts.py" line="69"/>
         <source>{section}: vectors</source>
         <translation>{section}: vectores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="69"/>
+        <location filename="../../app/common/access_texts.py" line="70"/>
         <source>Vectors drawn as rows of cells, one cell per dimension, coloured by value</source>
         <translation>Vectores dibujados como filas de celdas, una celda por dimensión, coloreadas según su valor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="70"/>
+        <location filename="../../app/common/access_texts.py" line="71"/>
         <source>{section}: table of cells</source>
         <translation>{section}: tabla de celdas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="70"/>
+        <location filename="../../app/common/access_texts.py" line="71"/>
         <source>A matrix drawn as coloured cells, one row per token</source>
         <translation>Una matriz dibujada como celdas de color, una fila por token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="71"/>
+        <location filename="../../app/common/access_texts.py" line="72"/>
         <source>A line about the token followed through the block; its name is the whole line</source>
         <translation>Una línea sobre el token seguido a través del bloque; su nombre es la línea entera</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="72"/>
+        <location filename="../../app/common/access_texts.py" line="73"/>
         <source>Token followed through the block</source>
         <translation>Token seguido a través del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="73"/>
+        <location filename="../../app/common/access_texts.py" line="74"/>
         <source>GELU curve with the neurons</source>
         <translation>Curva GELU con las neuronas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="74"/>
+        <location filename="../../app/common/access_texts.py" line="75"/>
         <source>The GELU function with a dot for each of the token&apos;s MLP neurons: its input and its output</source>
         <translation>La función GELU con un punto por cada neurona del MLP del token: su entrada y su salida</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="75"/>
+        <location filename="../../app/common/access_texts.py" line="76"/>
         <source>The most active neurons</source>
         <translation>Las neuronas más activas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="75"/>
+        <location filename="../../app/common/access_texts.py" line="76"/>
         <source>The neurons with the largest outputs for this token</source>
         <translation>Las neuronas con las salidas más grandes para este token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="76"/>
+        <location filename="../../app/common/access_texts.py" line="77"/>
         <source>The vector through the layers</source>
         <translation>El vector a través de las capas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="77"/>
+        <location filename="../../app/common/access_texts.py" line="78"/>
         <source>How the token&apos;s residual-stream vector changes from layer to layer</source>
         <translation>Cómo cambia de capa en capa el vector del flujo residual del token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="78"/>
+        <location filename="../../app/common/access_texts.py" line="79"/>
         <source>Next-token candidates</source>
         <translation>Candidatos a siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="79"/>
+        <location filename="../../app/common/access_texts.py" line="80"/>
         <source>The most likely next tokens as bars: filled after temperature, top-k and top-p, dashed the model&apos;s own probability, hatched when cut. Up and Down choose a bar; Enter forces that token</source>
         <translation>Los siguientes tokens más probables como barras: rellenas tras la temperatura, top-k y top-p, discontinuas la probabilidad del propio modelo, rayadas si se descartan. Arriba y Abajo eligen una barra; Intro fuerza ese token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="81"/>
+        <location filename="../../app/common/access_texts.py" line="82"/>
         <source>Decoding history</source>
         <translation>Historial de decodificación</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="82"/>
+        <location filename="../../app/common/access_texts.py" line="83"/>
         <source>Each generated token with its probability under the model, its rank and how it was chosen</source>
         <translation>Cada token generado con su probabilidad según el modelo, su rango y cómo se eligió</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="83"/>
+        <location filename="../../app/common/access_texts.py" line="84"/>
         <source>Play speed</source>
         <translation>Velocidad de reproducción</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="83"/>
+        <location filename="../../app/common/access_texts.py" line="84"/>
         <source>Tokens a second while Play runs</source>
         <translation>Tokens por segundo mientras se reproduce</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="84"/>
+        <location filename="../../app/common/access_texts.py" line="85"/>
         <source>Blank shown</source>
         <translation>Hueco mostrado</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="84"/>
+        <location filename="../../app/common/access_texts.py" line="85"/>
         <source>Which hidden token the bars show the guesses for</source>
         <translation>Para qué token oculto muestran las barras las conjeturas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="85"/>
+        <location filename="../../app/common/access_texts.py" line="86"/>
         <source>Guesses for the blank</source>
         <translation>Conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="86"/>
+        <location filename="../../app/common/access_texts.py" line="87"/>
         <source>The masked model&apos;s guesses, read from both sides, and the causal model&apos;s, read from the left only</source>
         <translation>Las conjeturas del modelo enmascarado, leídas desde ambos lados, y las del modelo causal, leídas solo desde la izquierda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="87"/>
+        <location filename="../../app/common/access_texts.py" line="88"/>
         <source>Model architecture</source>
         <translation>Arquitectura del modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="88"/>
+        <location filename="../../app/common/access_texts.py" line="89"/>
         <source>This model&apos;s parts drawn from its configuration, with parameter counts. Click a part, or choose it with the arrow keys and press Enter, to open its stage</source>
         <translation>Las partes de este modelo dibujadas a partir de su configuración, con el número de parámetros. Haz clic en una parte, o elígela con las flechas y pulsa Intro, para abrir su etapa</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="90"/>
+        <location filename="../../app/common/access_texts.py" line="91"/>
         <source>Open the head found</source>
         <translation>Abrir la cabeza encontrada</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="90"/>
+        <location filename="../../app/common/access_texts.py" line="91"/>
         <source>Opens the Attention stage on the head this step found</source>
         <translation>Abre la etapa Atención en la cabeza que encontró este paso</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="92"/>
+        <location filename="../../app/common/access_texts.py" line="93"/>
         <source>Probe results</source>
         <translation>Resultados de la sonda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="92"/>
+        <location filename="../../app/common/access_texts.py" line="93"/>
         <source>For each filled-in prompt, the probability of each target word as the next token</source>
         <translation>Para cada prompt completado, la probabilidad de cada palabra objetivo como siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="94"/>
+        <location filename="../../app/common/access_texts.py" line="95"/>
         <source>Probe table</source>
         <translation>Tabla de la sonda</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="94"/>
+        <location filename="../../app/common/access_texts.py" line="95"/>
         <source>The probabilities behind the chart, one row per prompt</source>
         <translation>Las probabilidades detrás del gráfico, una fila por prompt</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="95"/>
+        <location filename="../../app/common/access_texts.py" line="96"/>
         <source>This model&apos;s parameters, training tokens and compute</source>
         <translation>Los parámetros, tokens de entrenamiento y cómputo de este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="96"/>
+        <location filename="../../app/common/access_texts.py" line="97"/>
         <source>Published models; click a row to put it on the sliders</source>
         <translation>Modelos publicados; haz clic en una fila para ponerla en los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="98"/>
+        <location filename="../../app/common/access_texts.py" line="99"/>
         <source>{section}: next-token probabilities</source>
         <translation>{section}: probabilidades del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="99"/>
+        <location filename="../../app/common/access_texts.py" line="100"/>
         <source>The model&apos;s next-token probabilities for the prompt</source>
         <translation>Las probabilidades del siguiente token del modelo para el prompt</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="100"/>
+        <location filename="../../app/common/access_texts.py" line="101"/>
         <source>Worksheet preview</source>
         <translation>Vista previa de la ficha</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="100"/>
+        <location filename="../../app/common/access_texts.py" line="101"/>
         <source>The chosen worksheet as it will be printed</source>
         <translation>La ficha elegida tal como se imprimirá</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="101"/>
-        <location filename="../../app/common/access_texts.py" line="109"/>
+        <location filename="../../app/common/access_texts.py" line="102"/>
+        <location filename="../../app/common/access_texts.py" line="110"/>
         <location filename="../../app/training/pretrain.py" line="67"/>
         <source>Samples</source>
         <translation>Muestras</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="101"/>
+        <location filename="../../app/common/access_texts.py" line="102"/>
         <source>What the model writes from the sample prompt every few steps</source>
         <translation>Lo que escribe el modelo a partir del prompt de muestra cada pocos pasos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="109"/>
+        <location filename="../../app/common/access_texts.py" line="110"/>
         <source>What the model writes every few steps</source>
         <translation>Lo que escribe el modelo cada pocos pasos</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="110"/>
+        <location filename="../../app/common/access_texts.py" line="111"/>
         <location filename="../../app/training/pretrain.py" line="68"/>
         <source>Checkpoints</source>
         <translation>Puntos de control</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="110"/>
+        <location filename="../../app/common/access_texts.py" line="111"/>
         <source>The saved checkpoints of this run, to open in the explorer</source>
         <translation>Los puntos de control guardados de esta ejecución, para abrirlos en el explorador</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="111"/>
+        <location filename="../../app/common/access_texts.py" line="112"/>
         <location filename="../../app/training/pretrain.py" line="71"/>
         <source>Past runs</source>
         <translation>Ejecuciones anteriores</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="111"/>
+        <location filename="../../app/common/access_texts.py" line="112"/>
         <source>Earlier runs: show, resume or delete them</source>
         <translation>Ejecuciones anteriores: mostrarlas, reanudarlas o borrarlas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="112"/>
+        <location filename="../../app/common/access_texts.py" line="113"/>
         <location filename="../../app/training/area.py" line="48"/>
         <source>Classify sentences (sentiment)</source>
         <translation>Clasificar frases (sentimiento)</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="112"/>
+        <location filename="../../app/common/access_texts.py" line="113"/>
         <source>Teach a trained model to label sentences</source>
         <translation>Enseñar a un modelo entrenado a etiquetar frases</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="113"/>
+        <location filename="../../app/common/access_texts.py" line="114"/>
         <location filename="../../app/training/area.py" line="49"/>
         <source>Continue training on your own text</source>
         <translation>Seguir entrenando con tu propio texto</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="113"/>
+        <location filename="../../app/common/access_texts.py" line="114"/>
         <source>Train a model further so that it writes like your text</source>
         <translation>Entrenar más un modelo para que escriba como tu texto</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="114"/>
+        <location filename="../../app/common/access_texts.py" line="115"/>
         <location filename="../../app/explore/panels/attention.py" line="51"/>
         <source>Heatmap</source>
         <translation>Mapa de calor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="114"/>
+        <location filename="../../app/common/access_texts.py" line="115"/>
         <source>The selected head&apos;s attention weights as a heatmap</source>
         <translation>Los pesos de atención de la cabeza seleccionada como mapa de calor</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="115"/>
+        <location filename="../../app/common/access_texts.py" line="116"/>
         <location filename="../../app/explore/panels/attention.py" line="52"/>
         <source>Lines</source>
         <translation>Líneas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="115"/>
+        <location filename="../../app/common/access_texts.py" line="116"/>
         <source>The selected head&apos;s attention weights as lines between tokens</source>
         <translation>Los pesos de atención de la cabeza seleccionada como líneas entre tokens</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="116"/>
+        <location filename="../../app/common/access_texts.py" line="117"/>
         <location filename="../../app/explore/panels/attention.py" line="54"/>
         <source>Before / after</source>
         <translation>Antes / después</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="116"/>
+        <location filename="../../app/common/access_texts.py" line="117"/>
         <source>The next token and the logit lens with and without the switched-off parts</source>
         <translation>El siguiente token y la lente de logits con y sin las partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="117"/>
+        <location filename="../../app/common/access_texts.py" line="118"/>
         <location filename="../../app/explore/panels/challenges.py" line="70"/>
         <source>Compute</source>
         <translation>Cómputo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="117"/>
+        <location filename="../../app/common/access_texts.py" line="118"/>
         <source>How much computation training a model takes</source>
         <translation>Cuánto cálculo cuesta entrenar un modelo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="118"/>
+        <location filename="../../app/common/access_texts.py" line="119"/>
         <location filename="../../app/explore/panels/challenges.py" line="71"/>
         <source>Bias</source>
         <translation>Sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="118"/>
+        <location filename="../../app/common/access_texts.py" line="119"/>
         <source>Probe the model for differences between words in one slot</source>
         <translation>Sondear el modelo en busca de diferencias entre palabras en un mismo hueco</translation>
     </message>
     <message>
-        <location filename="../../app/common/access_texts.py" line="119"/>
+        <location filename="../../app/common/access_texts.py" line="120"/>
         <location filename="../../app/explore/panels/challenges.py" line="72"/>
         <source>Interpretability</source>
         <translation>Interpretabilidad</translation>
@@ -2920,7 +2926,7 @@ longitud {2:.2f}</translation>
         <translation>El cuadro del prompt admite como mucho {0:,} caracteres, así que se dejaron fuera los últimos {1:,}. De todos modos, el modelo solo lee el final de un prompt largo (su ventana de contexto).</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="242"/>
+        <location filename="../../app/window.py" line="246"/>
         <source>Nothing to show for this text: {0}</source>
         <translation>No hay nada que mostrar para este texto: {0}</translation>
     </message>
@@ -3022,7 +3028,7 @@ longitud {2:.2f}</translation>
         <translation>Las partes desactivadas pertenecen a otro modelo ({0}). Bórralas y desactiva partes de este.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/fill_blank.py" line="104"/>
+        <location filename="../../app/explore/fill_blank.py" line="110"/>
         <source>The fill-in-blanks model could not be opened: {0}</source>
         <translation>No se pudo abrir el modelo de rellenar huecos: {0}</translation>
     </message>
@@ -3053,62 +3059,62 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/attention.py" line="73"/>
-        <location filename="../../app/explore/panels/attention.py" line="171"/>
+        <location filename="../../app/explore/panels/attention.py" line="173"/>
         <source>Logit lens: what each layer would guess for the next token</source>
         <translation>Lente de logits: lo que cada capa adivinaría como siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="156"/>
+        <location filename="../../app/explore/panels/attention.py" line="158"/>
         <source>scores q·k/√d before softmax</source>
         <translation>puntuaciones q·k/√d antes del softmax</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="156"/>
+        <location filename="../../app/explore/panels/attention.py" line="158"/>
         <source>attention weights (each row sums to 1)</source>
         <translation>pesos de atención (cada fila suma 1)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="158"/>
+        <location filename="../../app/explore/panels/attention.py" line="160"/>
         <source>layer {0}, {1}: {2}</source>
         <translation>capa {0}, {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="164"/>
+        <location filename="../../app/explore/panels/attention.py" line="166"/>
         <source>Each row is a token looking back at the tokens before it (itself included). Grey cells above the diagonal are hidden by the causal mask: a token never sees the future.</source>
         <translation>Cada fila es un token que mira hacia atrás, a los tokens anteriores (incluido él mismo). Las celdas grises por encima de la diagonal las oculta la máscara causal: un token nunca ve el futuro.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="166"/>
+        <location filename="../../app/explore/panels/attention.py" line="168"/>
         <source>Each row is a token looking at every token, before and after it: this model fills in blanks (a masked language model), so it has no causal mask and the whole square is coloured.</source>
         <translation>Cada fila es un token que mira a todos los tokens, antes y después de él: este modelo rellena huecos (un modelo de lenguaje enmascarado), así que no tiene máscara causal y todo el cuadrado está coloreado.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="168"/>
+        <location filename="../../app/explore/panels/attention.py" line="170"/>
         <source>Scores are shown per head on their own scale in the grid.</source>
         <translation>En la cuadrícula, las puntuaciones de cada cabeza se muestran en su propia escala.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="172"/>
+        <location filename="../../app/explore/panels/attention.py" line="174"/>
         <source>Logit lens: what each layer would guess for the token at the last position (a masked model fills in its own position, not the next one)</source>
         <translation>Lente de logits: lo que cada capa adivinaría para el token de la última posición (un modelo enmascarado rellena su propia posición, no la siguiente)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="179"/>
+        <location filename="../../app/explore/panels/attention.py" line="181"/>
         <source>attention grid</source>
         <translation>cuadrícula de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="179"/>
+        <location filename="../../app/explore/panels/attention.py" line="181"/>
         <source>attention heatmap</source>
         <translation>mapa de calor de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="180"/>
+        <location filename="../../app/explore/panels/attention.py" line="182"/>
         <source>attention lines</source>
         <translation>líneas de atención</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/attention.py" line="180"/>
+        <location filename="../../app/explore/panels/attention.py" line="182"/>
         <source>before and after</source>
         <translation>antes y después</translation>
     </message>
@@ -3243,7 +3249,7 @@ longitud {2:.2f}</translation>
         <translation>sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="31"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="32"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
@@ -3285,12 +3291,12 @@ longitud {2:.2f}</translation>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="61"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="63"/>
         <source>The selected token&apos;s vector, one colour per dimension</source>
         <translation>El vector del token seleccionado, un color por dimensión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="74"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="79"/>
         <source>principal component 1 ({0} of the variance)</source>
         <translation>componente principal 1 ({0} de la varianza)</translation>
     </message>
@@ -3300,78 +3306,78 @@ longitud {2:.2f}</translation>
         <translation>componente principal 2 ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="101"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="107"/>
         <source>All {0} token vectors, flattened to 2D</source>
         <translation>Los {0} vectores de tokens, reducidos a 2D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="102"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="108"/>
         <source>Grey dots: every token in the vocabulary. Coloured: the {0} of your text, labelled where the labels do not overlap (hover a dot for its token). Click any dot to see its nearest neighbours.</source>
         <translation>Puntos grises: todos los tokens del vocabulario. En color: los {0} de tu texto, con etiqueta donde las etiquetas no se solapan (pasa el ratón por un punto para ver su token). Haz clic en cualquier punto para ver sus vecinos más cercanos.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="111"/>
         <source>different token</source>
         <translation>token distinto</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="105"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="111"/>
         <source>different tokens</source>
         <translation>tokens distintos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="145"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="152"/>
         <source>Nearest neighbours of “{0}”</source>
         <translation>Vecinos más cercanos de «{0}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="152"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="159"/>
         <source>“{0}” (id {1}): blue negative, gold positive, ±{2}</source>
         <translation>«{0}» (id {1}): azul negativo, dorado positivo, ±{2}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="167"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="175"/>
         <source>“{0}” (id {1})</source>
         <translation>«{0}» (id {1})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="187"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="195"/>
         <source>embedding map</source>
         <translation>mapa de embeddings</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/embeddings.py" line="187"/>
+        <location filename="../../app/explore/panels/embeddings.py" line="195"/>
         <source>vector strip</source>
         <translation>franja del vector</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="23"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="24"/>
         <source>Fill the blank</source>
         <translation>Rellenar el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="33"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="39"/>
         <source>Fill the blank: click tokens to hide them</source>
         <translation>Rellenar el hueco: haz clic en tokens para ocultarlos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="52"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="58"/>
         <location filename="../../app/explore/panels/output.py" line="58"/>
         <source>probability (%)</source>
         <translation>probabilidad (%)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="96"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="37"/>
         <source>Guessing…</source>
         <translation>Adivinando…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="113"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="135"/>
         <source>Blank at token {0}: “{1}”</source>
         <translation>Hueco en el token {0}: «{1}»</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="119"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="141"/>
         <source>Masked model: &lt;b&gt;{0}&lt;/b&gt; (reads both sides of each blank) · causal model: &lt;b&gt;{1}&lt;/b&gt; (reads the left side only)</source>
         <translation>Modelo enmascarado: &lt;b&gt;{0}&lt;/b&gt; (lee los dos lados de cada hueco) · modelo causal: &lt;b&gt;{1}&lt;/b&gt; (lee solo el lado izquierdo)</translation>
     </message>
@@ -3386,52 +3392,52 @@ longitud {2:.2f}</translation>
         <translation>Haz clic para ocultar este token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="130"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="153"/>
         <source>Click a token above to hide it</source>
         <translation>Haz clic en un token de arriba para ocultarlo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="131"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="154"/>
         <source>Click one or more tokens above: each becomes [MASK]. The masked model reads the words on both sides of it; the causal model only those before it.</source>
         <translation>Haz clic en uno o más tokens de arriba: cada uno se convierte en [MASK]. El modelo enmascarado lee las palabras a ambos lados; el modelo causal, solo las anteriores.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="135"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="158"/>
         <source>Masked model (both sides): guesses for the blank</source>
         <translation>Modelo enmascarado (ambos lados): conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="136"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="159"/>
         <source>Causal model (left side only): guesses for the blank</source>
         <translation>Modelo causal (solo el lado izquierdo): conjeturas para el hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="155"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="179"/>
         <source>An example blank, chosen for you; click any token to choose your own. </source>
         <translation>Un hueco de ejemplo, elegido por la aplicación; haz clic en cualquier token para elegir el tuyo. </translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="160"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="184"/>
         <source>The hidden token is “{0}” (its bars are coloured). The masked model gives it {1} (rank {2})</source>
         <translation>El token oculto es «{0}» (sus barras están coloreadas). El modelo enmascarado le da {1} (rango {2})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="163"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="187"/>
         <source>; the causal model has nothing to its left to read, so it cannot guess.</source>
         <translation>; el modelo causal no tiene nada a su izquierda que leer, así que no puede adivinar.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="164"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="188"/>
         <source>; the causal model, which cannot see what comes after, gives it {0} (rank {1}).</source>
         <translation>; el modelo causal, que no puede ver lo que viene después, le da {0} (rango {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="175"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="200"/>
         <source>masked model guesses</source>
         <translation>conjeturas del modelo enmascarado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/fill_blank.py" line="175"/>
+        <location filename="../../app/explore/panels/fill_blank.py" line="200"/>
         <source>causal model guesses</source>
         <translation>conjeturas del modelo causal</translation>
     </message>
@@ -3517,62 +3523,62 @@ longitud {2:.2f}</translation>
         <translation>cómo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="103"/>
+        <location filename="../../app/explore/panels/output.py" line="105"/>
         <source>The text so far</source>
         <translation>El texto hasta ahora</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="105"/>
+        <location filename="../../app/explore/panels/output.py" line="107"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="164"/>
+        <location filename="../../app/explore/panels/output.py" line="167"/>
         <source>cut (model {0})</source>
         <translation>descartado (modelo {0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="166"/>
+        <location filename="../../app/explore/panels/output.py" line="169"/>
         <source>(model {0})</source>
         <translation>(modelo {0})</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="172"/>
+        <location filename="../../app/explore/panels/output.py" line="177"/>
         <source>Next token: the top candidates</source>
         <translation>Siguiente token: los mejores candidatos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="175"/>
+        <location filename="../../app/explore/panels/output.py" line="180"/>
         <source>After “{0}” the model spreads its bet over {1} tokens; the {2} most likely are shown.</source>
         <translation>Tras «{0}» el modelo reparte su apuesta entre {1} tokens; se muestran los {2} más probables.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="177"/>
+        <location filename="../../app/explore/panels/output.py" line="182"/>
         <source>With these settings 1 token can be chosen; hatched bars are cut.</source>
         <translation>Con estos ajustes se puede elegir 1 token; las barras rayadas quedan descartadas.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="178"/>
+        <location filename="../../app/explore/panels/output.py" line="183"/>
         <source>With these settings {0} tokens can be chosen; hatched bars are cut.</source>
         <translation>Con estos ajustes se pueden elegir {0} tokens; las barras rayadas quedan descartadas.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="179"/>
+        <location filename="../../app/explore/panels/output.py" line="184"/>
         <source>Dashed outlines show the model&apos;s own probabilities.</source>
         <translation>Los contornos discontinuos muestran las probabilidades del propio modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="251"/>
+        <location filename="../../app/explore/panels/output.py" line="256"/>
         <source>after shaping {0}</source>
         <translation>tras ajustar {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="252"/>
+        <location filename="../../app/explore/panels/output.py" line="257"/>
         <source>cut by top-k / top-p</source>
         <translation>descartado por top-k / top-p</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="253"/>
+        <location filename="../../app/explore/panels/output.py" line="258"/>
         <source>“{0}” (id {1}, rank {2})
 model probability {3}; {4}
 click to force it as the next token</source>
@@ -3581,12 +3587,12 @@ probabilidad del modelo {3}; {4}
 haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="269"/>
+        <location filename="../../app/explore/panels/output.py" line="275"/>
         <source>decoding history</source>
         <translation>historial de decodificación</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/output.py" line="272"/>
+        <location filename="../../app/explore/panels/output.py" line="278"/>
         <source>next-token distribution</source>
         <translation>distribución del siguiente token</translation>
     </message>
@@ -3933,7 +3939,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="124"/>
+        <location filename="../../app/explore/panels/tokens.py" line="83"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3965,7 +3971,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="124"/>
+        <location filename="../../app/explore/panels/tokens.py" line="83"/>
         <source>characters</source>
         <translation>caracteres</translation>
     </message>
@@ -3977,8 +3983,8 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="124"/>
-        <location filename="../../app/explore/panels/tokens.py" line="166"/>
+        <location filename="../../app/explore/panels/tokens.py" line="83"/>
+        <location filename="../../app/explore/panels/tokens.py" line="142"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
@@ -4003,39 +4009,44 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Todo lo que has escrito cabe en la ventana de contexto del modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="13"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Characters</source>
         <translation>Caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="13"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Words</source>
         <translation>Palabras</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="15"/>
+        <location filename="../../app/explore/panels/tokens.py" line="13"/>
         <source>Byte-level BPE</source>
         <translation>BPE a nivel de bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="20"/>
+        <location filename="../../app/explore/panels/tokens.py" line="18"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="48"/>
+        <location filename="../../app/explore/panels/tokens.py" line="46"/>
         <source>The same text, three ways to split it</source>
         <translation>El mismo texto, dividido de tres formas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="51"/>
+        <location filename="../../app/explore/panels/tokens.py" line="49"/>
         <source>Byte-pair encoding, one merge at a time</source>
         <translation>Codificación por pares de bytes, fusión a fusión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="103"/>
+        <location filename="../../app/explore/panels/tokens.py" line="93"/>
+        <source>Hover a chip for its byte span; click it (or reach it with Tab and the arrow keys, then press Enter) to see its embedding. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
+        <translation>Pasa el ratón por una caja para ver sus bytes; haz clic en ella (o llega con Tab y las flechas y pulsa Intro) para ver su embedding. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/tokens.py" line="114"/>
         <source>token id {0}, position {1}
 characters {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</source>
@@ -4044,62 +4055,57 @@ caracteres {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="104"/>
+        <location filename="../../app/explore/panels/tokens.py" line="115"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="107"/>
+        <location filename="../../app/explore/panels/tokens.py" line="118"/>
         <source>part of {0}</source>
         <translation>parte de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="108"/>
+        <location filename="../../app/explore/panels/tokens.py" line="119"/>
         <source>click to see its embedding</source>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="125"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
         <source>byte</source>
         <translation>byte</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="125"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="129"/>
+        <location filename="../../app/explore/panels/tokens.py" line="88"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="132"/>
+        <location filename="../../app/explore/panels/tokens.py" line="91"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="134"/>
-        <source>Hover a chip for its byte span. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
-        <translation>Pasa el ratón por una ficha para ver sus bytes. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
-    </message>
-    <message>
-        <location filename="../../app/explore/panels/tokens.py" line="160"/>
+        <location filename="../../app/explore/panels/tokens.py" line="136"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="164"/>
+        <location filename="../../app/explore/panels/tokens.py" line="140"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="168"/>
+        <location filename="../../app/explore/panels/tokens.py" line="144"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="170"/>
+        <location filename="../../app/explore/panels/tokens.py" line="146"/>
         <location filename="../../app/training/labelled_table.py" line="163"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>
@@ -4120,12 +4126,12 @@ UTF-8: {6}</translation>
         <translation>Vaciar el cuadro del prompt y el texto generado</translation>
     </message>
     <message>
-        <location filename="../../app/explore/session.py" line="81"/>
+        <location filename="../../app/explore/session.py" line="82"/>
         <source>{0}: no such folder</source>
         <translation>{0}: no existe esa carpeta</translation>
     </message>
     <message>
-        <location filename="../../app/explore/session.py" line="82"/>
+        <location filename="../../app/explore/session.py" line="83"/>
         <source>There is no model folder at {0}.</source>
         <translation>No hay ninguna carpeta de modelo en {0}.</translation>
     </message>
@@ -6000,6 +6006,11 @@ UTF-8: {6}</translation>
         <location filename="../../app/explore/panels/challenges_parts.py" line="140"/>
         <source>No probe has run on this model yet</source>
         <translation>Aún no se ha ejecutado ninguna sonda con este modelo</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/token_strip.py" line="217"/>
+        <source>Token {0} of {1}: {2}, id {3}.</source>
+        <translation>Token {0} de {1}: {2}, id {3}.</translation>
     </message>
 </context>
 </TS>
