@@ -7,7 +7,7 @@ Painted in one pass with QPainter: the same row as a word-wrapped rich-text QLab
 every keystroke at 64 tokens."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
@@ -235,6 +235,7 @@ class TokenStrip(QWidget):
         self._widths: list[float] = []
         self._heights: dict[int, float] = {}  # the wrapped height for a width, until the tokens change
         self._font = None  # the font key the widths were measured with
+        self._placed = None  # (width, _places(width)) for the width last painted at
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -246,8 +247,10 @@ class TokenStrip(QWidget):
             return
         self.texts, self.more, self._font = texts, more, font
         metrics = self._metrics()
-        self._widths = [metrics.horizontalAdvance(t) + 2 * self._pad(metrics) for t in texts]
+        pads = 2 * self._pad(metrics)
+        self._widths = [metrics.horizontalAdvance(t) + pads for t in texts]
         self._heights.clear()
+        self._placed = None
         self.setAccessibleDescription(" | ".join(texts) + (" " + more if more else ""))
         self.updateGeometry()
         self.update()
@@ -295,16 +298,20 @@ class TokenStrip(QWidget):
     def paintEvent(self, event) -> None:
         a = self.appearance
         metrics = self._metrics()
-        places, _height, more_at = self._places(self.width())
+        if self._placed is None or self._placed[0] != self.width():
+            self._placed = (self.width(), self._places(self.width()))
+        places, _height, more_at = self._placed[1]
         tints = [a.category(j) for j in range(CATEGORY_COUNT)]
         painter = QPainter(self)
         painter.setFont(a.font(FONT_SCALE))
         painter.setPen(QColor(a.hex("fg")))
         box_h, pad = metrics.height() + 2, self._pad(metrics)
+        baseline = 1 + metrics.ascent()  # text drawn at a point: no per-box alignment to work out
+        top, bottom = event.rect().top() - box_h, event.rect().bottom()  # only the rows being painted
         for i, ((x, y), w, text) in enumerate(zip(places, self._widths, self.texts)):
-            rect = QRectF(x, y, w, box_h)
-            painter.fillRect(rect, tints[i % CATEGORY_COUNT])
-            painter.drawText(rect.adjusted(pad, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, text)
+            if top <= y <= bottom:
+                painter.fillRect(QRectF(x, y, w, box_h), tints[i % CATEGORY_COUNT])
+                painter.drawText(QPointF(x + pad, y + baseline), text)
         if self.more:
             painter.setPen(QColor(a.hex("muted")))
             painter.drawText(QRectF(more_at[0], more_at[1], self.width(), box_h), Qt.AlignLeft | Qt.AlignVCenter,
