@@ -51,6 +51,7 @@ class TokenHeatmap(QWidget):
         layout.addWidget(self.readout)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.signed = False
+        self._look = None  # what _set_look last set
         self.row_ticks, self.col_ticks = [[], []], [[], []]
         appearance.changed.connect(self.apply_appearance)
         self.apply_appearance()
@@ -65,22 +66,30 @@ class TokenHeatmap(QWidget):
         if signed:
             m = float(np.abs(finite).max()) if finite.size else 1.0
             levels = (-m or -1.0, m or 1.0)
-            self.bar.setColorMap(self.appearance.diverging())
         else:
             lo = 0.0 if (finite.size == 0 or finite.min() >= 0) else float(finite.min())
             hi = float(finite.max()) if finite.size else 1.0
             levels = (lo, hi if hi > lo else lo + 1e-6)
-            self.bar.setColorMap(self.appearance.sequential())
+        # What a keystroke seldom changes is set only when it does: each setter lays out or rebuilds
+        # a colour table again (about 1 ms of a 64-token render).
+        self._set_look((signed, self.row_axis, self.col_axis, title))
         self.image.setImage(self.matrix, levels=levels)
         self.bar.setLevels(levels)
         rows, cols = self.matrix.shape
         self.image.setRect(0, 0, cols, rows)
-        axis_l, axis_b = self.plot.getPlotItem().getAxis("left"), self.plot.getPlotItem().getAxis("bottom")
-        axis_l.setLabel(self.row_axis)
-        axis_b.setLabel(self.col_axis)
         self.plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
-        self.title.setText(title)
         self._set_ticks()
+
+    def _set_look(self, look: tuple) -> None:
+        """The colour map, axis labels and title: (signed, row axis, column axis, title)."""
+        if look == self._look:
+            return
+        self._look = look
+        signed, row_axis, col_axis, title = look
+        self.bar.setColorMap(self.appearance.diverging() if signed else self.appearance.sequential())
+        self.plot.getPlotItem().getAxis("left").setLabel(row_axis)
+        self.plot.getPlotItem().getAxis("bottom").setLabel(col_axis)
+        self.title.setText(title)
 
     def view_size(self) -> tuple[float, float]:
         """The image area in pixels (an estimate from the widget before it is laid out)."""
@@ -125,6 +134,9 @@ class TokenHeatmap(QWidget):
         self.hovered.emit(row, col)
 
     def apply_appearance(self) -> None:
+        look, self._look = getattr(self, "_look", None), None
+        if look is not None:  # a new theme or colour map: set again now, whichever renders first
+            self._set_look(look)
         style_plot(self.plot, self.appearance)
         self.plot.getViewBox().setBackgroundColor(self.appearance.color("grid"))
         self.readout.setFont(self.appearance.font())
