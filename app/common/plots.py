@@ -71,7 +71,8 @@ def settle_plots(widget) -> None:
     """Apply the pending range changes of every plot in `widget` now, after a render, not as it paints:
     pyqtgraph moves a view to its new range inside the paint, and the moved view is painted once more on
     the next turn of the event loop (every chart of the Attention stage twice a keystroke)."""
-    for plot in widget.findChildren(pg.PlotWidget):
+    plots = widget.findChildren(pg.PlotWidget) + ([widget] if isinstance(widget, pg.PlotWidget) else [])
+    for plot in plots:
         plot.getPlotItem().getViewBox().prepareForPaint()
 
 
@@ -112,6 +113,15 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     for word in text.split(" "):
         if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
             lines[-1] += " " + word
+        elif metrics.horizontalAdvance(word) > width and "|" in word:  # a probe's {a|b|c}: break after a bar
+            pieces = [piece + "|" for piece in word.split("|")]
+            pieces[-1] = pieces[-1][:-1]
+            lines.append(pieces[0])
+            for piece in pieces[1:]:
+                if metrics.horizontalAdvance(lines[-1] + piece) <= width:
+                    lines[-1] += piece
+                else:
+                    lines.append(piece)
         else:
             lines.append(word)
     return lines or [""]

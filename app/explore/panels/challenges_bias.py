@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -151,7 +152,11 @@ class BiasView(QWidget):
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setTicks([[(i, f) for i, f in enumerate(result.fillers)]])
         self.plot.setXRange(-0.6, n_fill - 0.4, padding=0)
-        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) * 1.4, padding=0)  # room for the ratios and the legend
+        # Room above the tallest bar for its ratio label and the legend (one row a target), in the plot's pixels:
+        # a fixed 40% left four targets' legend over the ratio labels.
+        above = self.legend.boundingRect().height() + 10 + 1.5 * QFontMetrics(self.appearance.font()).height()
+        share = min(0.6, max(0.3, above / max(80.0, self.plot.getViewBox().height())))
+        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) / (1 - share), padding=0)
         set_title(self.plot, tr("“{0}” — next-token probability").format(result.probe.template), self.appearance)
         rows = result.rows()
         self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
