@@ -60,6 +60,7 @@ class BiasView(QWidget):
         self.plot.getPlotItem().getAxis("left").setLabel(tr("next-token probability (%)"))
         self.plot.getPlotItem().getAxis("left").setScale(100)
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.plot.getViewBox().sigResized.connect(lambda *_: self._fit_height())
         self.bars: list[pg.BarGraphItem] = []
         self.table = table([])
 
@@ -142,6 +143,15 @@ class BiasView(QWidget):
         self.legend.clear()
         no_bars(self.plot, self.appearance)
 
+    def _fit_height(self) -> None:
+        """Room above the tallest bar for its ratio label and the legend (one row a target), in the plot's
+        pixels, again whenever the plot changes size: a fixed 40% left four targets' legend over the ratios."""
+        if self.result is None:
+            return
+        above = self.legend.boundingRect().height() + 10 + 1.5 * QFontMetrics(self.appearance.font()).height()
+        share = min(0.7, max(0.3, above / max(80.0, self.plot.getViewBox().height())))
+        self.plot.setYRange(0, (float(self.result.probs.max()) or 1.0) / (1 - share), padding=0)
+
     def show_result(self, result) -> None:
         self.clear()
         self._ready()
@@ -152,11 +162,7 @@ class BiasView(QWidget):
         bottom = self.plot.getPlotItem().getAxis("bottom")
         bottom.setTicks([[(i, f) for i, f in enumerate(result.fillers)]])
         self.plot.setXRange(-0.6, n_fill - 0.4, padding=0)
-        # Room above the tallest bar for its ratio label and the legend (one row a target), in the plot's pixels:
-        # a fixed 40% left four targets' legend over the ratio labels.
-        above = self.legend.boundingRect().height() + 10 + 1.5 * QFontMetrics(self.appearance.font()).height()
-        share = min(0.6, max(0.3, above / max(80.0, self.plot.getViewBox().height())))
-        self.plot.setYRange(0, (float(result.probs.max()) or 1.0) / (1 - share), padding=0)
+        self._fit_height()
         set_title(self.plot, tr("“{0}” — next-token probability").format(result.probe.template), self.appearance)
         rows = result.rows()
         self.table.setColumnCount(len(rows[0]) - 1)  # the prompt is in the chart's title and the tooltips
