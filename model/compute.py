@@ -67,6 +67,25 @@ class MachineSpeed:
         return training_flops(self.n_params, self.tokens_per_second)
 
 
+def _number(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def trained_total(training: dict, key: str) -> float | None:
+    """All the tokens (key "tokens_seen") or seconds ("elapsed_seconds") that went into a model folder's
+    weights: its own run's, plus those of the model it started from (`lm-anatomy-train --init-from`
+    records them in training.json as run.started_from). None when its own run does not say."""
+    own = _number(training.get(key)) if isinstance(training, dict) else None
+    if own is None:
+        return None
+    start = (training.get("run") or {}).get("started_from") if isinstance(training.get("run"), dict) else None
+    return own + ((_number(start.get(key)) or 0.0) if isinstance(start, dict) else 0.0)
+
+
 def speed_from_training(training: dict, n_params: int) -> MachineSpeed | None:
     """The speed of the run that trained a model folder (training.json: tokens_seen / elapsed_seconds).
 

@@ -47,6 +47,26 @@ class Prepared:
     facts: dict = field(default_factory=dict)
 
 
+def started_from(folder: Path) -> dict:
+    """The model folder a run starts from, with every token and second that went into its weights
+    (its training.json's, and those of the model it started from in turn); {"folder"} alone when it
+    has no training record (a GPT-2 folder)."""
+    from .compute import trained_total
+
+    record = {"folder": str(folder)}
+    try:
+        training = json.loads((folder / "training.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return record
+    for key in ("tokens_seen", "elapsed_seconds"):
+        total = trained_total(training, key) if isinstance(training, dict) else None
+        if total is not None:
+            record[key] = total
+    if isinstance(training, dict) and isinstance(training.get("step"), int):
+        record["step"] = training["step"]
+    return record
+
+
 def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig | Path, train: TrainConfig,
                   out_dir: str | Path, *, resume: bool = False, init_from: Path | None = None,
                   val_names: list[str] | None = None, token_cache: Path | None = None, run_info: dict | None = None,
@@ -86,6 +106,8 @@ def build_trainer(corpus: list[str], tokenizer: str | Path, model: ModelConfig |
             "tokenizer": tok.kind, "objective": config.objective, "train_tokens": int(len(train_ids)), "validation_tokens": int(len(val_ids))}
     del train_docs, val_docs  # the ids are all training needs
     tell("building", {})
+    if init_from is not None:  # what the starting weights cost counts in this model's cost (the Compute tab)
+        info["started_from"] = started_from(Path(init_from))
     with scratch_dir() as scratch:  # init_from's weights, grown when the vocabulary grew (added [MASK])
         if init_from is not None:
             init_from = prepared_init(init_from, Transformer(config), Path(scratch), seed=train.seed)

@@ -50,14 +50,31 @@ def test_forward_and_training_flops_by_hand():
 
 def test_machine_speed_from_training_json_and_the_time_it_gives_back():
     training = json.loads((SHIPPED / "training.json").read_text())
+    tokens, seconds = training["tokens_seen"], training["elapsed_seconds"]  # its own run's
     speed = compute.speed_from_training(training, 3_111_936)
-    assert speed.tokens_per_second == pytest.approx(9_830_400 / 4645.19)
-    assert speed.flops_per_second == pytest.approx(6 * 3_111_936 * 9_830_400 / 4645.19)
+    assert speed.tokens_per_second == pytest.approx(tokens / seconds)
+    assert speed.flops_per_second == pytest.approx(6 * 3_111_936 * tokens / seconds)
     assert not speed.here
-    # the model's own 6·N·D at its own speed is the time its run took
-    assert compute.seconds_for(compute.training_flops(3_111_936, 9_830_400), speed) == pytest.approx(4645.19)
+    # the run's own 6·N·D at its own speed is the time the run took
+    assert compute.seconds_for(compute.training_flops(3_111_936, tokens), speed) == pytest.approx(seconds)
     assert compute.speed_from_training({}, 10) is None
     assert compute.speed_from_training({"tokens_seen": 5, "elapsed_seconds": 0}, 10) is None
+
+
+def test_the_compute_table_counts_the_run_a_model_started_from():
+    from types import SimpleNamespace
+
+    from app.explore.panels.challenges_rows import model_rows
+
+    training = {"tokens_seen": 1_000, "elapsed_seconds": 10.0,
+                "run": {"started_from": {"folder": "x", "tokens_seen": 3_000, "elapsed_seconds": 30.0}}}
+    rows = {row[0]: row for row in model_rows(SimpleNamespace(training=training), shipped_config(), None)}
+    assert rows["tokens trained on D"][1] == "4,000" and "started from" in rows["tokens trained on D"][2]
+    assert rows["training FLOPs 6·N·D"][2] == f"6 × {3_111_936:,} × 4,000"
+    assert "100 tokens/s" in rows["time it took"][2]  # 4,000 tokens in 40 s
+    alone = {row[0]: row for row in model_rows(SimpleNamespace(training={"tokens_seen": 1_000}), shipped_config(),
+                                               None)}
+    assert alone["tokens trained on D"][1] == "1,000" and alone["tokens trained on D"][2] == "training.json"
 
 
 def test_gpt3_figures_by_hand():

@@ -4,6 +4,7 @@ tokens ([MASK]), anything else refused in one line."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 import torch
@@ -106,3 +107,26 @@ def test_cli_takes_the_shape_from_the_folder_when_no_preset_is_given(tmp_path, c
     continued = load_model(out)
     assert continued.config.to_dict() == dataclasses.replace(load_model(causal_folder).config, dropout=0.0).to_dict()
     assert not torch.equal(continued.model.tok_emb.weight, causal_model(seed=3).tok_emb.weight)  # it trained a step
+
+
+def test_a_continued_model_counts_the_tokens_and_time_of_the_weights_it_started_from(tmp_path, causal_folder, corpus,
+                                                                                   monkeypatch):
+    """run.started_from in training.json carries every token and second behind the starting weights, and
+    compute.trained_total adds them: the Compute tab's D and time are the whole model's, not the last run's."""
+    from model import compute
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    common = ["--corpus", str(corpus), "--steps", "2", "--batch-size", "2", "--quiet", "--val-docs", "doc2",
+              "--sample-interval", "0"]
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert train_main(common + ["--out", str(first), "--init-from", str(causal_folder)]) == 0
+    assert train_main(common + ["--out", str(second), "--init-from", str(first)]) == 0
+    one = json.loads((first / "training.json").read_text(encoding="utf-8"))
+    two = json.loads((second / "training.json").read_text(encoding="utf-8"))
+    assert two["run"]["started_from"]["folder"] == str(first)
+    assert two["run"]["started_from"]["tokens_seen"] == one["tokens_seen"] > 0
+    assert two["run"]["started_from"]["elapsed_seconds"] == pytest.approx(one["elapsed_seconds"])
+    assert compute.trained_total(two, "tokens_seen") == one["tokens_seen"] + two["tokens_seen"]
+    assert compute.trained_total({"tokens_seen": 5}, "tokens_seen") == 5.0
+    assert compute.trained_total({"run": {"started_from": {"tokens_seen": 7}}}, "tokens_seen") is None  # own unknown
+    assert compute.trained_total({"tokens_seen": 5, "run": {"started_from": "junk"}}, "tokens_seen") == 5.0

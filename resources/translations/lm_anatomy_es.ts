@@ -385,22 +385,22 @@ longitud {2:.2f}</translation>
         <translation>= salida del bloque</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="43"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="44"/>
         <source>One slot like {doctor|nurse}: each word in it makes one prompt</source>
         <translation>Un hueco como {doctor|nurse}: cada palabra que contiene da un prompt</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="45"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="46"/>
         <source>Words whose next-token probability is read, separated by commas</source>
         <translation>Palabras cuya probabilidad como siguiente token se lee, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="49"/>
         <source>Run probe</source>
         <translation>Ejecutar sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="51"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -440,27 +440,27 @@ longitud {2:.2f}</translation>
         <translation>partes desactivadas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="59"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="60"/>
         <source>next-token probability (%)</source>
         <translation>probabilidad del siguiente token (%)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="66"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="68"/>
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="68"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="70"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="70"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="72"/>
         <source>Targets</source>
         <translation>Objetivos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="98"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="100"/>
         <source>Press Run probe to trace these prompts on {0}.</source>
         <translation>Pulsa Ejecutar sonda para trazar estos prompts en {0}.</translation>
     </message>
@@ -470,57 +470,57 @@ longitud {2:.2f}</translation>
         <translation>Los prompts siguen en inglés: el modelo incluido solo ha leído texto en inglés (Shakespeare).</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="114"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="116"/>
         <source>Cannot run this probe</source>
         <translation>No se puede ejecutar esta sonda</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="117"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="119"/>
         <source>Open a model first.</source>
         <translation>Abre primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="121"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="123"/>
         <source>Tracing {0} prompts…</source>
         <translation>Trazando {0} prompts…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="132"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="134"/>
         <source>The probe did not run</source>
         <translation>La sonda no se ejecutó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="155"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="166"/>
         <source>“{0}” — next-token probability</source>
         <translation>«{0}»: probabilidad del siguiente token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="159"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="170"/>
         <source>filler</source>
         <translation>palabra del hueco</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="165"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="176"/>
         <source>prompt: {0}</source>
         <translation>prompt: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="172"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="183"/>
         <source>{0} prompts traced; each bar is the probability of the word&apos;s first token.</source>
         <translation>{0} prompts trazados; cada barra es la probabilidad del primer token de la palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="178"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="189"/>
         <source>Export bias probe</source>
         <translation>Exportar sonda de sesgo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="185"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="196"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_bias.py" line="187"/>
+        <location filename="../../app/explore/panels/challenges_bias.py" line="198"/>
         <location filename="../../app/menus.py" line="188"/>
         <location filename="../../app/menus.py" line="203"/>
         <location filename="../../app/window.py" line="105"/>
@@ -727,7 +727,7 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="80"/>
         <location filename="../../app/explore/panels/attention.py" line="161"/>
         <location filename="../../app/explore/panels/heatmap.py" line="46"/>
-        <location filename="../../app/explore/panels/heatmap.py" line="62"/>
+        <location filename="../../app/explore/panels/heatmap.py" line="63"/>
         <source>weight</source>
         <translation>peso</translation>
     </message>
@@ -921,102 +921,107 @@ longitud {2:.2f}</translation>
         <translation> Nuestro recuento para esta forma: {0:,} parámetros.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="42"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="43"/>
+        <source>training.json, with the run it started from</source>
+        <translation>training.json, con la ejecución de la que partió</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="46"/>
         <source>token embedding (tied: also the output head)</source>
         <translation>embedding de tokens (compartido: también la cabeza de salida)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="43"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="47"/>
         <source>{0} tokens × d_model {1}</source>
         <translation>{0} tokens × d_model {1}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="44"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="48"/>
         <source>positions</source>
         <translation>posiciones</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="46"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="50"/>
         <source>{0}: no parameters</source>
         <translation>{0}: sin parámetros</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="47"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="51"/>
         <source>attention, {0} blocks</source>
         <translation>atención, {0} bloques</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="48"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="52"/>
         <source>W_Q, W_K, W_V, W_O with biases, and the layer norm before it</source>
         <translation>W_Q, W_K, W_V, W_O con sesgos, y la normalización de capa anterior</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="49"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="53"/>
         <source>MLP, {0} blocks</source>
         <translation>MLP, {0} bloques</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="50"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="54"/>
         <source>biases and the layer norm before it</source>
         <translation>sesgos y la normalización de capa anterior</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="51"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="55"/>
         <source>final layer norm</source>
         <translation>normalización de capa final</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="52"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="56"/>
         <source>parameters N</source>
         <translation>parámetros N</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="52"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="56"/>
         <source>the sum; the tied head is counted once</source>
         <translation>la suma; la cabeza compartida se cuenta una vez</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="53"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
         <source>forward FLOPs per token</source>
         <translation>FLOPs hacia delante por token</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="61"/>
         <source>tokens trained on D</source>
         <translation>tokens de entrenamiento D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="57"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="67"/>
+        <source>{0:,.0f} tokens/s</source>
+        <translation>{0:,.0f} tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="44"/>
         <source>training.json</source>
         <translation>training.json</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="58"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="62"/>
         <source>training FLOPs 6·N·D</source>
         <translation>FLOPs de entrenamiento 6·N·D</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="62"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="66"/>
         <source>time it took</source>
         <translation>tiempo que tardó</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="63"/>
-        <source>{0:,.0f} tokens/s, training.json</source>
-        <translation>{0:,.0f} tokens/s, training.json</translation>
-    </message>
-    <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="65"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="69"/>
         <source>speed, measured here</source>
         <translation>velocidad, medida aquí</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="65"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="69"/>
         <source>speed of its training run</source>
         <translation>velocidad de su ejecución de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/challenges_rows.py" line="67"/>
+        <location filename="../../app/explore/panels/challenges_rows.py" line="71"/>
         <source>6 × {0} × {1} tokens/s</source>
         <translation>6 × {0} × {1} tokens/s</translation>
     </message>
@@ -3462,12 +3467,12 @@ longitud {2:.2f}</translation>
         <translation>clave (mirada)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/heatmap.py" line="119"/>
+        <location filename="../../app/explore/panels/heatmap.py" line="128"/>
         <source>“{0}” (#{1}) cannot see “{2}” (#{3}): it comes later, so the causal mask hides it</source>
         <translation>«{0}» (#{1}) no puede ver «{2}» (#{3}): viene después, así que la máscara causal lo oculta</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/heatmap.py" line="122"/>
+        <location filename="../../app/explore/panels/heatmap.py" line="131"/>
         <source>{0} “{1}” (#{2}) → {3} “{4}” (#{5}): {6} {7}</source>
         <translation>{0} «{1}» (#{2}) → {3} «{4}» (#{5}): {6} {7}</translation>
     </message>
@@ -5468,102 +5473,102 @@ UTF-8: {6}</translation>
         <translation>La pérdida pasó a ser {0} en el paso {1}: la tasa de aprendizaje ({2:g}) es probablemente demasiado alta; prueba con una menor.</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="80"/>
+        <location filename="../../model/compute.py" line="99"/>
         <source>its machine</source>
         <translation>su máquina</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="81"/>
+        <location filename="../../model/compute.py" line="100"/>
         <source>training.json: {0} tokens in {1} s on {2}</source>
         <translation>training.json: {0} tokens en {1} s en {2}</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="112"/>
+        <location filename="../../model/compute.py" line="131"/>
         <source>measured here: {0} forward + backward passes of {1}×{2} tokens</source>
         <translation>medido aquí: {0} pasadas hacia delante + hacia atrás de {1}×{2} tokens</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="140"/>
+        <location filename="../../model/compute.py" line="159"/>
         <source>Radford et al. 2019, &apos;Language Models are Unsupervised Multitask Learners&apos;, Table 2 (1542M parameters, 48 layers, d_model 1600). Trained on WebText (about 40 GB of text); the number of training tokens was not published.</source>
         <translation>Radford et al. 2019, &apos;Language Models are Unsupervised Multitask Learners&apos;, tabla 2 (1542 millones de parámetros, 48 capas, d_model 1600). Entrenado con WebText (unos 40 GB de texto); no se publicó el número de tokens de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="143"/>
+        <location filename="../../model/compute.py" line="162"/>
         <source>Radford et al. 2019, Table 2</source>
         <translation>Radford et al. 2019, tabla 2</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="145"/>
+        <location filename="../../model/compute.py" line="164"/>
         <source>training tokens not published, so 6·N·D cannot be computed</source>
         <translation>los tokens de entrenamiento no se publicaron, así que 6·N·D no se puede calcular</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="149"/>
+        <location filename="../../model/compute.py" line="168"/>
         <source>Brown et al. 2020, &apos;Language Models are Few-Shot Learners&apos;: Table 2.1 (175.0B parameters, 96 layers, d_model 12288, context 2048) and Table D.1 (300 billion training tokens, 3.14e23 FLOPs).</source>
         <translation>Brown et al. 2020, &apos;Language Models are Few-Shot Learners&apos;: tabla 2.1 (175.0 mil millones de parámetros, 96 capas, d_model 12288, contexto 2048) y tabla D.1 (300 mil millones de tokens de entrenamiento, 3.14e23 FLOPs).</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="151"/>
+        <location filename="../../model/compute.py" line="170"/>
         <source>Brown et al. 2020, Tables 2.1 and D.1</source>
         <translation>Brown et al. 2020, tablas 2.1 y D.1</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="156"/>
+        <location filename="../../model/compute.py" line="175"/>
         <source>Hoffmann et al. 2022, &apos;Training Compute-Optimal Large Language Models&apos;, Table 1 (70 billion parameters, 1.4 trillion training tokens).</source>
         <translation>Hoffmann et al. 2022, &apos;Training Compute-Optimal Large Language Models&apos;, tabla 1 (70 mil millones de parámetros, 1.4 billones de tokens de entrenamiento).</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="158"/>
+        <location filename="../../model/compute.py" line="177"/>
         <source>Hoffmann et al. 2022, Table 1</source>
         <translation>Hoffmann et al. 2022, tabla 1</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="178"/>
+        <location filename="../../model/compute.py" line="197"/>
         <source>{0} trillion</source>
         <translation>{0} billones</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="178"/>
+        <location filename="../../model/compute.py" line="197"/>
         <source>{0} billion</source>
         <translation>{0} mil millones</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="178"/>
+        <location filename="../../model/compute.py" line="197"/>
         <source>{0} million</source>
         <translation>{0} millones</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="180"/>
+        <location filename="../../model/compute.py" line="199"/>
         <source>{0} trillion {1}</source>
         <translation>{0} billones de {1}</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="180"/>
+        <location filename="../../model/compute.py" line="199"/>
         <source>{0} billion {1}</source>
         <translation>{0} mil millones de {1}</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="180"/>
+        <location filename="../../model/compute.py" line="199"/>
         <source>{0} million {1}</source>
         <translation>{0} millones de {1}</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="181"/>
+        <location filename="../../model/compute.py" line="200"/>
         <source>{0} years</source>
         <translation>{0} años</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="181"/>
+        <location filename="../../model/compute.py" line="200"/>
         <source>{0} days</source>
         <translation>{0} días</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="182"/>
+        <location filename="../../model/compute.py" line="201"/>
         <source>{0} hours</source>
         <translation>{0} horas</translation>
     </message>
     <message>
-        <location filename="../../model/compute.py" line="182"/>
+        <location filename="../../model/compute.py" line="201"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>

@@ -93,7 +93,7 @@ class ComputeView(QWidget):
         self.config = ModelConfig.from_dict({k: v for k, v in info.config.items() if k != "d_head"})
         n = compute.count_parameters(self.config)["total"]
         self.speed = compute.speed_from_training(info.training, n)
-        trained = info.training.get("tokens_seen")
+        trained = compute.trained_total(info.training, "tokens_seen")
         self.n_slider.set_value(n)
         self.d_slider.set_value(float(trained) if trained else 1e6)
         self._refresh()

@@ -16,7 +16,7 @@ def say_duration(seconds) -> str:
 
 def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]], list[str]]:
     """The open model, then the published ones, in one table's columns; and each row's tooltip (its source)."""
-    n, d = compute.count_parameters(config)["total"], info.training.get("tokens_seen")
+    n, d = compute.count_parameters(config)["total"], compute.trained_total(info.training, "tokens_seen")
     flops = compute.training_flops(n, d) if d else None
     seconds = compute.seconds_for(flops, speed) if flops and speed else None
     kwh = compute.energy_kwh(seconds, watts) if seconds else None
@@ -37,7 +37,11 @@ def comparison_rows(info, config, speed, watts: float) -> tuple[list[list[str]],
 def model_rows(info, c, speed) -> list[list[str]]:
     """What the open model is made of and cost: (quantity, value, how it is worked out)."""
     p, f = compute.count_parameters(c), compute.forward_flops(c)
-    n, d = p["total"], info.training.get("tokens_seen")
+    n, d = p["total"], compute.trained_total(info.training, "tokens_seen")
+    # a model trained on from another one's weights (--init-from) counts that model's training too
+    start = (info.training.get("run") or {}).get("started_from") if isinstance(info.training.get("run"), dict) else None
+    source = (tr("training.json, with the run it started from") if isinstance(start, dict) and start.get("tokens_seen")
+              else tr("training.json"))
     rows = [
         [tr("token embedding (tied: also the output head)"), f"{p['token_embedding']:,}",
          tr("{0} tokens × d_model {1}").format(f"{c.vocab_size:,}", c.d_model)],
@@ -54,13 +58,13 @@ def model_rows(info, c, speed) -> list[list[str]]:
          f"2 × {p['non_embedding']:,} + 2 × {c.n_layer} × {c.context_length} × {c.d_model} (Kaplan et al. 2020)"],
     ]
     if d:
-        rows += [[tr("tokens trained on D"), f"{int(d):,}", tr("training.json")],
+        rows += [[tr("tokens trained on D"), f"{int(d):,}", source],
                  [tr("training FLOPs 6·N·D"), compute.flops_text(compute.training_flops(n, d)),
                   f"6 × {n:,} × {int(d):,}"]]
-    seconds = info.training.get("elapsed_seconds")
+    seconds = compute.trained_total(info.training, "elapsed_seconds")
     if seconds and d:
         rows.append([tr("time it took"), say_duration(float(seconds)),
-                     tr("{0:,.0f} tokens/s, training.json").format(float(d) / float(seconds))])
+                     tr("{0:,.0f} tokens/s").format(float(d) / float(seconds)) + ", " + source])
     if speed is not None:
         rows.append([tr("speed, measured here") if speed.here else tr("speed of its training run"),
                      compute.rate_text(speed.flops_per_second),
