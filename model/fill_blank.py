@@ -33,7 +33,7 @@ def _guess(probs: torch.Tensor, position: int, answer: int, k: int) -> BlankGues
                       int((probs > probs[answer]).sum()) + 1)
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def masked_guesses(model, ids: list[int], blanks: list[int], mask_id: int, k: int = TOP_K) -> list[BlankGuess]:
     """One forward pass of a masked-LM model over `ids` with every blank hidden: a guess per blank."""
     if model.config.objective != "masked":
@@ -47,7 +47,7 @@ def masked_guesses(model, ids: list[int], blanks: list[int], mask_id: int, k: in
     return [_guess(probs[b], b, ids[b], k) for b in blanks]
 
 
-@torch.no_grad()
+@torch.inference_mode()
 def causal_guesses(model, ids: list[int], blanks: list[int], k: int = TOP_K) -> list[BlankGuess | None]:
     """A causal model's guess for each blank from the tokens to its left (None for position 0, which
     has nothing to its left). One forward pass: the causal mask keeps every position from the right."""
@@ -56,7 +56,10 @@ def causal_guesses(model, ids: list[int], blanks: list[int], k: int = TOP_K) -> 
     blanks = sorted(set(int(b) for b in blanks))
     if not blanks:
         return []
-    idx = torch.tensor([ids], dtype=torch.long, device=model.device)
+    if blanks[-1] == 0:
+        return [None]
+    # only the text up to the last blank: under the causal mask what comes after changes nothing before it
+    idx = torch.tensor([ids[: blanks[-1]]], dtype=torch.long, device=model.device)
     logits, _ = model(idx)
-    probs = torch.softmax(logits[0].float(), dim=-1)
-    return [_guess(probs[b - 1], b, ids[b], k) if b > 0 else None for b in blanks]
+    probs = {b: torch.softmax(logits[0, b - 1].float(), dim=-1) for b in blanks if b > 0}
+    return [_guess(probs[b], b, ids[b], k) if b > 0 else None for b in blanks]
