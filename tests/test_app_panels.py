@@ -39,7 +39,7 @@ make = make_panel
 def test_tokens_chips_match_trace(qtbot, info, trace):
     from PySide6.QtCore import QPointF
 
-    from app.explore.panels.token_strip import TokenChips
+    from app.explore.panels.token_chips import TokenChips
 
     panel = make(qtbot, TokensPanel, info)
     panel.render(trace)

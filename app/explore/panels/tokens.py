@@ -8,7 +8,8 @@ from app.i18n import QT_TR_NOOP, tr
 
 from .base import Panel, count, heading, note
 from .bpe_merges import BpeMerges
-from .token_strip import TokenChips, TokenStrip
+from .token_chips import TokenChips
+from .token_strip import TokenStrip
 
 KIND_TITLES = {"char": QT_TR_NOOP("Characters"), "word": QT_TR_NOOP("Words"), "bpe": QT_TR_NOOP("Byte-level BPE")}
 MAX_COMPARE_CHIPS = 400
