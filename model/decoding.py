@@ -5,6 +5,7 @@ import numpy as np
 import torch
 
 from .masking import refuse_masked
+from .messages import QT_TR_NOOP, Message
 from .trace import StepTrace
 from .tracing import logit_lens, to_numpy
 from .transformer import Transformer
@@ -55,7 +56,7 @@ class Decoder:
 
     def __init__(self, model: Transformer, ids: list[int], lens_k: int = 5, ablation=None):
         if not ids:
-            raise ValueError("decoding needs at least one token of prompt")
+            raise ValueError(Message(QT_TR_NOOP("decoding needs at least one token of prompt")))
         refuse_masked(model.config)  # NotCausalError: a masked-LM model cannot continue text
         if ablation:
             ablation.check(model.config.n_layer, model.config.n_head)
@@ -130,7 +131,7 @@ class Decoder:
     def undo(self) -> None:
         """Remove the last token (the prompt's own tokens can be removed too, down to one)."""
         if len(self.ids) <= 1:
-            raise ValueError("nothing to undo: one token must remain")
+            raise ValueError(Message(QT_TR_NOOP("nothing to undo: one token must remain")))
         ids = self.ids[:-1]
         if self.window_start == 0 and len(ids) < self.model.config.context_length:
             with torch.no_grad():

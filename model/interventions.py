@@ -18,6 +18,7 @@ import numpy as np
 import torch
 
 from .ablation import NO_ABLATION, Ablation
+from .messages import QT_TR_NOOP, Message
 from .transformer import Transformer, evaluating
 
 ATTENTION_FLOATS_PER_CHUNK = 24_000_000  # copies per batch are capped so scores stay near 100 MB (GPT-2 at 1024)
@@ -75,9 +76,10 @@ def head_importance(
     ablation = ablation or NO_ABLATION
     ablation.check(n_layer, n_head)
     if not ids:
-        raise ValueError("cannot scan an empty prompt: there is no token to start from")
+        raise ValueError(Message(QT_TR_NOOP("cannot scan an empty prompt: there is no token to start from")))
     if len(ids) > config.context_length:
-        raise ValueError(f"{len(ids)} tokens exceed the context length {config.context_length}")
+        raise ValueError(Message(QT_TR_NOOP("{0} tokens exceed the context length {1}"), len(ids),
+                                 config.context_length))
     with evaluating(model):
         return _scan(model, ids, ablation, should_stop, progress)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from .messages import QT_TR_NOOP, Message
 from .tokenizer import TextTokenizer
 from .trace import LayerTrace, Trace
 from .transformer import Transformer, evaluating, rope_angles
@@ -71,7 +72,7 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens
     as the forward pass itself (T x V logits per layer). `ablation` (model.ablation) switches heads or
     MLPs off for this pass."""
     if not ids:
-        raise ValueError("cannot trace an empty prompt: there is no token to start from")
+        raise ValueError(Message(QT_TR_NOOP("cannot trace an empty prompt: there is no token to start from")))
     with evaluating(model):
         run = model.run_explicit(torch.tensor([ids], dtype=torch.long, device=model.device), ablation=ablation)
     residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)

@@ -69,6 +69,18 @@ def test_a_message_is_its_english_and_is_shown_translated(qapp, spanish):
     assert translated("plain text") == "plain text" and translated(ValueError("as is")) == "as is"
 
 
+def test_the_explorer_says_why_a_text_has_no_tokens_in_spanish(qapp, spanish):
+    """A prompt the model's tokenizer turns into no token (spaces, for a word tokenizer) reaches the status line
+    through the worker's error text: in Spanish."""
+    from app.common.worker import _describe as error_text
+    from model.tracing import trace_ids
+
+    with pytest.raises(ValueError) as raised:
+        trace_ids(None, [])
+    assert str(raised.value) == "cannot trace an empty prompt: there is no token to start from"
+    assert_spanish(error_text(raised.value), "no se puede trazar un texto vacío")
+
+
 def test_a_bad_labelled_csv_is_refused_in_spanish(qtbot, tmp_path, spanish):
     from app.training.labelled_table import LabelledTable
 

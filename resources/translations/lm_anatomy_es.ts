@@ -772,8 +772,8 @@ longitud {2:.2f}</translation>
         <location filename="../../app/common/export.py" line="95"/>
         <location filename="../../app/explore/panels/output_history.py" line="25"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="83"/>
-        <location filename="../../app/explore/panels/tokens.py" line="142"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
+        <location filename="../../app/explore/panels/tokens.py" line="143"/>
         <source>token</source>
         <translation>token</translation>
     </message>
@@ -2394,7 +2394,7 @@ longitud {2:.2f}</translation>
     </message>
     <message>
         <location filename="../../app/common/access_texts.py" line="36"/>
-        <location filename="../../app/explore/panels/token_strip.py" line="49"/>
+        <location filename="../../app/explore/panels/token_chips.py" line="42"/>
         <source>The arrow keys move between the tokens; Enter or Space opens the token&apos;s embedding.</source>
         <translation>Las flechas pasan de un token a otro; Intro o Espacio abre el embedding del token.</translation>
     </message>
@@ -3944,7 +3944,7 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/text.py" line="46"/>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="83"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
         <source>character</source>
         <translation>carácter</translation>
     </message>
@@ -3976,7 +3976,7 @@ haz clic para forzarlo como siguiente token</translation>
     </message>
     <message>
         <location filename="../../app/explore/panels/text.py" line="66"/>
-        <location filename="../../app/explore/panels/tokens.py" line="83"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
         <source>characters</source>
         <translation>caracteres</translation>
     </message>
@@ -3988,8 +3988,8 @@ haz clic para forzarlo como siguiente token</translation>
     <message>
         <location filename="../../app/explore/panels/challenges_compute.py" line="44"/>
         <location filename="../../app/explore/panels/text.py" line="68"/>
-        <location filename="../../app/explore/panels/tokens.py" line="83"/>
-        <location filename="../../app/explore/panels/tokens.py" line="142"/>
+        <location filename="../../app/explore/panels/tokens.py" line="84"/>
+        <location filename="../../app/explore/panels/tokens.py" line="143"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
@@ -4014,44 +4014,44 @@ haz clic para forzarlo como siguiente token</translation>
         <translation>Todo lo que has escrito cabe en la ventana de contexto del modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="13"/>
+        <location filename="../../app/explore/panels/tokens.py" line="14"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Characters</source>
         <translation>Caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="13"/>
+        <location filename="../../app/explore/panels/tokens.py" line="14"/>
         <location filename="../../app/training/form.py" line="40"/>
         <source>Words</source>
         <translation>Palabras</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="13"/>
+        <location filename="../../app/explore/panels/tokens.py" line="14"/>
         <source>Byte-level BPE</source>
         <translation>BPE a nivel de bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="18"/>
+        <location filename="../../app/explore/panels/tokens.py" line="19"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="46"/>
+        <location filename="../../app/explore/panels/tokens.py" line="47"/>
         <source>The same text, three ways to split it</source>
         <translation>El mismo texto, dividido de tres formas</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="49"/>
+        <location filename="../../app/explore/panels/tokens.py" line="50"/>
         <source>Byte-pair encoding, one merge at a time</source>
         <translation>Codificación por pares de bytes, fusión a fusión</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="93"/>
+        <location filename="../../app/explore/panels/tokens.py" line="94"/>
         <source>Hover a chip for its byte span; click it (or reach it with Tab and the arrow keys, then press Enter) to see its embedding. · marks a space, ↵ a line break, ⟨E2 80⟩ bytes of a split character.</source>
         <translation>Pasa el ratón por una caja para ver sus bytes; haz clic en ella (o llega con Tab y las flechas y pulsa Intro) para ver su embedding. · marca un espacio, ↵ un salto de línea, ⟨E2 80⟩ bytes de un carácter partido.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="114"/>
+        <location filename="../../app/explore/panels/tokens.py" line="115"/>
         <source>token id {0}, position {1}
 characters {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</source>
@@ -4060,57 +4060,57 @@ caracteres {2}–{3}, bytes {4}–{5}
 UTF-8: {6}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="115"/>
+        <location filename="../../app/explore/panels/tokens.py" line="116"/>
         <source>(none)</source>
         <translation>(ninguno)</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="118"/>
+        <location filename="../../app/explore/panels/tokens.py" line="119"/>
         <source>part of {0}</source>
         <translation>parte de {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="119"/>
+        <location filename="../../app/explore/panels/tokens.py" line="120"/>
         <source>click to see its embedding</source>
         <translation>haz clic para ver su embedding</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="84"/>
+        <location filename="../../app/explore/panels/tokens.py" line="85"/>
         <source>byte</source>
         <translation>byte</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="84"/>
+        <location filename="../../app/explore/panels/tokens.py" line="85"/>
         <source>bytes</source>
         <translation>bytes</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="88"/>
+        <location filename="../../app/explore/panels/tokens.py" line="89"/>
         <source>Only the last {0} tokens fit in the model&apos;s context; the first {1} characters are not shown to the model.</source>
         <translation>Solo los últimos {0} tokens caben en el contexto del modelo; los primeros {1} caracteres no se le muestran.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="91"/>
+        <location filename="../../app/explore/panels/tokens.py" line="92"/>
         <source>Tokens with a &lt;b style=&apos;color:{0}&apos;&gt;thick outline&lt;/b&gt; were generated by the model.</source>
         <translation>Los tokens con &lt;b style=&apos;color:{0}&apos;&gt;contorno grueso&lt;/b&gt; los generó el modelo.</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="136"/>
+        <location filename="../../app/explore/panels/tokens.py" line="137"/>
         <source>training a {0} tokenizer on the corpus…</source>
         <translation>entrenando un tokenizador de {0} con el corpus…</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="140"/>
+        <location filename="../../app/explore/panels/tokens.py" line="141"/>
         <source>{0} unknown</source>
         <translation>{0} desconocidos</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="144"/>
+        <location filename="../../app/explore/panels/tokens.py" line="145"/>
         <source>vocab {0}</source>
         <translation>vocabulario {0}</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/tokens.py" line="146"/>
+        <location filename="../../app/explore/panels/tokens.py" line="147"/>
         <location filename="../../app/training/labelled_table.py" line="163"/>
         <source>… and {0} more</source>
         <translation>… y {0} más</translation>
@@ -6013,9 +6013,34 @@ UTF-8: {6}</translation>
         <translation>Aún no se ha ejecutado ninguna sonda con este modelo</translation>
     </message>
     <message>
-        <location filename="../../app/explore/panels/token_strip.py" line="217"/>
+        <location filename="../../app/explore/panels/token_chips.py" line="199"/>
         <source>Token {0} of {1}: {2}, id {3}.</source>
         <translation>Token {0} de {1}: {2}, id {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../model/decoding.py" line="59"/>
+        <source>decoding needs at least one token of prompt</source>
+        <translation>para generar hace falta al menos un token de texto</translation>
+    </message>
+    <message>
+        <location filename="../../model/decoding.py" line="134"/>
+        <source>nothing to undo: one token must remain</source>
+        <translation>no hay nada que deshacer: debe quedar un token</translation>
+    </message>
+    <message>
+        <location filename="../../model/interventions.py" line="79"/>
+        <source>cannot scan an empty prompt: there is no token to start from</source>
+        <translation>no se puede explorar un texto vacío: no hay ningún token por el que empezar</translation>
+    </message>
+    <message>
+        <location filename="../../model/interventions.py" line="81"/>
+        <source>{0} tokens exceed the context length {1}</source>
+        <translation>{0} tokens superan la longitud de contexto {1}</translation>
+    </message>
+    <message>
+        <location filename="../../model/tracing.py" line="75"/>
+        <source>cannot trace an empty prompt: there is no token to start from</source>
+        <translation>no se puede trazar un texto vacío: no hay ningún token por el que empezar</translation>
     </message>
 </context>
 </TS>
