@@ -153,9 +153,9 @@ def comparison(kind: str, what: str) -> str:
 
 def training_cost(what: str) -> str:
     """N, D and 6·N·D as the Compute tab writes them."""
-    from model.compute import flops_text, short
+    from model.compute import flops_text, short, trained_total
 
-    n, d = int(params("total").replace(",", "")), int(shipped().training["tokens_seen"])
+    n, d = int(params("total").replace(",", "")), int(trained_total(shipped().training, "tokens_seen"))
     return {"n": short(n), "d": short(d), "flops": flops_text(6.0 * n * d)}[what]
 
 

@@ -340,7 +340,7 @@ OTHER_NUMBERS = {
     "text": set(),
     "tokens": set(),
     "embeddings": {"305", "11", "+1", "0", "−1", "+0.6"},  # two ids as name tags; the cosine scale; a likeness
-    "positions": {"+1", "0", "1", "+0.4", "100", "200", "−0.4", "10", "11"},  # cosine scale; band (tested); Question
+    "positions": {"+1", "0", "1", "+0.7", "100", "200", "−0.4", "10", "11"},  # cosine scale; band (tested); Question
     "attention": {"0", "1", "1.0", "4", "5", "6"},  # mean 0, spread 1, sum to 1; layers (tested); the top-left cell
     "output": {"0", "1", "2", "0.50", "71"},  # the temperature scale, sum to 1, rank 1; Try this; Question
     "overview": {"0", "1", "5"},  # mean 0 and spread 1; Block 5 in the Try this
@@ -404,13 +404,13 @@ def test_the_position_band_is_as_the_lesson_says(shipped):
         return float(np.mean(np.diagonal(similarity, k)))
 
     assert np.allclose(np.diagonal(similarity), 1.0, atol=1e-5)  # the diagonal says nothing
-    assert abs(apart(1) - 0.4) < 0.1 and abs(apart(100)) < 0.1 and abs(apart(200) + 0.4) < 0.1
+    assert abs(apart(1) - 0.7) < 0.1 and abs(apart(100)) < 0.1 and abs(apart(200) + 0.4) < 0.1
     assert similarity[0, 255] < 0 < similarity[0, 1]  # "row 0 falls from 1 to below 0"
     tokens = np.linalg.norm(shipped.model.tok_emb.weight.detach().numpy(), axis=1).mean()
     assert np.linalg.norm(table, axis=1).mean() < tokens / 2  # "position vectors are much shorter"
 
 
-# Ten lines from the plays, read with the logit lens: the lesson says layer 5 was surer than layer 6 on six.
+# Ten lines from the plays, read with the logit lens: the lesson says layer 5 was surer than layer 6 on four.
 LENS_LINES = [
     "ROMEO: But soft, what light through yonder window breaks? It is the east, and Juliet is the",
     "To be, or not to be, that is the", "KING HENRY.\nNow, my lords, what say you to the",
@@ -425,10 +425,11 @@ def test_the_logit_lens_at_layer_5_is_often_surer_than_at_layer_6(shipped):
     from model.tracing import trace_text
 
     surest = [trace_text(shipped.model, shipped.tokenizer, line).lens_top_probs[:, -1, 0] for line in LENS_LINES]
-    assert sum(top[4] > top[5] for top in surest) == 6  # "on ten lines from the plays … on six"
-    assert "layer 5 was surer than layer 6 on six" in read("attention").text
-    friends = surest[LENS_LINES.index("Friends, Romans, countrymen, lend me your")]  # the Try this
-    assert friends[4] > friends[3] and friends[4] > friends[5]
+    assert sum(top[4] > top[5] for top in surest) == 4  # "on ten lines from the plays … on four"
+    assert "layer 5 was surer than layer 6 on four" in read("attention").text
+    romeo = surest[LENS_LINES.index("O Romeo, Romeo, wherefore art thou")]  # the Try this: layer 5 surest
+    assert romeo[4] > romeo[3] and romeo[4] > romeo[5]
+    assert "Type O Romeo, Romeo, wherefore art thou and compare" in read("attention").text
 
 
 def test_bpe_merges_apply_in_learned_order(shipped):
