@@ -68,14 +68,15 @@ def test_the_embeddings_maps_vertical_title_is_whole_and_clear_of_the_focus_ring
         axis = plot.getPlotItem().getAxis("left")
         title = axis.label.mapRectToScene(axis.label.boundingRect())  # the scene is the plot widget's pixels
         drawn = axis.mapRectToScene(axis.boundingRect())
-        assert axis.labelText in ("component 2 (5%)", "PC 2 (5%)"), axis.labelText  # the long one does not fit
+        share = f"{win.info.pca_explained[1]:.0%}"  # the model's own figure
+        assert axis.labelText in (f"component 2 ({share})", f"PC 2 ({share})"), axis.labelText  # the long one does not fit
         assert title.top() >= drawn.top() - 1 and title.bottom() <= drawn.bottom() + 1, (title, drawn)
         # the ring covers the plot's outer RING_WIDTH pixels; the text starts a document margin into its box
         assert title.left() + axis.label.document().documentMargin() >= RING_WIDTH + 1, title
         win.appearance.update(presentation=False)
         resize(qtbot, win, 1440, 880)
         settle(qtbot, win, "embeddings")
-        assert axis.labelText == "principal component 2 (5%)"  # the full wording where there is room
+        assert axis.labelText == f"principal component 2 ({share})"  # the full wording where there is room
 
 
 def test_the_bias_chart_fits_its_widget_after_f5_and_back(qtbot, tmp_path):
