@@ -105,7 +105,9 @@ def test_a_killed_process_loses_at_most_one_checkpoint_interval(tmp_path, corpus
     run = store.runs()[0]
     last_logged = int(run.metrics()["step"][-1])
     assert run.status == "running" and run.can_resume()
-    assert last_logged - s.train.checkpoint_interval <= run.checkpoint_step() <= last_logged
+    # The metric log is written in batches, so a kill can leave it a few steps behind a checkpoint just
+    # written (CI once saw checkpoint 50 with the log at 45): either way no more than one interval is lost.
+    assert last_logged - s.train.checkpoint_interval <= run.checkpoint_step() <= last_logged + s.train.checkpoint_interval
     assert [r.id for r in store.interrupted()] == [run.id]  # the next start offers to resume it
     resumed = prepare_pretraining(s, run.folder, resume=True).trainer
     assert resumed.step == run.checkpoint_step()
