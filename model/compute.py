@@ -82,8 +82,15 @@ def trained_total(training: dict, key: str) -> float | None:
     own = _number(training.get(key)) if isinstance(training, dict) else None
     if own is None:
         return None
-    start = (training.get("run") or {}).get("started_from") if isinstance(training.get("run"), dict) else None
-    return own + ((_number(start.get(key)) or 0.0) if isinstance(start, dict) else 0.0)
+    start = starting_run(training)
+    return own + ((_number(start.get(key)) or 0.0) if start else 0.0)
+
+
+def starting_run(training: dict) -> dict | None:
+    """training.json's run.started_from: the model a run started from and what it cost; None if none."""
+    run = training.get("run") if isinstance(training, dict) else None
+    start = run.get("started_from") if isinstance(run, dict) else None
+    return start if isinstance(start, dict) else None
 
 
 def speed_from_training(training: dict, n_params: int) -> MachineSpeed | None:

@@ -39,8 +39,8 @@ def model_rows(info, c, speed) -> list[list[str]]:
     p, f = compute.count_parameters(c), compute.forward_flops(c)
     n, d = p["total"], compute.trained_total(info.training, "tokens_seen")
     # a model trained on from another one's weights (--init-from) counts that model's training too
-    start = (info.training.get("run") or {}).get("started_from") if isinstance(info.training.get("run"), dict) else None
-    source = (tr("training.json, with the run it started from") if isinstance(start, dict) and start.get("tokens_seen")
+    start = compute.starting_run(info.training)
+    source = (tr("training.json, with the run it started from") if start and start.get("tokens_seen")
               else tr("training.json"))
     rows = [
         [tr("token embedding (tied: also the output head)"), f"{p['token_embedding']:,}",
