@@ -45,6 +45,9 @@ def fit_axis(axis: pg.AxisItem) -> None:
         axis._updateHeight()
 
 
+TICK_SCALE = 0.9  # tick text, relative to body text (style_plot); SteadyLabelColumn measures with it
+
+
 class SteadyLabelColumn:
     """The width of left axes whose tick labels change with every render: grown at once when the labels
     need more, narrowed only when they need much less. An axis that followed every label's width laid its
@@ -56,7 +59,7 @@ class SteadyLabelColumn:
         self.axes, self.appearance, self.width = axes, appearance, 0
 
     def fit(self, labels: list[str]) -> None:
-        metrics = QFontMetrics(self.appearance.font(0.9))  # the tick font (style_plot)
+        metrics = QFontMetrics(self.appearance.font(TICK_SCALE))
         need = max((metrics.horizontalAdvance(t) for t in labels), default=0) + 14
         if need > self.width or need < self.width - self.SLACK:
             self.width = need
@@ -79,7 +82,7 @@ def settle_plots(widget) -> None:
 def style_plot(pw: pg.PlotWidget, appearance: Appearance) -> None:
     pw.setBackground(appearance.color("bg"))
     pen = pg.mkPen(appearance.color("muted"), width=max(1.0, appearance.line_width / 1.5))
-    tick_font = appearance.font(0.9)
+    tick_font = appearance.font(TICK_SCALE)
     for name in ("left", "bottom", "top", "right"):
         axis = pw.getPlotItem().getAxis(name)
         axis.setPen(pen)

@@ -134,7 +134,7 @@ class TokenHeatmap(QWidget):
         self.hovered.emit(row, col)
 
     def apply_appearance(self) -> None:
-        look, self._look = getattr(self, "_look", None), None
+        look, self._look = self._look, None
         if look is not None:  # a new theme or colour map: set again now, whichever renders first
             self._set_look(look)
         style_plot(self.plot, self.appearance)
