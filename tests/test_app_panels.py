@@ -373,7 +373,7 @@ def test_clicking_the_mosaic_selects_that_head(qtbot, info, trace):
     qtbot.waitExposed(panel)
     t, sep = trace.n_tokens, separator(trace.n_tokens)
     with qtbot.waitSignal(panel.mosaic.head_clicked, timeout=2000) as blocker:
-        click_view(qtbot, panel.mosaic.plot, (t + sep) * 1 + t / 2, (t + sep) * 1 + t / 2)
+        click_at(panel.mosaic.plot, panel.mosaic.image, (t + sep) * 1 + t / 2, (t + sep) * 1 + t / 2)
     assert blocker.args == [1, 1]
     assert (panel.layer, panel.head) == (1, 1)
     shown = panel.heatmap.image.image
@@ -411,11 +411,19 @@ def test_generated_tokens_are_kept_exactly_for_a_word_model(tmp_path):
 @pytest.mark.parametrize("temperature", [1.0, 0.5, 0.1])
 def test_output_bar_labels_are_drawn_inside_the_chart(qtbot, info, trace, temperature):
     """The top bar's "56% (model 24%)" lost its ")" at the chart's right edge."""
+    from PySide6.QtCore import QPointF
+
     panel = make(qtbot, OutputPanel, info)
     qtbot.waitExposed(panel)
     panel.render(trace)
     panel.set_settings(temperature, 0, 1.0)
     vb = panel.plot.getViewBox()
     right = vb.sceneBoundingRect().right()
-    for item in panel.bar_labels[:len(panel.label_texts)]:
-        assert item.sceneBoundingRect().right() <= right + 0.5, (item.toPlainText(), temperature)
+    labels = panel.bar_labels
+    assert labels.texts() == panel.label_texts and len(labels.texts()) == len(panel.candidates)
+    for i, text in enumerate(labels.texts()):
+        rect = labels.text_rect(i)
+        assert rect.right() <= right + 0.5, (text, temperature)
+        assert rect.left() >= vb.sceneBoundingRect().left() - 0.5, (text, temperature)
+        # on its own bar's row: centred on the row's middle
+        assert rect.center().y() == pytest.approx(vb.mapViewToScene(QPointF(0, i)).y(), abs=0.6)

@@ -94,7 +94,7 @@ def test_temperature_zero_keeps_one_line_and_a_probability_axis_within_100_perce
     assert x1 <= 1.0 + 1e-9  # a probability axis ends at 100%, not 1.7
     assert numbers(tick_strings(panel.plot.getPlotItem().getAxis("bottom"))).max() <= 100
     assert panel.bar_widths()[0] == pytest.approx(1.0)
-    assert panel.bar_labels[0].toPlainText().startswith("100%")
+    assert panel.bar_labels.texts()[0].startswith("100%")
     assert panel.labels_inside[0]  # the 100% label is written inside its bar, not cut off
 
 
@@ -106,7 +106,7 @@ def test_bars_in_percent_on_a_percent_axis(qtbot, info, trace):
     axis = panel.plot.getPlotItem().getAxis("bottom")
     assert "%" in axis.labelString()
     ticks = numbers(tick_strings(axis))
-    first = panel.bar_labels[0].toPlainText()
+    first = panel.bar_labels.texts()[0]
     assert first.endswith("%")
     value = float(first.rstrip("%"))
     assert value == pytest.approx(panel.shaped[0] * 100, rel=0.06, abs=0.01)

@@ -30,7 +30,7 @@ def click_cell(qtbot, panel, layer: int, head: int) -> None:
     mosaic = panel.mosaic
     n_layer, n_head, t, sep = mosaic.shape
     centre = QPointF(head * (t + sep) + t / 2, layer * (t + sep) + t / 2)
-    scene = mosaic.plot.getViewBox().mapViewToScene(centre)
+    scene = mosaic.image.mapToScene(centre)  # the image is drawn in mosaic coordinates (one unit a cell)
     qtbot.mouseClick(mosaic.plot.viewport(), Qt.LeftButton, pos=mosaic.plot.mapFromScene(scene))
 
 

@@ -34,6 +34,22 @@ def bulk_fill(table: QTableWidget):
         table.setUpdatesEnabled(True)
 
 
+@contextmanager
+def one_change(table: QTableWidget):
+    """Cell writes told to the view as one change. Each setter of a QTableWidgetItem (text, data,
+    tooltip, colours) otherwise sends its own dataChanged: 180 signals for the logit lens's 36 cells.
+    The model's signals are held while the cells are written (the rows and columns must exist
+    already), then one dataChanged covers the whole table."""
+    model = table.model()
+    held = model.blockSignals(True)
+    try:
+        yield
+    finally:
+        model.blockSignals(held)
+        if table.rowCount() and table.columnCount():
+            model.dataChanged.emit(model.index(0, 0), model.index(table.rowCount() - 1, table.columnCount() - 1))
+
+
 def set_cell(table: QTableWidget, row: int, column: int, text: str) -> QTableWidgetItem:
     """The cell's item with `text`, reusing the item already there (cheaper than a new one each time)."""
     item = table.item(row, column)

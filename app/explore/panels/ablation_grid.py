@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
 
 from app.i18n import tr
 
@@ -61,15 +61,15 @@ def point_text(value: float, decimals: int = 1) -> str:
 class ImportanceLabels:
     """Each head's drop written on its tile (text items made once per grid shape, then updated)."""
 
-    def __init__(self, plot: pg.PlotWidget):
-        self.plot, self.items = plot, []
+    def __init__(self, canvas: QGraphicsItem):
+        self.canvas, self.items = canvas, []  # the mosaic's canvas: one unit a cell
 
     def show(self, points: np.ndarray | None, t: int, sep: int, appearance, colours: np.ndarray | None = None):
         wanted = 0 if points is None else points.size
         while len(self.items) < wanted:
             item = pg.TextItem(anchor=(0.5, 0.5))
             item.setZValue(8)
-            self.plot.addItem(item)
+            item.setParentItem(self.canvas)
             self.items.append(item)
         for item in self.items[wanted:]:
             item.setVisible(False)
@@ -90,8 +90,7 @@ class ImportanceLabels:
     def decimals_that_fit(self, points: np.ndarray, t: int, metrics: QFontMetrics) -> int | None:
         """1 or 0 decimals, whichever lets every number fit inside its tile; None: not even whole numbers
         (the colours and the colour bar still tell)."""
-        pixel = self.plot.getViewBox().viewPixelSize()[0]  # view units per screen pixel
-        tile = t / pixel if pixel > 0 else 0
+        tile = self.canvas.mapRectToScene(QRectF(0, 0, t, t)).width()  # in screen pixels
         for decimals in (1, 0):
             texts = [point_text(float(v), decimals) for v in points.ravel()]
             if max(metrics.horizontalAdvance(s) for s in texts) + 4 <= tile:

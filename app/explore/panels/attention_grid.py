@@ -1,5 +1,9 @@
 """Every layer x head at once, as ONE image (a mosaic with thin separators): one paint, not L*H.
 
+The image and what is drawn over it live in mosaic coordinates (one unit a cell) inside `canvas`,
+which scales them so that one layer or head is one unit of the view: the view's range and its axes
+stay the same when the prompt grows by a token, so a keystroke does not lay them out again.
+
 Clicking the mosaic maps the point back to (layer, head): to look at that head, or, in the switching
 mode, to switch it off or on. Switched-off heads are veiled and crossed out; after a scan ("Which heads
 matter here?") each head's tile is coloured by how much the top token's probability falls without it.
@@ -30,15 +34,17 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         vb = self.plot.getViewBox()
         vb.setMouseEnabled(x=False, y=False)
         vb.setAspectLocked(True)
+        self.canvas = pg.ItemGroup()  # mosaic coordinates -> the view's layer and head units
+        self.plot.addItem(self.canvas)
         self.image = image_item()
-        self.plot.addItem(self.image)
-        self.selection = QGraphicsRectItem()
+        self.image.setParentItem(self.canvas)
+        self.selection = QGraphicsRectItem(self.canvas)
         self.selection.setZValue(10)
-        self.plot.addItem(self.selection)
-        self.off_cells = OffCells()
+        self.off_cells = OffCells(self.canvas)
         self.off_cells.setZValue(9)
-        self.plot.addItem(self.off_cells)
-        self.importance_labels = ImportanceLabels(self.plot)
+        self.importance_labels = ImportanceLabels(self.canvas)
+        self._view = None  # (layers, heads) the view's range and layer ticks were set for
+        self._head_ticks_set = None
         self.switching = False  # clicks switch heads off and on instead of selecting them
         self.heads_off = frozenset()  # (layer, head) pairs switched off
         self.importance = None  # [L, H] percentage points of the last scan, and the half-width of its scale
@@ -69,13 +75,19 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self._paint()
         self.setMinimumWidth(self.minimum_width())
         self.image.setRect(0, 0, self.mosaic.shape[1], self.mosaic.shape[0])
-        item = self.plot.getPlotItem()
-        item.getAxis("left").setTicks([[((l + 0.5) * (t + sep), f"L{l + 1}") for l in range(n_layer)], []])
-        item.showAxis("top")
+        # A tile and the separator after it are one unit; half a separator of margin on each side
+        # centres tile i on i + 0.5.
+        self.canvas.setScale(1.0 / (t + sep))
+        self.canvas.setPos(sep / 2 / (t + sep), sep / 2 / (t + sep))
+        if self._view != (n_layer, n_head):
+            self._view = (n_layer, n_head)
+            item = self.plot.getPlotItem()
+            item.getAxis("left").setTicks([[(l + 0.5, f"L{l + 1}") for l in range(n_layer)], []])
+            item.showAxis("top")
+            item.getAxis("bottom").setTicks([[], []])
+            item.getAxis("bottom").setStyle(showValues=False)
+            self.plot.getViewBox().setRange(xRange=(0, n_head), yRange=(0, n_layer), padding=0.01)
         self._head_ticks()
-        item.getAxis("bottom").setTicks([[], []])
-        item.getAxis("bottom").setStyle(showValues=False)
-        self.plot.getViewBox().setRange(xRange=(0, self.mosaic.shape[1]), yRange=(0, self.mosaic.shape[0]), padding=0.01)
         self.select(*self.selected)
         self.off_cells.show_heads(self.heads_off, t, sep)
         self.importance_labels.show(self.importance, t, sep, self.appearance, self._tile_colours())
@@ -119,10 +131,10 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         return [str(h + 1) if h % every == 0 else "" for h in range(n_head)]
 
     def _head_ticks(self) -> None:
-        n_layer, n_head, t, sep = self.shape
-        labels = self.head_labels()
-        self.plot.getPlotItem().getAxis("top").setTicks(
-            [[((h + 0.5) * (t + sep), s) for h, s in enumerate(labels) if s], []])
+        ticks = [[(h + 0.5, s) for h, s in enumerate(self.head_labels()) if s], []]
+        if ticks != self._head_ticks_set:  # setTicks lays the axis out and draws it again
+            self._head_ticks_set = ticks
+            self.plot.getPlotItem().getAxis("top").setTicks(ticks)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

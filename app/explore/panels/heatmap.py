@@ -53,6 +53,9 @@ class TokenHeatmap(QWidget):
         self.signed = False
         self._look = None  # what _set_look last set
         self.row_ticks, self.col_ticks = [[], []], [[], []]
+        self._extent = (0, 0)  # (rows, columns) the image and view were last given
+        self._tick_key = None  # what the ticks were last fitted to
+        self._widths: dict[str, int] = {}  # tick label -> its width in the tick font
         appearance.changed.connect(self.apply_appearance)
         self.apply_appearance()
 
@@ -72,12 +75,17 @@ class TokenHeatmap(QWidget):
             levels = (lo, hi if hi > lo else lo + 1e-6)
         # What a keystroke seldom changes is set only when it does: each setter lays out or rebuilds
         # a colour table again (about 1 ms of a 64-token render).
+        # The colour bar's numbers, the view's range and the tick labels are likewise laid out and drawn
+        # again only when they change (a causal model's weights always reach 1.0: row 0 sees only itself).
         self._set_look((signed, self.row_axis, self.col_axis, title))
         self.image.setImage(self.matrix, levels=levels)
-        self.bar.setLevels(levels)
+        if tuple(self.bar.levels()) != levels:
+            self.bar.setLevels(levels)
         rows, cols = self.matrix.shape
-        self.image.setRect(0, 0, cols, rows)
-        self.plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
+        if self._extent != (rows, cols):
+            self._extent = (rows, cols)
+            self.image.setRect(0, 0, cols, rows)
+            self.plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         self._set_ticks()
 
     def _set_look(self, look: tuple) -> None:
@@ -102,14 +110,28 @@ class TokenHeatmap(QWidget):
         rows, cols = self.matrix.shape
         if rows == 0 or cols == 0:
             return
-        metrics = QFontMetrics(self.appearance.font(0.9))
         width, height = self.view_size()
+        key = (tuple(self.row_labels), tuple(self.col_labels), round(width), round(height))
+        if key == self._tick_key:
+            return
+        self._tick_key = key
+        metrics = QFontMetrics(self.appearance.font(0.9))
         row_text = [visible(s, 12) for s in self.row_labels]
         col_text = [visible(s, 12) for s in self.col_labels]
-        self.row_ticks = fitting_ticks(row_text, height / rows, [metrics.height()] * rows, gap=1)
-        self.col_ticks = fitting_ticks(col_text, width / cols, [metrics.horizontalAdvance(t) for t in col_text])
-        self.plot.getPlotItem().getAxis("left").setTicks(self.row_ticks)
-        self.plot.getPlotItem().getAxis("bottom").setTicks(self.col_ticks)
+        if len(self._widths) > 20_000:  # a long session on a large vocabulary: start again
+            self._widths = {}
+        widths = self._widths
+        for text in col_text:
+            if text not in widths:
+                widths[text] = metrics.horizontalAdvance(text)
+        row_ticks = fitting_ticks(row_text, height / rows, [metrics.height()] * rows, gap=1)
+        col_ticks = fitting_ticks(col_text, width / cols, [widths[t] for t in col_text])
+        if row_ticks != self.row_ticks:
+            self.row_ticks = row_ticks
+            self.plot.getPlotItem().getAxis("left").setTicks(row_ticks)
+        if col_ticks != self.col_ticks:
+            self.col_ticks = col_ticks
+            self.plot.getPlotItem().getAxis("bottom").setTicks(col_ticks)
 
     def value_at(self, row: int, col: int) -> float:
         return float(self.matrix[row, col])
@@ -143,6 +165,7 @@ class TokenHeatmap(QWidget):
         self.title.setFont(self.appearance.font(1.1, bold=True))
         font = self.appearance.font(0.9)
         metrics = QFontMetrics(font)
+        self._widths, self._tick_key = {}, None  # the tick font may have changed: measure and fit again
         axis = self.bar.axis  # the colour bar's numbers grow with the other text, and have room for "-1.0"
         axis.setStyle(tickFont=font)
         axis.setTextPen(pg.mkPen(self.appearance.color("fg")))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 from app.i18n import tr
 
 from ...common.appearance import Appearance
-from ...common.tables import bulk_fill, set_cell
+from ...common.tables import bulk_fill, one_change, set_cell
 from ...common.textutil import visible
 
 SHOWN = 6
@@ -58,16 +58,19 @@ class LogitLensTable(QTableWidget):
                 self.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # new columns share the width
             self.setHorizontalHeaderLabels([tr("guess {0}").format(i + 1) for i in range(shown)])
             self.setVerticalHeaderLabels([tr("layer {0}").format(l + 1) for l in range(n_layer)])
-            for layer in range(n_layer):
-                for col in range(shown):
-                    tid, p = int(ids[layer, col]), float(probs[layer, col])
-                    item = set_cell(self, layer, col, texts[layer, col])
-                    item.setData(Qt.UserRole, tid)
-                    item.setToolTip(tr("token id {0}, probability {1}").format(tid, f"{p:.4f}"))
-                    bg = colours[layer * shown + col]
-                    bg.setAlpha(170)
-                    item.setBackground(QBrush(bg))
-                    item.setForeground(QBrush(QColor("#000000") if p > 0.55 else QColor("#ffffff")))
+            tip = tr("token id {0}, probability {1}")
+            dark, light = QBrush(QColor("#000000")), QBrush(QColor("#ffffff"))
+            with one_change(self):
+                for layer in range(n_layer):
+                    for col in range(shown):
+                        tid, p = int(ids[layer, col]), float(probs[layer, col])
+                        item = set_cell(self, layer, col, texts[layer, col])
+                        item.setData(Qt.UserRole, tid)
+                        item.setToolTip(tip.format(tid, f"{p:.4f}"))
+                        bg = colours[layer * shown + col]
+                        bg.setAlpha(170)
+                        item.setBackground(QBrush(bg))
+                        item.setForeground(dark if p > 0.55 else light)
         self.resizeRowsToContents()
         self._fit_height()
 

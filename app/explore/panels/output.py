@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
+from ...common.plots import TICK_SCALE, SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
 from ...common.textutil import esc, visible
 from ..decoding import generates
+from .bar_labels import BarLabel, BarLabels
 from .base import Panel, heading, note
 from .output_history import DecodingHistory, pct
 from .output_masked import show_no_next_token
@@ -33,6 +34,13 @@ def shape(logits: np.ndarray, temperature: float, top_k: int, top_p: float):
     from model.decoding import shape_distribution  # numpy only; the model is already loaded
 
     return shape_distribution(logits, temperature, top_k, top_p)
+
+
+def steady_limit(needed: float) -> float:
+    """The axis end for bars and labels that need `needed` (0..1): rounded up to a step, never past 1, so
+    most keystrokes keep the same range and the percentage axis is not laid out and drawn again."""
+    step = 0.05 if needed >= 0.25 else 0.025 if needed >= 0.1 else 0.01
+    return float(min(1.0, max(step, round(float(np.ceil(needed / step - 1e-9)) * step, 6))))
 
 
 class OutputPanel(Panel):
@@ -63,10 +71,8 @@ class OutputPanel(Panel):
         self.kept_bars = pg.BarGraphItem(x0=[], y=[], height=0.8, width=[])
         for item in (self.cut_bars, self.kept_bars, self.raw_bars):  # the model's outline on top
             self.plot.addItem(item)
-        self.bar_labels = [pg.TextItem(anchor=(0, 0.5)) for _ in range(N_BARS)]
-        for t in self.bar_labels:
-            self.plot.addItem(t)
-        self.bar_label_texts: list[tuple | None] = [None] * N_BARS  # what each shows: set only when it changes
+        self.bar_labels = BarLabels()
+        self.plot.addItem(self.bar_labels)
         self.label_column = SteadyLabelColumn([self.plot.getPlotItem().getAxis("left")], self.appearance)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)
@@ -160,18 +166,11 @@ class OutputPanel(Panel):
         self.label_column.fit([t for _, t in ticks])
         self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
         self.label_texts = []
-        font = a.font(0.9)
-        for r, item in enumerate(self.bar_labels):
-            text = ""
-            if r < len(rows):
-                text = pct(self.shaped[r]) if self.kept[r] else tr("cut (model {0})").format(pct(self.raw[r]))
-                if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
-                    text += "  " + tr("(model {0})").format(pct(self.raw[r]))
-                self.label_texts.append(text)
-            if self.bar_label_texts[r] != (text, font.key()):  # setText and setFont lay the item out again
-                self.bar_label_texts[r] = (text, font.key())
-                item.setText(text)
-                item.setFont(font)
+        for r in rows:
+            text = pct(self.shaped[r]) if self.kept[r] else tr("cut (model {0})").format(pct(self.raw[r]))
+            if abs(self.shaped[r] - self.raw[r]) > 5e-4 and self.kept[r]:
+                text += "  " + tr("(model {0})").format(pct(self.raw[r]))
+            self.label_texts.append(text)
         self._place_labels()
         self._show_text_so_far(trace)
         set_title(self.plot, tr("Next token: the top candidates"), a)
@@ -201,20 +200,15 @@ class OutputPanel(Panel):
         need = np.array([fm.horizontalAdvance(t) + 20 for t in self.label_texts], np.float64)
         # a label of w pixels fits after a bar ending at e when e + w * x_hi / width_px <= x_hi
         share = np.clip(need / width_px, 0.0, 0.7)
-        x_hi = float(min(1.0, max(1e-6, (ends / (1.0 - share)).max())))
+        x_hi = steady_limit(float((ends / (1.0 - share)).max()))
         self.plot.getViewBox().setRange(xRange=(0, x_hi), yRange=(-0.6, n - 0.4), padding=0)
-        self.labels_inside = []
-        for r, (item, end) in enumerate(zip(self.bar_labels, ends)):
-            inside = end + need[r] * x_hi / width_px > x_hi * 1.0001
-            self.labels_inside.append(bool(inside))
-            if inside:  # on the kept bar's colour: white text; on a hatched one: the theme's text
-                item.setAnchor((1, 0.5))
-                item.setColor("#ffffff" if self.kept[r] else a.hex("fg"))
-                item.setPos(end - x_hi * 4 / width_px, r)
-            else:
-                item.setAnchor((0, 0.5))
-                item.setColor(a.hex("fg") if self.kept[r] else a.hex("muted"))
-                item.setPos(end + x_hi * 4 / width_px, r)
+        self.labels_inside = [bool(end + need[r] * x_hi / width_px > x_hi * 1.0001) for r, end in enumerate(ends)]
+        white, fg, muted = QColor("#ffffff"), a.color("fg"), a.color("muted")
+        # inside a kept bar's colour: white text; inside a hatched one: the theme's text
+        self.bar_labels.set_labels(
+            [BarLabel(float(end), r, self.label_texts[r], inside,
+                      (white if self.kept[r] else fg) if inside else (fg if self.kept[r] else muted))
+             for r, (end, inside) in enumerate(zip(ends, self.labels_inside))], a.font(0.9))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -268,6 +262,12 @@ class OutputPanel(Panel):
     def apply_appearance(self) -> None:
         self.label_column.reset()  # measured again in the new font
         style_plot(self.plot, self.appearance)
+        # The axis often ends on a tick (steady_limit rounds its end up to one): room for half that
+        # tick's number past the end, or "15" is clipped to "1".
+        half_number = QFontMetrics(self.appearance.font(TICK_SCALE)).horizontalAdvance("100") // 2 + 2
+        layout = self.plot.getPlotItem().layout
+        left, top, _, bottom = layout.getContentsMargins()
+        layout.setContentsMargins(left, top, half_number, bottom)
         self._fit_controls()
         super().apply_appearance()
 

@@ -16,8 +16,7 @@ def show_no_next_token(panel) -> None:
 
     for bars in (panel.raw_bars, panel.cut_bars, panel.kept_bars):
         bars.setOpts(x0=[], y=[], width=[], height=0.8)
-    for item in panel.bar_labels:
-        item.setText("")
+    panel.bar_labels.set_labels([], panel.appearance.font(0.9))
     panel.candidates, panel.label_texts = np.zeros(0, np.int64), []
     set_title(panel.plot, tr("No next token: this model fills in blanks"), panel.appearance)
     why = esc(translated(GENERATION_NEEDS_CAUSAL))  # model/ words it in English: shown in the window's language

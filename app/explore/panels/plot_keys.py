@@ -88,7 +88,7 @@ class GridKeys(PlotKeys):
         self.mosaic = mosaic
         self.cell = (0, 0)
         self.item = cursor_item(mosaic.appearance)
-        mosaic.plot.addItem(self.item)
+        self.item.setParentItem(mosaic.canvas)  # in the mosaic's coordinates, as the tiles are
         mosaic.plot.setFocusPolicy(Qt.NoFocus)  # the grid takes the focus, not its picture inside
         super().__init__(mosaic, self.item)
 
