@@ -90,3 +90,36 @@ def test_many_nearby_distributions_share_one_axis_end():
     rng = np.random.default_rng(0)
     ends = {steady_limit(x) for x in 0.131 + rng.uniform(-0.005, 0.005, size=50)}
     assert ends == {0.15}
+
+
+def test_token_boxes_measure_only_new_tokens_and_keep_exact_widths(qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.explore.panels.token_chips import TokenChips
+    from app.explore.panels.token_strip import PreparedTexts, TokenStrip
+
+    appearance = Appearance()
+    chips = TokenChips(appearance)
+    qtbot.addWidget(chips)
+    chips.set_tokens(["To", "·be", ",", "·or"], [409, 304, 11, 536])
+    chips.set_tokens(["To", "·be", ",", "·not"], [409, 304, 11, 323])  # a keystroke: one token new
+    text_metrics, id_metrics = QFontMetricsF(appearance.font(1.0, mono=True)), QFontMetricsF(appearance.font(0.75))
+    expected = [max(text_metrics.horizontalAdvance(t), id_metrics.horizontalAdvance(str(i))) + 2 * chips.PAD_X + 2
+                for t, i in (("To", 409), ("·be", 304), (",", 11), ("·not", 323))]
+    assert chips._widths == pytest.approx(expected)
+    appearance.update(zoom=1.5)  # a larger text size measures everything again
+    chips.set_tokens(["To", "·be", ",", "·not"], [409, 304, 11, 323])
+    assert chips._widths[0] > expected[0]
+
+    strip = TokenStrip(appearance)
+    qtbot.addWidget(strip)
+    strip.set_tokens(["a", "bb", "ccc"])
+    strip.set_tokens(["a", "bb", "dddd"])
+    metrics = QFontMetricsF(appearance.font(1.1))
+    pad = 2 * metrics.horizontalAdvance(" ") * 0.6
+    assert strip._widths == pytest.approx([metrics.horizontalAdvance(t) + pad for t in ("a", "bb", "dddd")])
+
+    prepared = PreparedTexts()
+    small, large = appearance.font(0.75), appearance.font(1.5)
+    assert prepared.text("·be", small) is prepared.text("·be", small)  # laid out once
+    assert prepared.text("·be", large).size().width() > prepared.text("·be", small).size().width()

@@ -148,9 +148,9 @@ class ExplorerSession(QObject):
             self.trace_cleared.emit()
             return
         engine = self.engine
-        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra, ablation))
-        if not extra:
+        if not extra:  # said before the job starts: once the worker runs, this thread waits for the GIL
             self.trace_requested.emit(prompt)
+        self.engine_worker.submit("trace", lambda: engine.trace(prompt, extra, ablation))
 
     def _job_done(self, kind: str, gen: int, result) -> None:
         if not self.sender().is_current(kind, gen):

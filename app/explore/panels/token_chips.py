@@ -2,7 +2,7 @@
 embedding on a click or on Enter."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -11,7 +11,7 @@ from app.i18n import tr
 from ...common.appearance import CATEGORY_COUNT
 from ...common.focus import RING_WIDTH
 from ...common.textutil import visible
-from .token_strip import WrappedBoxes
+from .token_strip import PreparedTexts, WrappedBoxes
 
 
 class TokenChips(WrappedBoxes):
@@ -38,6 +38,9 @@ class TokenChips(WrappedBoxes):
         self._widths: list[float] = []
         self._places_cache: tuple[int, list[QRectF], float] | None = None
         self._font = None
+        self._box_widths: dict[tuple[str, int], float] = {}  # (label, id) -> box width, in the font below
+        self._measured_in = None
+        self.prepared = PreparedTexts()
         # said after the current box in the accessible description, which a screen reader reads out
         self.description = tr("The arrow keys move between the tokens; Enter or Space opens the token's embedding.")
         self.setFocusPolicy(Qt.StrongFocus)
@@ -55,9 +58,16 @@ class TokenChips(WrappedBoxes):
         self.labels, self.token_ids, self.first_generated, self._font = labels, list(token_ids), first_generated, font
         self.current = min(self.current, max(0, len(labels) - 1))
         if not same_boxes:  # only a new text or size moves the boxes; the ids and outlines are drawn anew anyway
-            text_metrics, id_metrics = self._metrics()
-            self._widths = [max(text_metrics.horizontalAdvance(label), id_metrics.horizontalAdvance(str(tid)))
-                            + 2 * self.PAD_X + 2 for label, tid in zip(labels, token_ids)]
+            if font != self._measured_in or len(self._box_widths) > 20_000:
+                self._measured_in, self._box_widths = font, {}
+            known = self._box_widths  # a keystroke changes a token or two: the others are measured already
+            missing = [(label, tid) for label, tid in zip(labels, token_ids) if (label, tid) not in known]
+            if missing:
+                text_metrics, id_metrics = self._metrics()
+                for label, tid in missing:
+                    known[label, tid] = (max(text_metrics.horizontalAdvance(label),
+                                             id_metrics.horizontalAdvance(str(tid))) + 2 * self.PAD_X + 2)
+            self._widths = [known[label, tid] for label, tid in zip(labels, token_ids)]
             self._heights.clear()
             self._places_cache = None
             self.updateGeometry()
@@ -106,7 +116,7 @@ class TokenChips(WrappedBoxes):
     def paintEvent(self, event) -> None:
         a = self.appearance
         text_font, id_font = a.font(1.0, mono=True), a.font(0.75)
-        text_h = QFontMetricsF(text_font).height()
+        text_h, id_h = QFontMetricsF(text_font).height(), QFontMetricsF(id_font).height()
         tints = [a.category(j) for j in range(CATEGORY_COUNT)]
         fg, muted = QColor(a.hex("fg")), QColor(a.hex("muted"))
         thin, thick = QPen(QColor(a.hex("grid")), 1), QPen(QColor(a.hex("generated")), 3)
@@ -119,15 +129,16 @@ class TokenChips(WrappedBoxes):
             painter.setPen(thick if 0 <= self.first_generated <= i else thin)
             painter.setBrush(tints[i % CATEGORY_COUNT])
             painter.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+            centre = rect.center().x()
+            label, number = self.prepared.text(self.labels[i], text_font), self.prepared.text(str(self.token_ids[i]),
+                                                                                              id_font)
             painter.setPen(fg)
-            painter.setFont(text_font)
-            top = rect.adjusted(0, self.PAD_Y, 0, 0)
-            top.setHeight(text_h)
-            painter.drawText(top, Qt.AlignHCenter | Qt.AlignVCenter, self.labels[i])
+            painter.drawStaticText(QPointF(centre - label.size().width() / 2,
+                                           rect.top() + self.PAD_Y + (text_h - label.size().height()) / 2), label)
             painter.setPen(muted)
-            painter.setFont(id_font)
-            painter.drawText(rect.adjusted(0, self.PAD_Y + text_h, 0, -self.PAD_Y), Qt.AlignHCenter | Qt.AlignVCenter,
-                             str(self.token_ids[i]))
+            painter.drawStaticText(QPointF(centre - number.size().width() / 2,
+                                           rect.top() + self.PAD_Y + text_h + (id_h - number.size().height()) / 2),
+                                   number)
         rects = self.rects()
         if self.hasFocus() and 0 <= self.current < len(rects):  # where Enter would go: the accent ring
             pen = QPen(QApplication.palette().highlight().color(), RING_WIDTH)
