@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from app.common.appearance import Appearance
+from app.common.plots import steady_limit
 from app.explore.panels.attention_grid import AttentionMosaic
 from app.explore.panels.heatmap import TokenHeatmap
 from app.explore.panels.mosaic import separator
-from app.explore.panels.output import steady_limit
 
 
 def causal_heads(n_layer: int, n_head: int, t: int, seed: int = 0) -> np.ndarray:

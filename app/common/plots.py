@@ -247,3 +247,10 @@ def now_and_after_layout(fit) -> None:
 
     fit()
     QTimer.singleShot(0, later)
+
+
+def steady_limit(needed: float) -> float:
+    """The axis end for bars and labels that need `needed` (0..1): rounded up to a step, never past 1, so
+    most keystrokes keep the same range and the percentage axis is not laid out and drawn again."""
+    step = 0.05 if needed >= 0.25 else 0.025 if needed >= 0.1 else 0.01
+    return float(min(1.0, max(step, round(float(np.ceil(needed / step - 1e-9)) * step, 6))))

@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import SteadyLabelColumn, make_plot, no_si_prefix, set_title, settle_plots, style_plot
+from ...common.plots import (
+    SteadyLabelColumn,
+    make_plot,
+    no_si_prefix,
+    set_title,
+    settle_plots,
+    steady_limit,
+    style_plot,
+)
 from ...common.textutil import esc, visible
 from .base import Panel, heading, note
 from .fill_blank_chips import BlankChips
@@ -158,7 +166,8 @@ class FillBlankPanel(Panel):
         titles = (tr("Masked model (both sides): guesses for the blank"),
                   tr("Causal model (left side only): guesses for the blank"))
         shown = [g for g in (r.masked.get(b), r.causal.get(b)) if g is not None]
-        x_hi = max(0.05, max(max(g.probs) for g in shown) * 1.05)  # one scale: the two charts compare by eye
+        # one scale: the two charts compare by eye; a step's end, so the next guesses often keep it
+        x_hi = steady_limit(max(0.05, max(max(g.probs) for g in shown) * 1.05))
         for plot, bars, guesses, title in zip(self.charts, self.bars, (r.masked.get(b), r.causal.get(b)), titles):
             set_title(plot, title, a)
             if guesses is None:

@@ -19,6 +19,7 @@ class BlankChips(QScrollArea):
         super().__init__(parent)
         self.appearance = appearance
         self.chips: list[QToolButton] = []  # one per token, as wide as its text
+        self._states: list[tuple | None] = []  # what each chip was last set to show
         box = QWidget()
         self.flow = FlowLayout(box, spacing=4)
         self.setWidgetResizable(True)
@@ -34,15 +35,28 @@ class BlankChips(QScrollArea):
             chip.clicked.connect(lambda _on, i=len(self.chips): self.toggled.emit(i))
             self.flow.addWidget(chip)
             self.chips.append(chip)
+            self._states.append(None)
+        accent = self.appearance.hex("generated")
         for i, chip in enumerate(self.chips):
-            chip.setVisible(i < len(result.labels))
-            if i < len(result.labels):
-                hidden = i in result.blanks
-                chip.setText("[MASK]" if hidden else visible(result.labels[i], 16))
+            shown = i < len(result.labels)
+            if chip.isVisibleTo(self) != shown:
+                chip.setVisible(shown)
+            if not shown:
+                continue
+            hidden = i in result.blanks
+            label = result.labels[i]
+            # A keystroke changes a chip or two: the others keep their text, tip and style. Setting a style
+            # sheet polishes the chip again even when it is the same one (64 chips: a felt stall when typing).
+            if chip.isChecked() != hidden:  # a click checks the chip at once; the result says whether it stays
                 chip.setChecked(hidden)
-                chip.setToolTip(tr("Hidden: “{0}”. Click to show it again").format(visible(result.labels[i], 24))
-                                if hidden else tr("Click to hide this token"))
-                chip.setStyleSheet(f"color: {self.appearance.hex('generated')}; font-weight: bold" if hidden else "")
+            state = (label, hidden, accent if hidden else "")
+            if self._states[i] == state:
+                continue
+            self._states[i] = state
+            chip.setText("[MASK]" if hidden else visible(label, 16))
+            chip.setToolTip(tr("Hidden: “{0}”. Click to show it again").format(visible(label, 24))
+                            if hidden else tr("Click to hide this token"))
+            chip.setStyleSheet(f"color: {accent}; font-weight: bold" if hidden else "")
         self.fit()
 
     def fit(self) -> None:

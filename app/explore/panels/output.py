@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import QT_TR_NOOP, tr
 
-from ...common.plots import TICK_SCALE, SteadyLabelColumn, make_plot, no_si_prefix, set_title, style_plot
+from ...common.plots import TICK_SCALE, SteadyLabelColumn, make_plot, no_si_prefix, set_title, steady_limit, style_plot
 from ...common.textutil import esc, visible
 from ..decoding import generates
 from .bar_labels import BarLabel, BarLabels
@@ -34,13 +34,6 @@ def shape(logits: np.ndarray, temperature: float, top_k: int, top_p: float):
     from model.decoding import shape_distribution  # numpy only; the model is already loaded
 
     return shape_distribution(logits, temperature, top_k, top_p)
-
-
-def steady_limit(needed: float) -> float:
-    """The axis end for bars and labels that need `needed` (0..1): rounded up to a step, never past 1, so
-    most keystrokes keep the same range and the percentage axis is not laid out and drawn again."""
-    step = 0.05 if needed >= 0.25 else 0.025 if needed >= 0.1 else 0.01
-    return float(min(1.0, max(step, round(float(np.ceil(needed / step - 1e-9)) * step, 6))))
 
 
 class OutputPanel(Panel):
