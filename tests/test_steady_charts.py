@@ -30,12 +30,16 @@ def counting(axis, monkeypatch) -> list:
     return calls
 
 
+def shown(qtbot, widget, width: int, height: int):
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def test_the_grid_keeps_its_view_and_axes_when_the_prompt_grows(qtbot, monkeypatch):
-    mosaic = AttentionMosaic(Appearance())
-    qtbot.addWidget(mosaic)
-    mosaic.resize(500, 500)
-    mosaic.show()
-    qtbot.waitExposed(mosaic)
+    mosaic = shown(qtbot, AttentionMosaic(Appearance()), 500, 500)
     mosaic.show_heads(causal_heads(3, 4, 10))
     view = mosaic.plot.getViewBox()
     first_range = view.viewRange()
@@ -58,11 +62,7 @@ def test_the_grid_keeps_its_view_and_axes_when_the_prompt_grows(qtbot, monkeypat
 
 
 def test_the_heatmap_sets_ticks_and_colour_numbers_only_when_they_change(qtbot, monkeypatch):
-    heat = TokenHeatmap(Appearance())
-    qtbot.addWidget(heat)
-    heat.resize(500, 400)
-    heat.show()
-    qtbot.waitExposed(heat)
+    heat = shown(qtbot, TokenHeatmap(Appearance()), 500, 400)
     labels = [f"t{i}" for i in range(12)]
     heat.show_matrix(causal_heads(1, 1, 12)[0, 0], labels)
     item = heat.plot.getPlotItem()
@@ -123,3 +123,24 @@ def test_token_boxes_measure_only_new_tokens_and_keep_exact_widths(qtbot):
     small, large = appearance.font(0.75), appearance.font(1.5)
     assert prepared.text("·be", small) is prepared.text("·be", small)  # laid out once
     assert prepared.text("·be", large).size().width() > prepared.text("·be", small).size().width()
+
+
+def test_token_boxes_draw_their_texts_in_the_fonts_they_were_measured_in(qtbot):
+    """drawStaticText lays a text out again in the painter's font: labels must be painted in the monospace
+    font and ids in the small one, or a label overflows the box its width was measured for."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.explore.panels.token_chips import TokenChips
+
+    appearance = Appearance()
+    chips = shown(qtbot, TokenChips(appearance), 600, 120)
+    labels, ids = ["Wherefore", "·art", "·thou"], [1711, 527, 1313]
+    chips.set_tokens(labels, ids)
+    chips.grab()  # paints
+    chips.grab()  # and again, with the prepared texts
+    text_font, id_font = appearance.font(1.0, mono=True), appearance.font(0.75)
+    for label, tid in zip(labels, ids):
+        assert chips.prepared.text(label, text_font).size().width() == pytest.approx(
+            QFontMetricsF(text_font).horizontalAdvance(label), abs=1.0)
+        assert chips.prepared.text(str(tid), id_font).size().width() == pytest.approx(
+            QFontMetricsF(id_font).horizontalAdvance(str(tid)), abs=1.0)

@@ -39,7 +39,8 @@ def one_change(table: QTableWidget):
     """Cell writes told to the view as one change. Each setter of a QTableWidgetItem (text, data,
     tooltip, colours) otherwise sends its own dataChanged: 180 signals for the logit lens's 36 cells.
     The model's signals are held while the cells are written (the rows and columns must exist
-    already), then one dataChanged covers the whole table."""
+    already), then one dataChanged covers the whole table. Inside the block only cells may change:
+    adding rows or columns, or sorting, would send signals that are held and never reach the view."""
     model = table.model()
     held = model.blockSignals(True)
     try:

@@ -90,6 +90,9 @@ class ImportanceLabels:
     def decimals_that_fit(self, points: np.ndarray, t: int, metrics: QFontMetrics) -> int | None:
         """1 or 0 decimals, whichever lets every number fit inside its tile; None: not even whole numbers
         (the colours and the colour bar still tell)."""
+        view = self.canvas.getViewBox()
+        if view is not None:
+            view.updateMatrix()  # a resize or a new range reaches the view's transform only when it paints
         tile = self.canvas.mapRectToScene(QRectF(0, 0, t, t)).width()  # in screen pixels
         for decimals in (1, 0):
             texts = [point_text(float(v), decimals) for v in points.ravel()]

@@ -89,6 +89,8 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
             self.plot.getViewBox().setRange(xRange=(0, n_head), yRange=(0, n_layer), padding=0.01)
         self._head_ticks()
         self.select(*self.selected)
+        if self.keys.item.isVisible():  # the keyboard's cursor, in mosaic units: onto its tile at the new size
+            self.keys.draw()
         self.off_cells.show_heads(self.heads_off, t, sep)
         self.importance_labels.show(self.importance, t, sep, self.appearance, self._tile_colours())
 

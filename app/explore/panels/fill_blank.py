@@ -167,7 +167,8 @@ class FillBlankPanel(Panel):
                   tr("Causal model (left side only): guesses for the blank"))
         shown = [g for g in (r.masked.get(b), r.causal.get(b)) if g is not None]
         # one scale: the two charts compare by eye; a step's end, so the next guesses often keep it
-        x_hi = steady_limit(max(0.05, max(max(g.probs) for g in shown) * 1.05))
+        needed = max(0.05, max(max(g.probs) for g in shown) * 1.05)
+        x_hi = max(steady_limit(needed), needed)  # past 100% when a bar is near it: room after its end
         for plot, bars, guesses, title in zip(self.charts, self.bars, (r.masked.get(b), r.causal.get(b)), titles):
             set_title(plot, title, a)
             if guesses is None:

@@ -65,7 +65,7 @@ class OutputPanel(Panel):
         for item in (self.cut_bars, self.kept_bars, self.raw_bars):  # the model's outline on top
             self.plot.addItem(item)
         self.bar_labels = BarLabels()
-        self.plot.addItem(self.bar_labels)
+        self.plot.addItem(self.bar_labels, ignoreBounds=True)  # its bounds are the view's own
         self.label_column = SteadyLabelColumn([self.plot.getPlotItem().getAxis("left")], self.appearance)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._hovered)

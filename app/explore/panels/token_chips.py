@@ -123,22 +123,23 @@ class TokenChips(WrappedBoxes):
         visible_area = QRectF(event.rect())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
-        for i, rect in enumerate(self.rects()):
-            if not rect.intersects(visible_area):
-                continue
+        shown = [(i, rect) for i, rect in enumerate(self.rects()) if rect.intersects(visible_area)]
+        for i, rect in shown:
             painter.setPen(thick if 0 <= self.first_generated <= i else thin)
             painter.setBrush(tints[i % CATEGORY_COUNT])
             painter.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
-            centre = rect.center().x()
-            label, number = self.prepared.text(self.labels[i], text_font), self.prepared.text(str(self.token_ids[i]),
-                                                                                              id_font)
-            painter.setPen(fg)
-            painter.drawStaticText(QPointF(centre - label.size().width() / 2,
-                                           rect.top() + self.PAD_Y + (text_h - label.size().height()) / 2), label)
-            painter.setPen(muted)
-            painter.drawStaticText(QPointF(centre - number.size().width() / 2,
-                                           rect.top() + self.PAD_Y + text_h + (id_h - number.size().height()) / 2),
-                                   number)
+        # The texts in two passes, one a font: drawStaticText lays a text out again when the painter's
+        # font is not the one it was prepared in.
+        for font, colour, top, height, text_of in (
+                (text_font, fg, self.PAD_Y, text_h, lambda i: self.labels[i]),
+                (id_font, muted, self.PAD_Y + text_h, id_h, lambda i: str(self.token_ids[i]))):
+            painter.setFont(font)
+            painter.setPen(colour)
+            for i, rect in shown:
+                text = self.prepared.text(text_of(i), font)
+                size = text.size()
+                painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2,
+                                               rect.top() + top + (height - size.height()) / 2), text)
         rects = self.rects()
         if self.hasFocus() and 0 <= self.current < len(rects):  # where Enter would go: the accent ring
             pen = QPen(QApplication.palette().highlight().color(), RING_WIDTH)
