@@ -62,19 +62,97 @@ def logit_lens(model: Transformer, residuals: torch.Tensor, k: int):
     return ids_np, to_numpy(torch.cat(probs).reshape(n_layers, t, k))
 
 
+class PrefixReuse:
+    """The last traced window, kept so that the next trace of tokens that start the same way computes
+    only the tokens after the shared part (typing at the end of a prompt changes the last token or two).
+
+    Exact for a causal model: a position's every record (its attention row, its residual stream, its
+    keys and values) depends only on the tokens up to it, so the shared prefix's records are the ones
+    a full pass would compute again; the new tokens attend to its cached keys and values. The rows
+    differ from a full pass only by float rounding (a matrix product of 1 row is summed in another
+    order than one of 64), below 1e-5. A masked-LM model sees both sides, so it is traced whole.
+    One instance per thread that traces (the explorer's engine worker)."""
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.key, self.ids, self.run = None, [], None
+
+    def shared(self, model: Transformer, ids: list[int], ablation) -> int:
+        """How many leading tokens of `ids` can be taken from the kept run (0: trace them all)."""
+        key = (id(model), str(model.device), ablation or None)
+        if self.run is None or key != self.key or model.config.objective != "causal":
+            return 0
+        n = 0
+        for old, new in zip(self.ids, ids):
+            if old != new:
+                break
+            n += 1
+        return min(n, len(ids) - 1)  # at least the last token is computed: the lens and logits read it
+
+    def keep(self, model: Transformer, ids: list[int], ablation, run: dict) -> None:
+        self.key, self.ids, self.run = (id(model), str(model.device), ablation or None), list(ids), run
+
+
+def _joined(old: dict, new: dict, p: int) -> dict:
+    """run_explicit's records for tokens [0, p) from `old` and [p, T) from `new` (computed after them)."""
+    def rows(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:  # (B, T, ...) along T
+        return torch.cat((a[:, :p], b), dim=1)
+
+    t = p + new["residual"].shape[1]
+    layers = []
+    for before, after in zip(old["layers"], new["layers"]):
+        record = {}
+        for name, value in after.items():
+            kept = before[name]
+            if name in ("attn_scores", "attn_probs"):  # (B, H, Tq, Tk): the prefix's rows never see the new keys
+                hidden = float("-inf") if name == "attn_scores" else 0.0
+                top = torch.nn.functional.pad(kept[:, :, :p, :p], (0, t - p), value=hidden)
+                record[name] = torch.cat((top, value), dim=2)
+            elif value.dim() == 4:  # (B, H, T, D) per head
+                record[name] = torch.cat((kept[:, :, :p], value), dim=2)
+            else:  # (B, T, C)
+                record[name] = rows(kept, value)
+        layers.append(record)
+    return {
+        "positions": torch.arange(t, device=new["positions"].device),
+        "token_embeddings": rows(old["token_embeddings"], new["token_embeddings"]),
+        "positional_vectors": rows(old["positional_vectors"], new["positional_vectors"]),
+        "block_input": rows(old["block_input"], new["block_input"]),
+        "layers": layers,
+        "present": new["present"],
+        "residual": rows(old["residual"], new["residual"]),
+    }
+
+
+def _run(model: Transformer, ids: list[int], ablation, reuse: PrefixReuse | None) -> dict:
+    p = reuse.shared(model, ids, ablation) if reuse is not None else 0
+    if p:
+        kept = reuse.run
+        past = [(k[:, :, :p], v[:, :, :p]) for k, v in kept["present"]]
+        tail = torch.tensor([ids[p:]], dtype=torch.long, device=model.device)
+        run = _joined(kept, model.run_explicit(tail, start=p, past=past, ablation=ablation), p)
+    else:
+        run = model.run_explicit(torch.tensor([ids], dtype=torch.long, device=model.device), ablation=ablation)
+    if reuse is not None:
+        reuse.keep(model, ids, ablation, run)
+    return run
+
+
 @torch.inference_mode()  # a little cheaper than no_grad (no version counters); nothing here is trained
 def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens_all_positions: bool = True,
-              ablation=None) -> dict:
+              ablation=None, reuse: PrefixReuse | None = None) -> dict:
     """The numeric part of a trace for token ids (at most the context length).
 
     lens_all_positions=False reads the logit lens at the last position only ([L, 1, K] instead of
     [L, T, K]): the explorer shows only that one, and the lens at every position costs as much
     as the forward pass itself (T x V logits per layer). `ablation` (model.ablation) switches heads or
-    MLPs off for this pass."""
+    MLPs off for this pass. `reuse` (PrefixReuse) takes the tokens shared with the last trace from it."""
     if not ids:
         raise ValueError(Message(QT_TR_NOOP("cannot trace an empty prompt: there is no token to start from")))
     with evaluating(model):
-        run = model.run_explicit(torch.tensor([ids], dtype=torch.long, device=model.device), ablation=ablation)
+        run = _run(model, ids, ablation, reuse)
     residuals = torch.stack([rec["resid_post"][0] for rec in run["layers"]])  # (L, T, C)
     if not lens_all_positions:
         residuals = residuals[:, -1:]
@@ -106,10 +184,10 @@ def trace_ids(model: Transformer, ids: list[int], lens_k: int = LENS_TOP_K, lens
 
 
 def trace_text(model: Transformer, tokenizer: TextTokenizer, text: str, lens_k: int = LENS_TOP_K,
-               lens_all_positions: bool = True, ablation=None) -> Trace:
+               lens_all_positions: bool = True, ablation=None, reuse: PrefixReuse | None = None) -> Trace:
     """Tokenize `text` (its last context-length tokens) and trace the model on it."""
     window, ids, char_spans, byte_spans, dropped = window_text(tokenizer, text, model.config.context_length)
-    numeric = trace_ids(model, ids, lens_k, lens_all_positions, ablation)
+    numeric = trace_ids(model, ids, lens_k, lens_all_positions, ablation, reuse)
     return Trace(
         text=window,
         token_strs=[tokenizer.label(i) for i in ids],

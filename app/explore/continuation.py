@@ -10,10 +10,11 @@ import numpy as np
 PUNCTUATION_NO_SPACE = set(".,;:!?)]}'\n")
 
 
-def trace_with_extra(loaded, prompt: str, extra_ids: list[int], ablation=None):
+def trace_with_extra(loaded, prompt: str, extra_ids: list[int], ablation=None, reuse=None):
     """Trace `prompt` followed by generated token ids (kept exactly, never re-tokenized).
 
-    `ablation` (model.ablation) switches heads or MLPs off. Returns (trace, index of the first generated
+    `ablation` (model.ablation) switches heads or MLPs off; `reuse` (model.tracing.PrefixReuse) computes
+    only the tokens after those shared with the last trace. Returns (trace, index of the first generated
     token in the window, or -1).
     """
     from model.trace import Trace
@@ -21,7 +22,7 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int], ablation=None):
 
     model, tok = loaded.model, loaded.tokenizer
     if not extra_ids:
-        return trace_text(model, tok, prompt, lens_all_positions=False, ablation=ablation), -1
+        return trace_text(model, tok, prompt, lens_all_positions=False, ablation=ablation, reuse=reuse), -1
     context = loaded.config.context_length
     window, ids, char_spans, byte_spans, dropped = window_text(tok, prompt, context)
     gen_text, gen_chars, gen_bytes = _generated_spans(tok, extra_ids, window)
@@ -38,7 +39,7 @@ def trace_with_extra(loaded, prompt: str, extra_ids: list[int], ablation=None):
         text = text[first_char:]
         dropped += first_char
         first_generated = max(0, first_generated - cut)
-    numeric = trace_ids(model, ids, lens_all_positions=False, ablation=ablation)
+    numeric = trace_ids(model, ids, lens_all_positions=False, ablation=ablation, reuse=reuse)
     trace = Trace(
         text=text,
         token_strs=[tok.label(i) for i in ids],

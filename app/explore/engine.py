@@ -131,17 +131,21 @@ class Engine:
     def __init__(self):
         self.loaded = None
         self.device = "cpu"
+        self.reuse = None  # model.tracing.PrefixReuse, made on the worker by load(): torch is imported there
 
     def load(self, folder: str, device: str = "cpu") -> ModelInfo:
         import torch
 
         from model.checkpoint import load_model
+        from model.tracing import PrefixReuse
 
         # Leave one core to the GUI thread, which paints while the next trace runs. The setting
         # is per thread (OpenMP), so it touches only this worker, not a training thread.
         torch.set_num_threads(inference_threads())
 
         loaded = load_model(folder, device="cpu")
+        if self.reuse is None:
+            self.reuse = PrefixReuse()  # the last trace's records: typing at the end recomputes only the end
         previous, self.loaded = self.loaded, loaded
         try:
             return self.set_device(device)
@@ -156,6 +160,8 @@ class Engine:
             device = "cpu"
         self.loaded.model.to(device)
         self.device = device
+        if self.reuse is not None:
+            self.reuse.clear()  # kept for the model and device it was made with; dropped with them
         return self.info()
 
     def info(self) -> ModelInfo:
@@ -200,7 +206,7 @@ class Engine:
             raise ValueError(tr("no model is loaded"))
         ablation = self._checked(ablation)
         start = time.perf_counter()
-        trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids), ablation)
+        trace, first_generated = trace_with_extra(self.loaded, prompt, list(extra_ids), ablation, self.reuse)
         baseline = trace_with_extra(self.loaded, prompt, list(extra_ids))[0] if ablation else None
         return TraceResult(trace, prompt, tuple(extra_ids), time.perf_counter() - start, first_generated,
                            ablation, baseline)
