@@ -52,6 +52,10 @@ def test_typing_at_the_end_gives_the_full_pass_numbers(model):
         reused = trace_ids(model, ids, reuse=reuse)
         assert reuse.ids == ids
         assert_same_trace(trace_ids(model, ids), reused)
+    # The arrays are the kept records, which the next trace reads: writing into one is refused.
+    with pytest.raises(ValueError):
+        reused["layers"][0].resid_post[0, 0] += 1.0
+    assert trace_ids(model, ids)["layers"][0].resid_post.flags.writeable  # a trace made without reuse: its own
 
 
 def test_how_much_is_reused_and_when_nothing_is(model):
