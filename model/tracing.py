@@ -82,10 +82,14 @@ class PrefixReuse:
     def clear(self) -> None:
         self.key, self.ids, self.run = None, [], None
 
+    @staticmethod
+    def _key(model: Transformer, ablation) -> tuple:
+        """What the kept records were made with: this model object, on this device, with these parts off."""
+        return id(model), str(model.device), ablation or None
+
     def shared(self, model: Transformer, ids: list[int], ablation) -> int:
         """How many leading tokens of `ids` can be taken from the kept run (0: trace them all)."""
-        key = (id(model), str(model.device), ablation or None)
-        if self.run is None or key != self.key or model.config.objective != "causal":
+        if self.run is None or self._key(model, ablation) != self.key or model.config.objective != "causal":
             return 0
         n = 0
         for old, new in zip(self.ids, ids):
@@ -95,7 +99,7 @@ class PrefixReuse:
         return min(n, len(ids) - 1)  # at least the last token is computed: the lens and logits read it
 
     def keep(self, model: Transformer, ids: list[int], ablation, run: dict) -> None:
-        self.key, self.ids, self.run = (id(model), str(model.device), ablation or None), list(ids), run
+        self.key, self.ids, self.run = self._key(model, ablation), list(ids), run
 
 
 def _joined(old: dict, new: dict, p: int) -> dict:

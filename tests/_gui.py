@@ -46,3 +46,12 @@ def make_panel(qtbot, cls, info, appearance=None, wait=False):
     if wait:
         qtbot.waitExposed(panel)
     return panel
+
+
+def shown(qtbot, widget, width: int, height: int):
+    """`widget` on screen at width x height, exposed (laid out and painted once), closed with the test."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from _gui import make_panel
+from _gui import make_panel, shown
 from PySide6.QtGui import QFontMetrics
 
 from app.common.appearance import Appearance
@@ -117,11 +117,7 @@ def test_bars_in_percent_on_a_percent_axis(qtbot, info, trace):
 
 
 def test_heatmap_labels_every_key_of_a_short_prompt(qtbot):
-    heat = TokenHeatmap(Appearance())
-    qtbot.addWidget(heat)
-    heat.resize(380, 400)  # the large heatmap beside the grid on a laptop screen
-    heat.show()
-    qtbot.waitExposed(heat)
+    heat = shown(qtbot, TokenHeatmap(Appearance()), 380, 400)  # the large heatmap beside the grid on a laptop screen
     labels = ["ROM", "E", "O", ":", "·But", "·soft", ",", "·what"]  # "ROMEO: But soft, what"
     matrix = np.tril(np.full((8, 8), 0.125, np.float32))
     matrix[np.triu_indices(8, 1)] = np.nan
@@ -133,11 +129,7 @@ def test_heatmap_labels_every_key_of_a_short_prompt(qtbot):
 
 
 def test_colour_bar_end_labels_are_inside_the_widget(qtbot):
-    heat = TokenHeatmap(Appearance())
-    qtbot.addWidget(heat)
-    heat.resize(600, 400)
-    heat.show()
-    qtbot.waitExposed(heat)
+    heat = shown(qtbot, TokenHeatmap(Appearance()), 600, 400)
     heat.show_matrix(np.eye(6, dtype=np.float32), [str(i) for i in range(6)])
     qtbot.wait(50)
     axis = heat.bar.axis

@@ -4,6 +4,7 @@ only when it changes, plot ranges applied after a render."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from _gui import shown
 from PySide6.QtGui import QFontMetrics
 
 from app.common.appearance import Appearance
@@ -54,11 +55,7 @@ def test_a_title_is_set_again_only_when_it_changes(qtbot, monkeypatch):
 
 
 def test_settle_plots_applies_a_new_range_before_the_paint(qtbot):
-    plot = make_plot(Appearance())
-    qtbot.addWidget(plot)
-    plot.resize(300, 200)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown(qtbot, make_plot(Appearance()), 300, 200)
     vb = plot.getPlotItem().getViewBox()
     vb.setRange(xRange=(0, 50), yRange=(0, 5), padding=0)
     assert vb._matrixNeedsUpdate  # pyqtgraph would move the view inside the next paint

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from _gui import shown
 from PySide6.QtCore import QPointF
 
 from app.common.appearance import Appearance
@@ -28,14 +29,6 @@ def counting(axis, monkeypatch) -> list:
     original = axis.setTicks
     monkeypatch.setattr(axis, "setTicks", lambda ticks: (calls.append(ticks), original(ticks)))
     return calls
-
-
-def shown(qtbot, widget, width: int, height: int):
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def test_the_grid_keeps_its_view_and_axes_when_the_prompt_grows(qtbot, monkeypatch):
@@ -93,10 +86,11 @@ def test_many_nearby_distributions_share_one_axis_end():
 
 
 def test_token_boxes_measure_only_new_tokens_and_keep_exact_widths(qtbot):
-    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtGui import QFontMetrics, QFontMetricsF
 
+    from app.common.text_cache import TextCache
     from app.explore.panels.token_chips import TokenChips
-    from app.explore.panels.token_strip import PreparedTexts, TokenStrip
+    from app.explore.panels.token_strip import TokenStrip
 
     appearance = Appearance()
     chips = TokenChips(appearance)
@@ -119,10 +113,12 @@ def test_token_boxes_measure_only_new_tokens_and_keep_exact_widths(qtbot):
     pad = 2 * metrics.horizontalAdvance(" ") * 0.6
     assert strip._widths == pytest.approx([metrics.horizontalAdvance(t) + pad for t in ("a", "bb", "dddd")])
 
-    prepared = PreparedTexts()
+    cache = TextCache()
     small, large = appearance.font(0.75), appearance.font(1.5)
-    assert prepared.text("·be", small) is prepared.text("·be", small)  # laid out once
-    assert prepared.text("·be", large).size().width() > prepared.text("·be", small).size().width()
+    assert cache.prepared("·be", small) is cache.prepared("·be", small)  # laid out once
+    assert cache.prepared("·be", large).size().width() > cache.prepared("·be", small).size().width()
+    assert cache.widths(["·be", "·be"], small) == [QFontMetricsF(small).horizontalAdvance("·be")] * 2
+    assert cache.widths(["·be"], large, whole=True) == [QFontMetrics(large).horizontalAdvance("·be")]
 
 
 def test_token_boxes_draw_their_texts_in_the_fonts_they_were_measured_in(qtbot):
@@ -140,7 +136,7 @@ def test_token_boxes_draw_their_texts_in_the_fonts_they_were_measured_in(qtbot):
     chips.grab()  # and again, with the prepared texts
     text_font, id_font = appearance.font(1.0, mono=True), appearance.font(0.75)
     for label, tid in zip(labels, ids):
-        assert chips.prepared.text(label, text_font).size().width() == pytest.approx(
+        assert chips.text_cache.prepared(label, text_font).size().width() == pytest.approx(
             QFontMetricsF(text_font).horizontalAdvance(label), abs=1.0)
-        assert chips.prepared.text(str(tid), id_font).size().width() == pytest.approx(
+        assert chips.text_cache.prepared(str(tid), id_font).size().width() == pytest.approx(
             QFontMetricsF(id_font).horizontalAdvance(str(tid)), abs=1.0)

@@ -22,6 +22,13 @@ def make_plot(appearance: Appearance, invert_y: bool = False) -> pg.PlotWidget:
     return pw
 
 
+def set_ticks(axis: pg.AxisItem, ticks: list) -> None:
+    """Give `axis` these ticks unless it has them already: setTicks lays the axis out and draws it again,
+    however alike the ticks (a keystroke that keeps the token labels keeps the axis as it was)."""
+    if axis._tickLevels != ticks:  # pyqtgraph keeps the ticks given last there (None: automatic)
+        axis.setTicks(ticks)
+
+
 def no_si_prefix(axis: pg.AxisItem) -> None:
     """Tick values exactly as plotted, never rescaled to an SI prefix.
 

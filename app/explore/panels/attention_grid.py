@@ -17,7 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from ...common.appearance import Appearance
-from ...common.plots import image_item, make_plot, nan_masked, now_and_after_layout, style_plot
+from ...common.plots import image_item, make_plot, nan_masked, now_and_after_layout, set_ticks, style_plot
 from .ablation_grid import ImportanceLabels, OffCells, importance_tiles
 from .mosaic import build_mosaic, cell_at, normalise_rows, separator, separators
 from .plot_keys import GridKeys
@@ -44,7 +44,6 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         self.off_cells.setZValue(9)
         self.importance_labels = ImportanceLabels(self.canvas)
         self._view = None  # (layers, heads) the view's range and layer ticks were set for
-        self._head_ticks_set = None
         self.switching = False  # clicks switch heads off and on instead of selecting them
         self.heads_off = frozenset()  # (layer, head) pairs switched off
         self.importance = None  # [L, H] percentage points of the last scan, and the half-width of its scale
@@ -133,10 +132,8 @@ class AttentionMosaic(pg.QtWidgets.QWidget):
         return [str(h + 1) if h % every == 0 else "" for h in range(n_head)]
 
     def _head_ticks(self) -> None:
-        ticks = [[(h + 0.5, s) for h, s in enumerate(self.head_labels()) if s], []]
-        if ticks != self._head_ticks_set:  # setTicks lays the axis out and draws it again
-            self._head_ticks_set = ticks
-            self.plot.getPlotItem().getAxis("top").setTicks(ticks)
+        heads = [(h + 0.5, s) for h, s in enumerate(self.head_labels()) if s]
+        set_ticks(self.plot.getPlotItem().getAxis("top"), [heads, []])
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -7,6 +7,8 @@ A label sits just after its bar's end, or just inside it when it would not fit a
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
@@ -14,13 +16,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
 GAP_PX = 8.0  # between a bar's end and its label's text
 
 
-class BarLabel:
+class BarLabel(NamedTuple):
     """One label: the bar ends at x (view units) on `row`; `inside` puts the text before that end."""
 
-    __slots__ = ("x", "row", "text", "inside", "colour")
-
-    def __init__(self, x: float, row: float, text: str, inside: bool, colour: QColor):
-        self.x, self.row, self.text, self.inside, self.colour = x, row, text, inside, colour
+    x: float
+    row: float
+    text: str
+    inside: bool
+    colour: QColor
 
 
 class BarLabels(pg.GraphicsObject):

@@ -10,7 +10,16 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from app.i18n import tr
 
 from ...common.appearance import Appearance
-from ...common.plots import fitting_ticks, image_item, make_plot, nan_masked, now_and_after_layout, style_plot
+from ...common.plots import (
+    fitting_ticks,
+    image_item,
+    make_plot,
+    nan_masked,
+    now_and_after_layout,
+    set_ticks,
+    style_plot,
+)
+from ...common.text_cache import TextCache
 from ...common.textutil import visible
 
 
@@ -52,10 +61,9 @@ class TokenHeatmap(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.signed = False
         self._look = None  # what _set_look last set
-        self.row_ticks, self.col_ticks = [[], []], [[], []]
         self._extent = (0, 0)  # (rows, columns) the image and view were last given
         self._tick_key = None  # what the ticks were last fitted to
-        self._widths: dict[str, int] = {}  # tick label -> its width in the tick font
+        self.measured = TextCache()  # the tick labels' widths: a keystroke brings a new label or two
         appearance.changed.connect(self.apply_appearance)
         self.apply_appearance()
 
@@ -73,10 +81,9 @@ class TokenHeatmap(QWidget):
             lo = 0.0 if (finite.size == 0 or finite.min() >= 0) else float(finite.min())
             hi = float(finite.max()) if finite.size else 1.0
             levels = (lo, hi if hi > lo else lo + 1e-6)
-        # What a keystroke seldom changes is set only when it does: each setter lays out or rebuilds
-        # a colour table again (about 1 ms of a 64-token render).
-        # The colour bar's numbers, the view's range and the tick labels are likewise laid out and drawn
-        # again only when they change (a causal model's weights always reach 1.0: row 0 sees only itself).
+        # What a keystroke seldom changes is set only when it does: the colour map, axis titles and title,
+        # the colour bar's numbers (a causal model's weights always reach 1.0: row 0 sees only itself),
+        # the view's range and the tick labels. Each setter lays out, rebuilds a colour table or draws again.
         self._set_look((signed, self.row_axis, self.col_axis, title))
         self.image.setImage(self.matrix, levels=levels)
         if tuple(self.bar.levels()) != levels:
@@ -115,23 +122,13 @@ class TokenHeatmap(QWidget):
         if key == self._tick_key:
             return
         self._tick_key = key
-        metrics = QFontMetrics(self.appearance.font(0.9))
+        font = self.appearance.font(0.9)
         row_text = [visible(s, 12) for s in self.row_labels]
         col_text = [visible(s, 12) for s in self.col_labels]
-        if len(self._widths) > 20_000:  # a long session on a large vocabulary: start again
-            self._widths = {}
-        widths = self._widths
-        for text in col_text:
-            if text not in widths:
-                widths[text] = metrics.horizontalAdvance(text)
-        row_ticks = fitting_ticks(row_text, height / rows, [metrics.height()] * rows, gap=1)
-        col_ticks = fitting_ticks(col_text, width / cols, [widths[t] for t in col_text])
-        if row_ticks != self.row_ticks:
-            self.row_ticks = row_ticks
-            self.plot.getPlotItem().getAxis("left").setTicks(row_ticks)
-        if col_ticks != self.col_ticks:
-            self.col_ticks = col_ticks
-            self.plot.getPlotItem().getAxis("bottom").setTicks(col_ticks)
+        row_ticks = fitting_ticks(row_text, height / rows, [QFontMetrics(font).height()] * rows, gap=1)
+        col_ticks = fitting_ticks(col_text, width / cols, self.measured.widths(col_text, font, whole=True))
+        set_ticks(self.plot.getPlotItem().getAxis("left"), row_ticks)
+        set_ticks(self.plot.getPlotItem().getAxis("bottom"), col_ticks)
 
     def value_at(self, row: int, col: int) -> float:
         return float(self.matrix[row, col])
@@ -165,7 +162,7 @@ class TokenHeatmap(QWidget):
         self.title.setFont(self.appearance.font(1.1, bold=True))
         font = self.appearance.font(0.9)
         metrics = QFontMetrics(font)
-        self._widths, self._tick_key = {}, None  # the tick font may have changed: measure and fit again
+        self._tick_key = None  # the tick font may have changed: fit again
         axis = self.bar.axis  # the colour bar's numbers grow with the other text, and have room for "-1.0"
         axis.setStyle(tickFont=font)
         axis.setTextPen(pg.mkPen(self.appearance.color("fg")))

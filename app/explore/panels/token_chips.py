@@ -10,8 +10,9 @@ from app.i18n import tr
 
 from ...common.appearance import CATEGORY_COUNT
 from ...common.focus import RING_WIDTH
+from ...common.text_cache import TextCache
 from ...common.textutil import visible
-from .token_strip import PreparedTexts, WrappedBoxes
+from .token_strip import WrappedBoxes
 
 
 class TokenChips(WrappedBoxes):
@@ -38,9 +39,7 @@ class TokenChips(WrappedBoxes):
         self._widths: list[float] = []
         self._places_cache: tuple[int, list[QRectF], float] | None = None
         self._font = None
-        self._box_widths: dict[tuple[str, int], float] = {}  # (label, id) -> box width, in the font below
-        self._measured_in = None
-        self.prepared = PreparedTexts()
+        self.text_cache = TextCache()  # the labels' and ids' widths and prepared texts, each made once
         # said after the current box in the accessible description, which a screen reader reads out
         self.description = tr("The arrow keys move between the tokens; Enter or Space opens the token's embedding.")
         self.setFocusPolicy(Qt.StrongFocus)
@@ -58,16 +57,10 @@ class TokenChips(WrappedBoxes):
         self.labels, self.token_ids, self.first_generated, self._font = labels, list(token_ids), first_generated, font
         self.current = min(self.current, max(0, len(labels) - 1))
         if not same_boxes:  # only a new text or size moves the boxes; the ids and outlines are drawn anew anyway
-            if font != self._measured_in or len(self._box_widths) > 20_000:
-                self._measured_in, self._box_widths = font, {}
-            known = self._box_widths  # a keystroke changes a token or two: the others are measured already
-            missing = [(label, tid) for label, tid in zip(labels, token_ids) if (label, tid) not in known]
-            if missing:
-                text_metrics, id_metrics = self._metrics()
-                for label, tid in missing:
-                    known[label, tid] = (max(text_metrics.horizontalAdvance(label),
-                                             id_metrics.horizontalAdvance(str(tid))) + 2 * self.PAD_X + 2)
-            self._widths = [known[label, tid] for label, tid in zip(labels, token_ids)]
+            a = self.appearance
+            label_widths = self.text_cache.widths(labels, a.font(1.0, mono=True))
+            id_widths = self.text_cache.widths([str(tid) for tid in token_ids], a.font(0.75))
+            self._widths = [max(t, i) + 2 * self.PAD_X + 2 for t, i in zip(label_widths, id_widths)]
             self._heights.clear()
             self._places_cache = None
             self.updateGeometry()
@@ -136,7 +129,7 @@ class TokenChips(WrappedBoxes):
             painter.setFont(font)
             painter.setPen(colour)
             for i, rect in shown:
-                text = self.prepared.text(text_of(i), font)
+                text = self.text_cache.prepared(text_of(i), font)
                 size = text.size()
                 painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2,
                                                rect.top() + top + (height - size.height()) / 2), text)

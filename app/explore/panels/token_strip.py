@@ -7,34 +7,14 @@ every keystroke at 64 tokens."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...common.appearance import CATEGORY_COUNT
+from ...common.text_cache import TextCache
 from ...common.textutil import visible
 
 FONT_SCALE = 1.1  # a little larger than body text: these are what the row is about
-
-
-class PreparedTexts:
-    """Texts laid out once for painting again and again: QPainter.drawText lays its text out on every
-    paint, a QStaticText once (about 2.5 times faster for a 64-token prompt's labels and ids)."""
-
-    LIMIT = 20_000  # texts kept before starting again (a long session on a large vocabulary)
-
-    def __init__(self):
-        self._texts: dict[tuple[str, str], QStaticText] = {}
-
-    def text(self, text: str, font: QFont) -> QStaticText:
-        key = (text, font.key())
-        prepared = self._texts.get(key)
-        if prepared is None:
-            if len(self._texts) >= self.LIMIT:
-                self._texts.clear()
-            prepared = self._texts[key] = QStaticText(text)
-            prepared.setTextFormat(Qt.PlainText)
-            prepared.prepare(QTransform(), font)
-        return prepared
 
 
 class WrappedBoxes(QWidget):
@@ -71,7 +51,7 @@ class TokenStrip(WrappedBoxes):
         self.more = ""  # said after the boxes (how many were left out)
         self._widths: list[float] = []
         self._font = None  # the font key the widths were measured with
-        self._text_widths: dict[str, float] = {}  # box width of each text seen, in that font
+        self.measured = TextCache()  # a keystroke changes a token or two: the others are measured already
         self._placed = None  # (width, _places(width)) for the width last painted at
 
     def set_tokens(self, labels: list[str], more: str = "") -> None:
@@ -79,17 +59,9 @@ class TokenStrip(WrappedBoxes):
         font = self.appearance.font(FONT_SCALE).key()  # a new text size or presentation mode measures again
         if (texts, more, font) == (self.texts, self.more, self._font):
             return
-        if font != self._font or len(self._text_widths) > 20_000:
-            self._text_widths = {}
         self.texts, self.more, self._font = texts, more, font
-        known = self._text_widths  # a keystroke changes a token or two: the others are measured already
-        missing = [t for t in texts if t not in known]
-        if missing:
-            metrics = self._metrics()
-            pads = 2 * self._pad(metrics)
-            for t in missing:
-                known[t] = metrics.horizontalAdvance(t) + pads
-        self._widths = [known[t] for t in texts]
+        pads = 2 * self._pad(self._metrics())
+        self._widths = [w + pads for w in self.measured.widths(texts, self.appearance.font(FONT_SCALE))]
         self._heights.clear()
         self._placed = None
         self.setAccessibleDescription(" | ".join(texts) + (" " + more if more else ""))
